@@ -1,0 +1,97 @@
+"""A routine as time: the ordered phases a session walks through.
+
+The estimated length of a routine is the sum of its phases, so the minutes the picker shows
+are exactly what the session player will run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from coach.core.models import Dosing, Exercise
+
+GET_READY_S = 5  # before the first exercise and whenever the body has to change position
+SWITCH_S = 5  # between the left and the right side
+RELEASE_S = 3  # between two holds of the same set: let go, breathe, set up again
+REST_BETWEEN_S = 15  # between exercises, unless a routine step says otherwise
+
+PhaseKind = Literal["ready", "work", "switch", "release", "rest"]
+Side = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class PlannedStep:
+    """A routine step resolved against the library: which exercise, and how much of it."""
+
+    exercise: Exercise
+    dosing: Dosing
+    rest_after_s: int = REST_BETWEEN_S
+
+
+@dataclass(frozen=True)
+class Phase:
+    kind: PhaseKind
+    seconds: int
+    step: int  # index into the planned steps this phase belongs to
+    set_no: int = 1
+    side: Side | None = None
+    hold_no: int = 0  # which hold of a set, for hold mode; 0 otherwise
+
+
+def work_seconds(dosing: Dosing) -> int:
+    """Seconds of one unbroken piece of work (one hold, or one side of one set)."""
+    if dosing.mode == "hold":
+        assert dosing.hold_s is not None
+        return dosing.hold_s
+    if dosing.mode == "timed":
+        assert dosing.duration_s is not None
+        return dosing.duration_s
+    assert dosing.rep_s is not None
+    return dosing.reps * dosing.rep_s
+
+
+def _one_side(index: int, dosing: Dosing, set_no: int, side: Side | None) -> list[Phase]:
+    seconds = work_seconds(dosing)
+    if dosing.mode != "hold":
+        return [Phase("work", seconds, index, set_no, side)]
+    phases: list[Phase] = []
+    for hold in range(1, dosing.reps + 1):
+        if hold > 1:
+            phases.append(Phase("release", RELEASE_S, index, set_no, side, hold))
+        phases.append(Phase("work", seconds, index, set_no, side, hold))
+    return phases
+
+
+def step_phases(index: int, dosing: Dosing) -> list[Phase]:
+    """The phases of one step: sets, sides, holds, with rest and switches between them."""
+    sides: tuple[Side | None, ...] = ("left", "right") if dosing.per_side else (None,)
+    phases: list[Phase] = []
+    for set_no in range(1, dosing.sets + 1):
+        if set_no > 1 and dosing.rest_s:
+            phases.append(Phase("rest", dosing.rest_s, index, set_no))
+        for n, side in enumerate(sides):
+            if n:
+                phases.append(Phase("switch", SWITCH_S, index, set_no, side))
+            phases.extend(_one_side(index, dosing, set_no, side))
+    return phases
+
+
+def timeline(steps: tuple[PlannedStep, ...] | list[PlannedStep]) -> list[Phase]:
+    """Every phase of a session, from the first get-ready to the last piece of work."""
+    phases: list[Phase] = []
+    previous_position = None
+    for index, step in enumerate(steps):
+        if index:
+            rest = steps[index - 1].rest_after_s
+            if rest:
+                phases.append(Phase("rest", rest, index))
+        if step.exercise.position != previous_position:
+            phases.append(Phase("ready", GET_READY_S, index))
+        previous_position = step.exercise.position
+        phases.extend(step_phases(index, step.dosing))
+    return phases
+
+
+def total_seconds(steps: tuple[PlannedStep, ...] | list[PlannedStep]) -> int:
+    return sum(phase.seconds for phase in timeline(steps))

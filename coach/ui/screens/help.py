@@ -1,0 +1,51 @@
+"""The keys of the screen underneath, and what backcoach is not."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+NOT_ADVICE = (
+    "backcoach is not medical advice. Stop any exercise that causes sharp or spreading pain, "
+    "and see a clinician if pain is severe, lasts, or comes with numbness or weakness."
+)
+
+
+def keys_text(screen: Screen) -> Text:
+    """Every key the screen and the app answer to, with what it does."""
+    text = Text("Keys\n\n", "bold")
+    seen = set()
+    for key, active in screen.active_bindings.items():
+        binding = active.binding
+        if not binding.description or binding.description in seen:
+            continue
+        seen.add(binding.description)
+        shown = screen.app.get_key_display(binding)
+        text.append(f"{shown:>10}  ", "bold")
+        text.append(binding.description + "\n")
+    text.append(f"{'ctrl+p':>10}  ", "bold")
+    text.append("Command palette\n")
+    return text
+
+
+class HelpScreen(ModalScreen):
+    BINDINGS = [
+        Binding("escape", "dismiss", "Close", id="close"),
+        Binding("question_mark", "dismiss", "Close", show=False, id="close_help"),
+        Binding("q", "dismiss", "Close", show=False, id="close_q"),
+    ]
+
+    def __init__(self, under: Screen) -> None:
+        super().__init__()
+        self.under = under
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-box"):
+            text = keys_text(self.under)
+            text.append("\n" + NOT_ADVICE, "italic")
+            text.append("\n\nEsc closes this.", "dim")
+            yield Static(text)

@@ -1,0 +1,96 @@
+"""Every exercise, searchable; the highlighted one shown with its diagram and how-to."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.widgets.option_list import Option
+
+from coach.core.catalog import search_exercises
+from coach.core.content import Library
+from coach.core.models import Exercise
+from coach.ui.widgets.diagram import Diagram
+from coach.ui.widgets.exercise_card import exercise_text
+from coach.ui.widgets.navlist import NavList
+
+
+class LibraryScreen(Screen):
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search"),
+        Binding("escape", "back", "Back", id="back"),
+    ]
+
+    def __init__(self, library: Library, animate_every: float = 1.0) -> None:
+        super().__init__()
+        self.library = library
+        self.animate_every = animate_every
+        self.shown: list[Exercise] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(placeholder="search: name, body area, position, kind, equipment", id="search")
+        with Horizontal(id="body"):
+            yield NavList(id="exercises")
+            with VerticalScroll(id="detail"):
+                yield Diagram(animate_every=self.animate_every, id="diagram")
+                yield Static(id="about")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Exercise library"
+        self.show_matches("")
+        self.query_one("#exercises").focus()
+
+    def show_matches(self, query: str) -> None:
+        self.shown = search_exercises(self.library.exercises.values(), query)
+        options = []
+        for exercise in self.shown:
+            prompt = Text(exercise.name, "bold")
+            prompt.append(f"\n{exercise.position} · {exercise.kind}", "dim")
+            options.append(Option(prompt, id=exercise.id))
+        listing = self.query_one("#exercises", NavList)
+        listing.set_options(options)
+        if options:
+            listing.highlighted = 0
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        listing = self.query_one("#exercises", NavList)
+        about = self.query_one("#about", Static)
+        diagram = self.query_one("#diagram", Diagram)
+        if listing.highlighted is None or not self.shown:
+            diagram.show(())
+            about.update("No exercise matches. Esc clears the search.")
+            return
+        exercise = self.shown[listing.highlighted]
+        diagram.show(exercise.frames)
+        about.update(exercise_text(exercise))
+        self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
+
+    @on(NavList.OptionHighlighted, "#exercises")
+    def _highlighted(self) -> None:
+        self.show_detail()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.show_matches(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#exercises").focus()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.value or search.has_focus:
+            search.value = ""
+            self.query_one("#exercises").focus()
+        else:
+            self.app.pop_screen()

@@ -1,0 +1,159 @@
+"""The home screen: choose a routine by where you are and how much time you have."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+from textual.widgets.option_list import Option
+
+from coach.core.catalog import TIME_LIMITS, RoutineFilter, filter_routines
+from coach.core.content import PLACES, Library, RoutineInfo
+from coach.core.text import dosing_text, glance
+from coach.ui.widgets.navlist import NavList
+
+
+def filter_bar(f: RoutineFilter) -> Text:
+    """The filters as a row of choices with the current one highlighted."""
+    text = Text()
+    text.append("w", "bold reverse")
+    text.append(" where ")
+    for place in (None, *PLACES):
+        label = place or "any"
+        text.append(f" {label} ", "bold reverse" if place == f.place else "dim")
+    text.append("   ")
+    text.append("t", "bold reverse")
+    text.append(" time ")
+    for limit in TIME_LIMITS:
+        label = "any" if limit is None else f"≤{limit}m"
+        text.append(f" {label} ", "bold reverse" if limit == f.max_minutes else "dim")
+    return text
+
+
+def routine_preview(info: RoutineInfo) -> Text:
+    text = Text()
+    text.append(info.routine.name + "\n", "bold")
+    text.append(glance(info) + "\n\n", "dim")
+    text.append(info.routine.description + "\n\n")
+    for n, step in enumerate(info.steps, 1):
+        text.append(f"{n:>2}. ", "bold")
+        text.append(step.exercise.name)
+        text.append(f"  {dosing_text(step.dosing)}\n", "dim")
+    needs = ", ".join(info.equipment) if info.equipment else "nothing but you"
+    text.append("\nYou need: ", "bold")
+    text.append(needs + "\n")
+    text.append("\nEnter", "bold reverse")
+    text.append(" to open it")
+    return text
+
+
+class PickerScreen(Screen):
+    """Routines on the left, the highlighted one's preview on the right."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open", id="open", show=True),
+        Binding("slash", "search", "Search", id="search"),
+        Binding("w", "cycle_place", "Where", id="where"),
+        Binding("t", "cycle_time", "Time", id="time"),
+        Binding("l", "library", "Library", id="library"),
+        Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
+    ]
+
+    def __init__(self, library: Library) -> None:
+        super().__init__()
+        self.library = library
+        self.filter = RoutineFilter()
+        self.shown: list[RoutineInfo] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="filters")
+        yield Input(placeholder="search routines: name, exercise, body area…", id="search")
+        with Horizontal(id="body"):
+            yield NavList(id="routines")
+            with VerticalScroll(id="preview-pane"):
+                yield Static(id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Routines"
+        self.refresh_list()
+        self.query_one("#routines").focus()
+
+    def refresh_list(self) -> None:
+        self.query_one("#filters", Static).update(filter_bar(self.filter))
+        self.shown = filter_routines(self.library.routines.values(), self.filter)
+        options = []
+        for info in self.shown:
+            prompt = Text(info.routine.name, "bold")
+            prompt.append("\n" + glance(info), "dim")
+            options.append(Option(prompt, id=info.routine.id))
+        routines = self.query_one("#routines", NavList)
+        routines.set_options(options)
+        if options:
+            routines.highlighted = 0
+        self.show_preview()
+
+    def selected(self) -> RoutineInfo | None:
+        routines = self.query_one("#routines", NavList)
+        if routines.highlighted is None or not self.shown:
+            return None
+        return self.shown[routines.highlighted]
+
+    def show_preview(self) -> None:
+        info = self.selected()
+        preview = self.query_one("#preview", Static)
+        if info is None:
+            preview.update(
+                Text("No routine fits these filters.\n\nPress w or t to widen them, "
+                     "or Esc to clear the search.")
+            )
+        else:
+            preview.update(routine_preview(info))
+
+    @on(NavList.OptionHighlighted, "#routines")
+    def _highlighted(self) -> None:
+        self.show_preview()
+
+    @on(NavList.OptionSelected, "#routines")
+    def _selected(self) -> None:
+        self.action_open()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filter = self.filter.searching(event.value)
+        self.refresh_list()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.query_one("#routines").focus()
+
+    def action_open(self) -> None:
+        info = self.selected()
+        if info is not None:
+            from coach.ui.screens.preview import RoutineScreen
+
+            self.app.push_screen(RoutineScreen(info))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_clear_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.value = ""
+        self.query_one("#routines").focus()
+
+    def action_cycle_place(self) -> None:
+        self.filter = self.filter.next_place()
+        self.refresh_list()
+
+    def action_cycle_time(self) -> None:
+        self.filter = self.filter.next_time()
+        self.refresh_list()
+
+    def action_library(self) -> None:
+        self.app.action_library()

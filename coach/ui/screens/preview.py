@@ -1,0 +1,51 @@
+"""One routine in full: every step with its diagram, cue and dose."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from coach.core.content import RoutineInfo
+from coach.core.text import dosing_text, glance
+from coach.ui.widgets.diagram import Diagram
+
+
+class RoutineScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", id="back"),
+        Binding("j", "scroll('down')", "Down", show=False, id="down"),
+        Binding("k", "scroll('up')", "Up", show=False, id="up"),
+    ]
+
+    def __init__(self, info: RoutineInfo) -> None:
+        super().__init__()
+        self.info = info
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="steps"):
+            head = Text(self.info.routine.name, "bold")
+            head.append("  " + glance(self.info), "dim")
+            head.append("\n" + self.info.routine.description)
+            yield Static(head, classes="routine-head")
+            for n, step in enumerate(self.info.steps, 1):
+                about = Text(f"{n}. {step.exercise.name}\n", "bold")
+                about.append(dosing_text(step.dosing) + "\n", "")
+                about.append(f"» {step.exercise.cue}\n", "italic")
+                about.append(f"{step.exercise.position} · {', '.join(step.exercise.targets)}", "dim")
+                with Horizontal(classes="step"):
+                    yield Diagram(step.exercise.frames)
+                    yield Static(about, classes="step-about")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.info.routine.name
+        self.query_one("#steps").focus()
+
+    def action_scroll(self, direction: str) -> None:
+        steps = self.query_one("#steps", VerticalScroll)
+        steps.scroll_down() if direction == "down" else steps.scroll_up()

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from coach.core.content import Library, load_library
+from coach.paths import content_dir
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    return load_library(content_dir())
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data folder, so no test touches the user's real one."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("BACKCOACH_DATA_DIR", str(folder))
+    return folder

@@ -1,0 +1,21 @@
+"""What each screen looks like, at the smallest supported terminal and a roomy one."""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.ui.app import CoachApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_picker(snap_compare, library, data_dir, size):
+    app = CoachApp(library=library, data_dir=data_dir, animate=False)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_library(snap_compare, library, data_dir, size):
+    app = CoachApp(library=library, data_dir=data_dir, animate=False)
+    assert snap_compare(app, terminal_size=size, press=["l", "j", "j"])

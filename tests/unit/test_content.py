@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coach.core.content import ContentError, check, load_library
+from coach.core.engine import total_seconds
+from coach.paths import content_dir
+
+DATA = Path(__file__).parent.parent / "data"
+
+# Every exercise the five articles describe (issue 2), by the id it is filed under.
+ARTICLE_EXERCISES = {
+    "000": [
+        "foam-roll-back", "ball-spine-release", "ball-hip-flexor-release", "ball-glute-release",
+        "cobra", "back-bridge", "hanging-decompression", "bodyweight-squat",
+        "standing-toe-touch", "superman", "stand-and-move",
+    ],
+    "001": ["prone-press-up", "prone-w", "thread-the-needle", "standing-hamstring",
+            "glute-activation"],
+    "002": ["prone-press-up", "prone-w", "thread-the-needle", "standing-hamstring",
+            "glute-activation", "seated-lumbar-twist", "seated-scapular-retraction"],
+    "003": ["standing-back-arch", "sit-and-rotate", "seated-leg-rotations",
+            "sit-rotate-side-bend", "sit-and-back-arch"],
+    "004": ["lying-hamstring", "knees-to-chest", "standing-back-arch", "standing-quad-stretch",
+            "crunch", "oblique-crunch", "prone-trunk-lift", "opposite-arm-leg-lift"],
+}
+
+
+def test_every_article_exercise_is_in_the_library_and_cites_its_article(library):
+    for article, ids in ARTICLE_EXERCISES.items():
+        for exercise_id in ids:
+            assert exercise_id in library.exercises, exercise_id
+            assert article in library.exercises[exercise_id].sources, (exercise_id, article)
+
+
+def test_merged_exercise_keeps_each_sources_dosing(library):
+    arch = library.exercises["standing-back-arch"]
+    assert "Standing back bend" in arch.aka
+    assert arch.dosing.mode == "reps" and arch.dosing.reps == 5
+    held = arch.source_dosing["004"]
+    assert (held.mode, held.reps, held.hold_s) == ("hold", 5, 5)
+
+
+def test_shipped_routines_cover_the_articles(library):
+    expected = {"after-work", "sitting-antidote", "desk-five", "office-break",
+                "stretch-strength", "micro-break"}
+    assert expected <= set(library.routines)
+    assert 60 <= library.routines["micro-break"].seconds <= 120
+    assert 20 * 60 <= library.routines["after-work"].seconds <= 30 * 60
+
+
+def test_estimates_are_computed_from_the_steps(library):
+    for info in library.routines.values():
+        assert info.seconds == total_seconds(info.steps)
+
+
+def test_routine_places(library):
+    assert "desk" in library.routines["office-break"].places
+    assert "desk" in library.routines["desk-five"].places
+    assert "floor" in library.routines["sitting-antidote"].places
+    assert "standing" in library.routines["micro-break"].places
+
+
+def test_shipped_content_passes_check():
+    assert check([content_dir()], content_dir()) == []
+
+
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("negative-hold", "dosing.hold_s: must be a positive number of seconds, got -5"),
+        ("unknown-field", "colour: is not a known field; remove it"),
+        ("empty-frame", "frames: frame 1 is empty"),
+        ("big-frame", "frames: frame 1 is 41 columns wide; keep it to 32"),
+        ("malformed", "not valid TOML: Illegal character '\\n' (at line 7"),
+        ("bad-position", "position: must be one of 'seated'"),
+        ("missing-hold", "dosing: mode 'hold' needs hold_s"),
+        ("id-mismatch", "id: is 'something-else' but the file is id-mismatch.toml"),
+        ("unknown-exercise-routine", "steps[1].exercise: no exercise 'moonwalk'"),
+        ("bad-override-routine", "steps[0].dosing.sets: must be at most 10, got 500"),
+        ("empty-routine", "steps: needs at least 1 item"),
+    ],
+)
+def test_each_bad_file_is_named_with_field_and_fix(fixture, message):
+    path = DATA / "bad" / f"{fixture}.toml"
+    problems = check([path], content_dir())
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{path}: ") or problems[0].startswith(
+        f"tests/data/bad/{fixture}.toml: "
+    )
+    assert message in problems[0]
+
+
+def test_duplicate_ids_across_folders():
+    problems = check([DATA / "dup" / "a", DATA / "dup" / "b"], content_dir())
+    assert len(problems) == 1 and "'same' is used twice" in problems[0]
+
+
+def test_good_fixture_passes():
+    assert check([DATA / "good-exercise.toml"], content_dir()) == []
+
+
+def test_loading_reports_every_problem_at_once(tmp_path):
+    root = tmp_path / "content"
+    shutil.copytree(content_dir(), root)
+    for name in ("negative-hold", "bad-position"):
+        shutil.copy(DATA / "bad" / f"{name}.toml", root / "exercises")
+    with pytest.raises(ContentError) as caught:
+        load_library(root)
+    assert len(caught.value.problems) == 2
+
+
+def test_unreadable_folder_is_one_clear_problem(tmp_path):
+    with pytest.raises(ContentError) as caught:
+        load_library(tmp_path)
+    assert "no exercises/ folder" in caught.value.problems[0]
