@@ -101,18 +101,20 @@ class Exercise(Frozen):
     @field_validator("frames")
     @classmethod
     def _frames_fit(cls, frames: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = []
+        drawn = []
         for n, frame in enumerate(frames, 1):
-            lines = frame.strip("\n").splitlines()
-            if not any(line.strip() for line in lines):
+            lines = [line.rstrip() for line in frame.rstrip().split("\n")]
+            if not any(lines):
                 raise ValueError(f"frame {n} is empty; draw the position in it")
             if len(lines) > FRAME_MAX_ROWS:
                 raise ValueError(f"frame {n} has {len(lines)} rows; keep it to {FRAME_MAX_ROWS}")
             wide = max(len(line) for line in lines)
             if wide > FRAME_MAX_COLS:
                 raise ValueError(f"frame {n} is {wide} columns wide; keep it to {FRAME_MAX_COLS}")
-            cleaned.append("\n".join(line.rstrip() for line in lines))
-        return tuple(cleaned)
+            drawn.append(lines)
+        # Frames stand on a common floor: pad short ones at the top so animation never jumps.
+        tallest = max(len(lines) for lines in drawn)
+        return tuple("\n".join([""] * (tallest - len(lines)) + lines) for lines in drawn)
 
     @model_validator(mode="after")
     def _source_dosing_cited(self) -> Exercise:

@@ -101,15 +101,20 @@ async def test_library_browse_search_and_detail(library, data_dir):
         await pilot.press("slash", *"cobra", "enter")
         assert [e.id for e in screen.shown] == ["cobra"]
         cobra = library.exercises["cobra"]
+        head = text_of(screen.query_one("#head", Static))
+        assert cobra.name in head and cobra.cue in head and "3 × 25 s hold" in head
         about = text_of(screen.query_one("#about", Static))
-        assert cobra.cue in about and cobra.steps[0] in about
-        assert "Exercises to" not in about or "004" in cobra.sources
+        assert cobra.steps[0] in about and "[000]" in about
+        await pilot.press("enter")  # into the detail, to scroll the steps
+        assert screen.query_one("#detail").has_focus
+        await pilot.press("escape")
+        assert listing.has_focus
         diagram = screen.query_one("#diagram", Diagram)
         assert text_of(diagram).strip() == cobra.frames[0].strip()
         await pilot.press("escape")  # clears the search first
         assert listing.option_count == len(library.exercises)
         await pilot.press("j")
-        assert screen.shown[1].name in text_of(screen.query_one("#about", Static))
+        assert screen.shown[1].name in text_of(screen.query_one("#head", Static))
         await pilot.press("escape")
         assert isinstance(app.screen, PickerScreen)
 
@@ -134,10 +139,11 @@ async def test_q_quits(library, data_dir):
     assert not data_dir.exists()
 
 
-async def test_mouse_click_selects_a_routine(library, data_dir):
+async def test_mouse_click_opens_a_routine(library, data_dir):
     app = make_app(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
-        screen = app.screen
-        routines = screen.query_one("#routines", NavList)
-        await pilot.click("#routines", offset=(3, 3))  # second two-line option
-        assert routines.highlighted == 1
+        first = app.screen.shown[0]
+        await pilot.press("j", "j")
+        await pilot.click("#routines", offset=(3, 1))  # just below the border: the first one
+        assert isinstance(app.screen, RoutineScreen)
+        assert app.screen.info is first

@@ -21,7 +21,7 @@ ARTICLE_EXERCISES = {
     "001": ["prone-press-up", "prone-w", "thread-the-needle", "standing-hamstring",
             "glute-activation"],
     "002": ["prone-press-up", "prone-w", "thread-the-needle", "standing-hamstring",
-            "glute-activation", "seated-lumbar-twist", "seated-scapular-retraction"],
+            "seated-lumbar-twist", "seated-scapular-retraction"],
     "003": ["standing-back-arch", "sit-and-rotate", "seated-leg-rotations",
             "sit-rotate-side-bend", "sit-and-back-arch"],
     "004": ["lying-hamstring", "knees-to-chest", "standing-back-arch", "standing-quad-stretch",

@@ -16,12 +16,17 @@ NOT_ADVICE = (
 
 
 def keys_text(screen: Screen) -> Text:
-    """Every key the screen and the app answer to, with what it does."""
-    text = Text("Keys\n\n", "bold")
+    """Every backcoach key the screen answers to, with what it does.
+
+    Only bindings with an id: ours all have one, and Textual's generic scrolling and focus
+    keys (which have none) would bury them.
+    """
+    text = Text()
+    text.append("Keys\n\n", "bold")
     seen = set()
-    for key, active in screen.active_bindings.items():
+    for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.description in seen:
+        if binding.id is None or not binding.description or binding.description in seen:
             continue
         seen.add(binding.description)
         shown = screen.app.get_key_display(binding)

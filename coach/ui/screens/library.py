@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,8 +14,8 @@ from coach.core.catalog import search_exercises
 from coach.core.content import Library
 from coach.core.models import Exercise
 from coach.ui.widgets.diagram import Diagram
-from coach.ui.widgets.exercise_card import exercise_text
-from coach.ui.widgets.navlist import NavList
+from coach.ui.widgets.exercise_card import exercise_body, exercise_head
+from coach.ui.widgets.navlist import NavList, row
 
 
 class LibraryScreen(Screen):
@@ -37,6 +36,7 @@ class LibraryScreen(Screen):
         with Horizontal(id="body"):
             yield NavList(id="exercises")
             with VerticalScroll(id="detail"):
+                yield Static(id="head")
                 yield Diagram(animate_every=self.animate_every, id="diagram")
                 yield Static(id="about")
         yield Footer()
@@ -50,8 +50,8 @@ class LibraryScreen(Screen):
         self.shown = search_exercises(self.library.exercises.values(), query)
         options = []
         for exercise in self.shown:
-            prompt = Text(exercise.name, "bold")
-            prompt.append(f"\n{exercise.position} · {exercise.kind}", "dim")
+            gear = ", ".join(exercise.equipment) or "no equipment"
+            prompt = row(exercise.name, f"{exercise.position} · {exercise.kind} · {gear}")
             options.append(Option(prompt, id=exercise.id))
         listing = self.query_one("#exercises", NavList)
         listing.set_options(options)
@@ -61,20 +61,28 @@ class LibraryScreen(Screen):
 
     def show_detail(self) -> None:
         listing = self.query_one("#exercises", NavList)
+        head = self.query_one("#head", Static)
         about = self.query_one("#about", Static)
         diagram = self.query_one("#diagram", Diagram)
         if listing.highlighted is None or not self.shown:
             diagram.show(())
-            about.update("No exercise matches. Esc clears the search.")
+            head.update("No exercise matches. Esc clears the search.")
+            about.update("")
             return
         exercise = self.shown[listing.highlighted]
+        head.update(exercise_head(exercise))
         diagram.show(exercise.frames)
-        about.update(exercise_text(exercise))
+        about.update(exercise_body(exercise))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 
     @on(NavList.OptionHighlighted, "#exercises")
     def _highlighted(self) -> None:
         self.show_detail()
+
+    @on(NavList.OptionSelected, "#exercises")
+    def _selected(self) -> None:
+        # Reading the steps: arrows and page keys now scroll the detail; Esc comes back.
+        self.query_one("#detail", VerticalScroll).focus()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -89,7 +97,9 @@ class LibraryScreen(Screen):
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
-        if search.value or search.has_focus:
+        if self.query_one("#detail", VerticalScroll).has_focus:
+            self.query_one("#exercises").focus()
+        elif search.value or search.has_focus:
             search.value = ""
             self.query_one("#exercises").focus()
         else:

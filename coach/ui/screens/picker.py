@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 from coach.core.catalog import TIME_LIMITS, RoutineFilter, filter_routines
 from coach.core.content import PLACES, Library, RoutineInfo
 from coach.core.text import dosing_text, glance
-from coach.ui.widgets.navlist import NavList
+from coach.ui.screens.preview import RoutineScreen
+from coach.ui.widgets.navlist import NavList, row
 
 
 def filter_bar(f: RoutineFilter) -> Text:
@@ -55,7 +56,6 @@ class PickerScreen(Screen):
     """Routines on the left, the highlighted one's preview on the right."""
 
     BINDINGS = [
-        Binding("enter", "open", "Open", id="open", show=True),
         Binding("slash", "search", "Search", id="search"),
         Binding("w", "cycle_place", "Where", id="where"),
         Binding("t", "cycle_time", "Time", id="time"),
@@ -89,8 +89,9 @@ class PickerScreen(Screen):
         self.shown = filter_routines(self.library.routines.values(), self.filter)
         options = []
         for info in self.shown:
-            prompt = Text(info.routine.name, "bold")
-            prompt.append("\n" + glance(info), "dim")
+            gear = ", ".join(info.equipment) or "no equipment"
+            prompt = row(info.routine.name, f"{'/'.join(info.positions)} · {gear}",
+                         f"{info.minutes} min")
             options.append(Option(prompt, id=info.routine.id))
         routines = self.query_one("#routines", NavList)
         routines.set_options(options)
@@ -120,8 +121,9 @@ class PickerScreen(Screen):
         self.show_preview()
 
     @on(NavList.OptionSelected, "#routines")
-    def _selected(self) -> None:
-        self.action_open()
+    def _selected(self, event: NavList.OptionSelected) -> None:
+        # A click selects before the highlight catches up, so trust the event's index.
+        self.open(self.shown[event.option_index])
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -132,12 +134,8 @@ class PickerScreen(Screen):
     def _search_done(self) -> None:
         self.query_one("#routines").focus()
 
-    def action_open(self) -> None:
-        info = self.selected()
-        if info is not None:
-            from coach.ui.screens.preview import RoutineScreen
-
-            self.app.push_screen(RoutineScreen(info))
+    def open(self, info: RoutineInfo) -> None:
+        self.app.push_screen(RoutineScreen(info))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

@@ -28,13 +28,15 @@ class RoutineScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="steps"):
-            head = Text(self.info.routine.name, "bold")
+            head = Text()
+            head.append(self.info.routine.name, "bold")
             head.append("  " + glance(self.info), "dim")
             head.append("\n" + self.info.routine.description)
             yield Static(head, classes="routine-head")
             for n, step in enumerate(self.info.steps, 1):
-                about = Text(f"{n}. {step.exercise.name}\n", "bold")
-                about.append(dosing_text(step.dosing) + "\n", "")
+                about = Text()
+                about.append(f"{n}. {step.exercise.name}\n", "bold")
+                about.append(dosing_text(step.dosing) + "\n")
                 about.append(f"» {step.exercise.cue}\n", "italic")
                 about.append(f"{step.exercise.position} · {', '.join(step.exercise.targets)}", "dim")
                 with Horizontal(classes="step"):

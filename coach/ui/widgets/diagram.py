@@ -14,7 +14,6 @@ class Diagram(Static):
         width: auto;
         min-width: 34;
         height: auto;
-        min-height: 10;
         padding: 0 1;
         color: $text;
     }

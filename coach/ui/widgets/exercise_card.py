@@ -1,4 +1,4 @@
-"""What the library shows about one exercise: the how, the how much, the watch-outs."""
+"""What the library shows about one exercise: the essentials above its diagram, the rest below."""
 
 from __future__ import annotations
 
@@ -9,18 +9,23 @@ from coach.core.models import Exercise
 from coach.core.text import dosing_text
 
 
-def exercise_text(exercise: Exercise) -> Text:
-    """Name, cue, dosing, steps, cautions and sources as styled text."""
+def exercise_head(exercise: Exercise) -> Text:
+    """Name, where and with what, the cue and the dose: what a glance needs."""
     text = Text()
     text.append(exercise.name, "bold")
     if exercise.aka:
         text.append(f"  (also: {', '.join(exercise.aka)})", "dim")
-    text.append("\n")
     gear = ", ".join(exercise.equipment) or "no equipment"
-    text.append(f"{exercise.position} · {exercise.kind} · {gear}\n", "dim")
+    text.append(f"\n{exercise.position} · {exercise.kind} · {gear}\n", "dim")
     text.append(f"» {exercise.cue}\n", "italic")
-    text.append("\nDose: ", "bold")
-    text.append(dosing_text(exercise.dosing) + "\n")
+    text.append("Dose: ", "bold")
+    text.append(dosing_text(exercise.dosing))
+    return text
+
+
+def exercise_body(exercise: Exercise) -> Text:
+    """Targets, numbered steps, cautions and sources."""
+    text = Text()
     text.append("Works: ", "bold")
     text.append(", ".join(exercise.targets) + "\n\n")
     for n, step in enumerate(exercise.steps, 1):
