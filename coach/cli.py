@@ -6,15 +6,25 @@ Every user error is one line on stderr and exit status 2; no traceback reaches a
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach import __version__
 from coach.core.content import ARTICLES, ContentError, Library, check, load_library
+from coach.core.days import local_zone_name, training_day
 from coach.core.engine import step_phases
+from coach.core.progress import streaks
+from coach.core.records import SessionRecord
 from coach.core.text import dosing_text, duration_text
 from coach.paths import content_dir, data_dir
+
+if TYPE_CHECKING:
+    from coach.core.store import Store
 
 USER_ERROR = 2
 
@@ -36,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     ex.add_argument("--json", action="store_true", help="print JSON instead of a table")
     ro = sub.add_parser("routines", help="list the routines")
     ro.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    st = sub.add_parser("status", help="print the streak and the last session on one line")
+    st.add_argument("--json", action="store_true", help="print JSON instead of a line")
     ch = sub.add_parser("check", help="validate content files or folders (default: shipped)")
     ch.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     return parser
@@ -141,15 +153,108 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+@dataclass(frozen=True)
+class _Status:
+    streak: int
+    longest: int
+    today: dt.date
+    today_done: bool
+    last: SessionRecord | None
+    sessions_total: int
+
+
+def _read_status(folder: Path) -> _Status:
+    """The status, read without writing or creating anything in the data folder."""
+    from coach.core.store import Store, StoreError  # filelock and tinydb only when needed
+
+    store = Store(folder)  # no open(): it creates the folder and may migrate files
+    try:
+        settings = store.settings()
+        days = store.session_days()
+        now = dt.datetime.now(dt.timezone.utc)
+        today = training_day(now, local_zone_name(), settings.day_start_hour)
+        last = _last_session(store, max(days)) if days else None
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    current, longest = streaks(days, today)
+    total = sum(count for count, _ in days.values())
+    return _Status(current, longest, today, today in days, last, total)
+
+
+def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
+    # The summary counts only sessions that did some work; pick the latest of those.
+    worked = [r for r in store.sessions_since(day) if r.day == day and r.seconds > 0]
+    return max(worked, key=lambda r: r.started_at, default=None)
+
+
+def _when(record: SessionRecord, today: dt.date) -> str:
+    try:
+        zone = ZoneInfo(record.zone)  # the clock the user saw when they started
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo(local_zone_name())
+    clock = record.started_at.astimezone(zone).strftime("%H:%M")
+    if record.day == today:
+        return f"today {clock}"
+    if record.day == today - dt.timedelta(days=1):
+        return f"yesterday {clock}"
+    return f"{record.day.isoformat()} {clock}"
+
+
+def _status_line(status: _Status) -> str:
+    unit = "day" if status.streak == 1 else "days"
+    parts = [f"streak {status.streak} {unit}", f"longest {status.longest}"]
+    if status.last is None:
+        parts.append("no sessions yet")
+    else:
+        when = _when(status.last, status.today)
+        parts.append(f"last session {when} ({status.last.routine_name})")
+    parts.append("today: done" if status.today_done else "today: not yet")
+    return " · ".join(parts)
+
+
+def _status_json(status: _Status) -> dict:
+    last = status.last
+    return {
+        "streak": status.streak,
+        "longest": status.longest,
+        "today_done": status.today_done,
+        "last_session": None
+        if last is None
+        else {
+            "routine": last.routine_name,
+            "started_at": last.started_at.isoformat(),
+            "day": last.day.isoformat(),
+        },
+        "sessions_total": status.sessions_total,
+    }
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    status = _read_status(data_dir(args.data_dir))
+    if args.json:
+        print(json.dumps(_status_json(status), ensure_ascii=False))
+    else:
+        print(_status_line(status))
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     library = _library()
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
 
-    CoachApp(library=library, data_dir=data_dir(args.data_dir)).run()
-    return 0
+    from coach.core.store import Store
+
+    app = CoachApp(library=library, store=Store(data_dir(args.data_dir)))
+    app.run()
+    return app.return_code or 0
 
 
-COMMANDS = {"exercises": cmd_exercises, "routines": cmd_routines, "check": cmd_check}
+COMMANDS = {
+    "exercises": cmd_exercises,
+    "routines": cmd_routines,
+    "check": cmd_check,
+    "status": cmd_status,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

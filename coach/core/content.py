@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from coach.core.engine import REST_BETWEEN_S, PlannedStep, total_seconds
 from coach.core.errors import describe
-from coach.core.models import FLOOR_POSITIONS, Exercise, Routine
+from coach.core.models import FLOOR_POSITIONS, Exercise, Routine, Safety
 
 ARTICLES = {
     "000": "Back Strengthening Exercises After Work: Countering the Effects of Sitting",
@@ -56,6 +56,7 @@ class RoutineInfo:
 class Library:
     exercises: dict[str, Exercise] = field(default_factory=dict)
     routines: dict[str, RoutineInfo] = field(default_factory=dict)
+    safety: Safety | None = None
 
 
 def _display(path: Path) -> str:
@@ -187,9 +188,21 @@ def load_library(root: Path) -> Library:
         raise ContentError([f"{_display(root)}: no exercises/ folder here; is it a content folder?"])
     exercises = load_exercises(_files(root / "exercises"), problems)
     routines = load_routines(_files(root / "routines"), exercises, problems)
+    safety = _load_safety(root / "safety.toml", problems)
     if problems:
         raise ContentError(problems)
-    return Library(exercises, routines)
+    return Library(exercises, routines, safety)
+
+
+def _load_safety(path: Path, problems: list[str]) -> Safety | None:
+    data = read_toml(path, problems)
+    if data is None:
+        return None
+    try:
+        return Safety.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(describe(_display(path), exc))
+        return None
 
 
 def _is_routine(path: Path, problems: list[str]) -> bool | None:

@@ -137,3 +137,14 @@ class Routine(Frozen):
     description: str = Field(min_length=5, max_length=400)
     sources: tuple[ArticleId, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40)
+
+
+class Safety(Frozen):
+    """When not to exercise: shown before the first session and from help."""
+
+    title: str
+    skip_if_intro: str
+    skip_if: tuple[str, ...] = Field(min_length=1)
+    stop_if: str
+    condition_note: str
+    not_advice: str

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+import signal
 from collections.abc import Iterable
 from functools import partial
-from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coach.core.content import Library
+from coach.core.clock import Clock, SystemClock
+from coach.core.content import Library, RoutineInfo
+from coach.core.days import local_zone_name, training_day
+from coach.core.progress import streaks
+from coach.core.records import SessionRecord, SessionStatus, Settings
+from coach.core.session import SessionRun
+from coach.core.store import Store, StoreError
+from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.preview import RoutineScreen
+from coach.ui.screens.safety import SafetyScreen
+from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.summary import SummaryScreen
 
 
 class CoachApp(App):
@@ -23,16 +35,161 @@ class CoachApp(App):
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
+        Binding("ctrl+z", "suspend", "Suspend", show=False, id="suspend"),
     ]
 
-    def __init__(self, library: Library, data_dir: Path | None = None, animate: bool = True):
+    def __init__(
+        self,
+        library: Library,
+        store: Store | None = None,
+        clock: Clock | None = None,
+        zone: str | None = None,
+        animate: bool = True,
+    ) -> None:
         super().__init__()
         self.library = library
-        self.data_dir = data_dir
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.zone = zone or local_zone_name()
         self.animate_every = 1.0 if animate else 0.0
+        self.settings = Settings()
+        self.session: SessionRun | None = None  # the session under way, if any
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
+        loop = asyncio.get_running_loop()
+        # Textual leaves SIGHUP (the SSH link drops) and SIGTERM alone: without these the
+        # process dies and nothing after run() executes. Loop handlers run between
+        # callbacks, never in the middle of a save.
+        loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
+        loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
+        self.call_after_refresh(self.open_store)
+
+    def on_unmount(self) -> None:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGHUP, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+
+    # -- the store ---------------------------------------------------------------------------
+
+    def open_store(self) -> None:
+        if self.store is None:
+            return
+        try:
+            self.store.open()
+            self.settings = self.store.settings()
+        except StoreError as exc:
+            self.push_screen(BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc))
+
+    def _broken_answer(self, exc: StoreError, fresh: bool | None) -> None:
+        if not fresh or self.store is None:
+            self.exit(return_code=2, message=f"backcoach: {exc}")
+            return
+        moved = self.store.set_aside(exc.path)
+        self.notify(f"Moved the unreadable file to {moved}", timeout=8)
+        self.open_store()
+
+    def _save(self, record: SessionRecord) -> bool:
+        if self.store is None:
+            return True
+        try:
+            self.store.save_session(record)
+            return True
+        except (StoreError, OSError) as exc:
+            self.notify(f"Could not save the session: {exc}", severity="error", timeout=10)
+            return False
+
+    def streak(self) -> int:
+        if self.store is None:
+            return 0
+        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
+        return streaks(self.store.session_days(), today)[0]
+
+    # -- a session, start to finish ------------------------------------------------------------
+
+    def start_routine(self, info: RoutineInfo) -> None:
+        """Safety first (once), then the pain check-in (if on), then the session."""
+        if not self.settings.safety_acknowledged and self.library.safety is not None:
+            self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
+        elif self.settings.pain_checkin:
+            self.push_screen(PainCheck("right now"), partial(self._begin, info))
+        else:
+            self._begin(info, None)
+
+    def _safety_answer(self, info: RoutineInfo, agreed: bool | None) -> None:
+        if not agreed:
+            return
+        self.settings = self.settings.model_copy(update={"safety_acknowledged": True})
+        if self.store is not None:
+            self.store.save_settings(self.settings)
+        self.start_routine(info)
+
+    def _begin(self, info: RoutineInfo, pain: int | None) -> None:
+        run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
+        self.session = run
+        self.push_screen(
+            SessionScreen(run, bell=self.settings.bell, reduce_motion=self.settings.reduce_motion)
+        )
+
+    def save_progress(self, run: SessionRun) -> None:
+        """After every finished step, so a crash loses at most the step under way."""
+        self._save(run.record("in progress"))
+
+    def ask_stop(self, run: SessionRun) -> None:
+        was_paused = run.player.paused
+        run.player.pause()
+        self.push_screen(StopDialog(), partial(self._stop_answer, run, was_paused))
+
+    def _stop_answer(self, run: SessionRun, was_paused: bool, choice: str | None) -> None:
+        if choice == "save":
+            self._finish(run, "stopped")
+        elif choice == "discard":
+            if self.store is not None:
+                self.store.delete_session(run.uuid)
+            self.session = None
+            self.pop_screen()
+        elif not was_paused:
+            run.player.resume()
+
+    def session_finished(self, run: SessionRun) -> None:
+        if self.settings.pain_checkin:
+            self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
+        else:
+            self._finish(run, "completed")
+
+    def _after_pain(self, run: SessionRun, pain: int | None) -> None:
+        run.pain_after = pain
+        self._finish(run, "completed")
+
+    def _finish(self, run: SessionRun, status: SessionStatus) -> None:
+        record = run.record(status)
+        self._save(record)
+        self.session = None
+        self.switch_screen(SummaryScreen(record, self.streak()))
+
+    # -- signals --------------------------------------------------------------------------------
+
+    def _save_if_running(self) -> None:
+        if self.session is not None:
+            self._save(self.session.record("stopped"))
+            self.session = None
+
+    def _on_hangup(self) -> None:
+        # The terminal is gone: keep the work, then leave without touching the dead tty.
+        self._save_if_running()
+        os._exit(128 + signal.SIGHUP)
+
+    def _on_terminate(self) -> None:
+        self._save_if_running()
+        self.exit(return_code=128 + signal.SIGTERM)
+
+    def action_suspend(self) -> None:
+        """Ctrl+Z: pause first, so the session comes back paused after `fg`."""
+        if self.session is not None:
+            self.session.player.pause()
+        self.action_suspend_process()
+
+    # -- navigation ------------------------------------------------------------------------------
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -42,13 +199,18 @@ class CoachApp(App):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
+    def action_safety(self) -> None:
+        if self.library.safety is not None:
+            self.push_screen(SafetyScreen(self.library.safety, asking=False))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
-        yield SystemCommand("Help", "Keys, and when not to exercise", self.action_help)
+        yield SystemCommand("Help", "Keys of this screen", self.action_help)
+        yield SystemCommand("When not to exercise", "Safety first", self.action_safety)
         for info in self.library.routines.values():
             yield SystemCommand(
-                f"Routine: {info.routine.name}",
+                f"Start: {info.routine.name}",
                 info.routine.description,
-                partial(self.push_screen, RoutineScreen(info)),
+                partial(self.start_routine, info),
             )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from coach.core.clock import ManualClock
+from coach.core.store import Store
 from coach.ui.app import CoachApp
 
 SIZES = [(80, 24), (120, 40)]
@@ -11,11 +13,11 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_picker(snap_compare, library, data_dir, size):
-    app = CoachApp(library=library, data_dir=data_dir, animate=False)
+    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), animate=False)
     assert snap_compare(app, terminal_size=size)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_library(snap_compare, library, data_dir, size):
-    app = CoachApp(library=library, data_dir=data_dir, animate=False)
+    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), animate=False)
     assert snap_compare(app, terminal_size=size, press=["l", "j", "j"])

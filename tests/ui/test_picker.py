@@ -4,17 +4,21 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from coach.core.clock import ManualClock
+from coach.core.store import Store
 from coach.ui.app import CoachApp
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.preview import RoutineScreen
+from coach.ui.screens.safety import SafetyScreen
+from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.navlist import NavList
 
 
 def make_app(library, data_dir):
-    return CoachApp(library=library, data_dir=data_dir, animate=False)
+    return CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), animate=False)
 
 
 def text_of(widget: Static) -> str:
@@ -77,11 +81,11 @@ async def test_search_filters_and_escape_clears(library, data_dir):
         assert len(screen.shown) == len(library.routines)
 
 
-async def test_enter_opens_the_routine_and_escape_returns(library, data_dir):
+async def test_p_previews_every_step_and_escape_returns(library, data_dir):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         picked = app.screen.shown[0]
-        await pilot.press("enter")
+        await pilot.press("p")
         assert isinstance(app.screen, RoutineScreen)
         assert app.screen.info is picked
         diagrams = app.screen.query(Diagram)
@@ -136,14 +140,15 @@ async def test_q_quits(library, data_dir):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("q")
     assert app.return_code == 0
-    assert not data_dir.exists()
 
 
-async def test_mouse_click_opens_a_routine(library, data_dir):
+async def test_mouse_click_starts_the_clicked_routine(library, data_dir):
     app = make_app(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         first = app.screen.shown[0]
         await pilot.press("j", "j")
         await pilot.click("#routines", offset=(3, 1))  # just below the border: the first one
-        assert isinstance(app.screen, RoutineScreen)
-        assert app.screen.info is first
+        assert isinstance(app.screen, SafetyScreen)  # the first session asks this once
+        await pilot.press("enter", "s")  # agree; skip the pain check-in
+        assert isinstance(app.screen, SessionScreen)
+        assert app.screen.run.info is first

@@ -42,6 +42,7 @@ class HelpScreen(ModalScreen):
         Binding("escape", "dismiss", "Close", id="close"),
         Binding("question_mark", "dismiss", "Close", show=False, id="close_help"),
         Binding("q", "dismiss", "Close", show=False, id="close_q"),
+        Binding("w", "safety", "When not to exercise", id="safety"),
     ]
 
     def __init__(self, under: Screen) -> None:
@@ -52,5 +53,13 @@ class HelpScreen(ModalScreen):
         with VerticalScroll(id="help-box"):
             text = keys_text(self.under)
             text.append("\n" + NOT_ADVICE, "italic")
-            text.append("\n\nEsc closes this.", "dim")
+            text.append("\n\n")
+            text.append(" w ", "bold reverse")
+            text.append(" when not to exercise    ")
+            text.append(" Esc ", "bold reverse")
+            text.append(" close")
             yield Static(text)
+
+    def action_safety(self) -> None:
+        self.dismiss()
+        self.app.action_safety()

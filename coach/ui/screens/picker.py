@@ -15,7 +15,7 @@ from coach.core.catalog import TIME_LIMITS, RoutineFilter, filter_routines
 from coach.core.content import PLACES, Library, RoutineInfo
 from coach.core.text import dosing_text, glance
 from coach.ui.screens.preview import RoutineScreen
-from coach.ui.widgets.navlist import NavList, row
+from coach.ui.widgets.navlist import NavList, RoutineList, row
 
 
 def filter_bar(f: RoutineFilter) -> Text:
@@ -48,7 +48,9 @@ def routine_preview(info: RoutineInfo) -> Text:
     text.append("\nYou need: ", "bold")
     text.append(needs + "\n")
     text.append("\nEnter", "bold reverse")
-    text.append(" to open it")
+    text.append(" start   ")
+    text.append("p", "bold reverse")
+    text.append(" see every step")
     return text
 
 
@@ -59,6 +61,7 @@ class PickerScreen(Screen):
         Binding("slash", "search", "Search", id="search"),
         Binding("w", "cycle_place", "Where", id="where"),
         Binding("t", "cycle_time", "Time", id="time"),
+        Binding("p", "preview", "Preview", id="preview"),
         Binding("l", "library", "Library", id="library"),
         Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
     ]
@@ -74,7 +77,7 @@ class PickerScreen(Screen):
         yield Static(id="filters")
         yield Input(placeholder="search routines: name, exercise, body area…", id="search")
         with Horizontal(id="body"):
-            yield NavList(id="routines")
+            yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
         yield Footer()
@@ -135,7 +138,12 @@ class PickerScreen(Screen):
         self.query_one("#routines").focus()
 
     def open(self, info: RoutineInfo) -> None:
-        self.app.push_screen(RoutineScreen(info))
+        self.app.start_routine(info)
+
+    def action_preview(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.app.push_screen(RoutineScreen(info))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

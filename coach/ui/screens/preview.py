@@ -16,6 +16,7 @@ from coach.ui.widgets.diagram import Diagram
 
 class RoutineScreen(Screen):
     BINDINGS = [
+        Binding("enter", "start", "Start", id="start"),
         Binding("escape", "app.pop_screen", "Back", id="back"),
         Binding("j", "scroll('down')", "Down", show=False, id="down"),
         Binding("k", "scroll('up')", "Up", show=False, id="up"),
@@ -51,3 +52,7 @@ class RoutineScreen(Screen):
     def action_scroll(self, direction: str) -> None:
         steps = self.query_one("#steps", VerticalScroll)
         steps.scroll_down() if direction == "down" else steps.scroll_up()
+
+    def action_start(self) -> None:
+        self.app.pop_screen()
+        self.app.start_routine(self.info)

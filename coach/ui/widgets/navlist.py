@@ -31,3 +31,9 @@ class NavList(OptionList):
         Binding("k", "cursor_up", "Up", show=False, id="up"),
         Binding("enter", "select", "Open", id="open"),
     ]
+
+
+class RoutineList(NavList):
+    """The picker's list: Enter starts the routine."""
+
+    BINDINGS = [Binding("enter", "select", "Start", id="start")]
