@@ -13,36 +13,47 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from coach.core.clock import ManualClock  # noqa: E402
 from coach.core.content import load_library  # noqa: E402
+from coach.core.store import Store  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.app import CoachApp  # noqa: E402
 
-# name, terminal size, keys pressed before the shot
+# name, terminal size, keys pressed before the shot, seconds the clock moves on afterwards
 SHOTS = [
-    ("picker", (80, 24), []),
-    ("picker-wide", (120, 40), ["j"]),
-    ("picker-desk-filter", (80, 24), ["w"]),
-    ("library", (80, 24), ["l", "slash", *"cobra", "enter"]),
-    ("library-wide", (120, 40), ["l", "j", "j", "j"]),
-    ("routine", (100, 32), ["j", "j", "enter"]),
+    ("picker", (80, 24), [], 0),
+    ("picker-wide", (120, 40), ["j"], 0),
+    ("picker-desk-filter", (80, 24), ["w"], 0),
+    ("library", (80, 24), ["l", "slash", *"cobra", "enter"], 0),
+    ("library-wide", (120, 40), ["l", "j", "j", "j"], 0),
+    ("routine", (100, 32), ["j", "j", "p"], 0),
+    ("safety", (80, 24), ["enter"], 0),
+    ("session-hold", (80, 24), ["j", "enter", "enter", "3", "n"], 4),
+    ("session-reps", (80, 24), ["j", "j", "enter", "enter", "s", "n", "n", "n"], 6),
+    ("summary", (80, 24), ["enter", "enter", "3", "n", "n", "n", "n", "1"], 0),
 ]
 
 
-async def shoot(name: str, size: tuple[int, int], keys: list[str], out: Path) -> None:
+async def shoot(name: str, size: tuple[int, int], keys: list[str], wait: float, out: Path) -> None:
     with tempfile.TemporaryDirectory() as data:
-        app = CoachApp(library=load_library(content_dir()), data_dir=Path(data), animate=False)
+        clock = ManualClock()
+        app = CoachApp(library=load_library(content_dir()), store=Store(Path(data)),
+                       clock=clock, zone="UTC", animate=False)
         async with app.run_test(size=size) as pilot:
-            if keys:
-                await pilot.press(*keys)
             await pilot.pause()
+            for key in keys:
+                await pilot.press(key)
+                clock.advance(0.4)
+            clock.advance(wait)
+            await pilot.pause(0.3)
             app.save_screenshot(filename=f"{name}.svg", path=str(out))
 
 
 def main() -> None:
     out = ROOT / "screenshots"
     out.mkdir(exist_ok=True)
-    for name, size, keys in SHOTS:
-        asyncio.run(shoot(name, size, keys, out))
+    for name, size, keys, wait in SHOTS:
+        asyncio.run(shoot(name, size, keys, wait, out))
         print(out / f"{name}.svg")
 
 

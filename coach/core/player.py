@@ -299,8 +299,8 @@ class Player:
         if phase.kind == "work" and dosing.mode in ("reps", "breaths") and dosing.rep_s:
             rep = min(dosing.reps, int(elapsed // dosing.rep_s) + 1)
             breathe_in = (elapsed % dosing.rep_s) < dosing.rep_s / 2
-        elif phase.kind == "work" and dosing.mode == "hold":
-            rep = phase.hold_no
+        elif phase.kind in ("work", "release") and dosing.mode == "hold":
+            rep = phase.hold_no  # in a release: the hold about to come
         later = sum(p.seconds for p in self.phases[self.index + 1 :])
         return View(
             phase=phase,
@@ -321,16 +321,16 @@ class Player:
         )
 
     def _next_up(self) -> str:
-        now = self.phase
-        for phase in self.phases[self.index + 1 :]:
-            if phase.kind != "work":
-                continue
-            step = self.steps[phase.step]
-            if phase.step != now.step:
-                return step.exercise.name + (f" ({phase.side} side)" if phase.side else "")
-            if phase.set_no != now.set_no:
-                return f"set {phase.set_no} of {step.dosing.sets}"
-            if phase.side and phase.side != now.side:
-                return f"{phase.side} side"
-            return f"hold {phase.hold_no} of {step.dosing.reps}"
-        return "the finish"
+        """What follows the work under way (or, between pieces of work, the one being readied)."""
+        works = [i for i in range(self.index, len(self.phases)) if self.phases[i].kind == "work"]
+        if len(works) < 2:
+            return "the finish"
+        now, phase = self.phases[works[0]], self.phases[works[1]]
+        step = self.steps[phase.step]
+        if phase.step != now.step:
+            return step.exercise.name + (f" ({phase.side} side)" if phase.side else "")
+        if phase.set_no != now.set_no:
+            return f"set {phase.set_no} of {step.dosing.sets}"
+        if phase.side != now.side:
+            return f"{phase.side} side"
+        return f"hold {phase.hold_no} of {step.dosing.reps}"
