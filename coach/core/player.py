@@ -132,6 +132,12 @@ class Player:
         assert self.started_at is not None
         return now - self.started_at
 
+    def deadline(self) -> float | None:
+        """When the current phase ends on the monotonic clock; None while paused or done."""
+        if self.finished or self.paused_left is not None or self.started_at is None:
+            return None
+        return self.started_at + self.seconds
+
     def update(self) -> list[Event]:
         """Catch up with the clock: end every phase whose deadline has passed."""
         if self.finished or self.paused_left is not None or self.started_at is None:

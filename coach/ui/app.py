@@ -26,6 +26,7 @@ from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
 
 
@@ -98,6 +99,14 @@ class CoachApp(App):
         except (StoreError, OSError) as exc:
             self.notify(f"Could not save the session: {exc}", severity="error", timeout=10)
             return False
+
+    def change_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.store is not None:
+            try:
+                self.store.save_settings(settings)
+            except StoreError as exc:
+                self.notify(f"Could not save settings: {exc}", severity="error", timeout=10)
 
     def streak(self) -> int:
         if self.store is None:
@@ -199,6 +208,10 @@ class CoachApp(App):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
+    def action_settings(self) -> None:
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
     def action_safety(self) -> None:
         if self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety, asking=False))
@@ -207,6 +220,7 @@ class CoachApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
         yield SystemCommand("Help", "Keys of this screen", self.action_help)
+        yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals", self.action_settings)
         yield SystemCommand("When not to exercise", "Safety first", self.action_safety)
         for info in self.library.routines.values():
             yield SystemCommand(

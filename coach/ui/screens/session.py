@@ -19,7 +19,7 @@ from coach.core.text import dosing_text, duration_text
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
 
-TICK_S = 0.1  # redraw rate; the countdown itself comes from deadlines, not from ticks
+TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
 
 PHASE_LABELS = {
     "ready": "GET READY",
@@ -71,6 +71,8 @@ class SessionScreen(Screen):
         self.reduce_motion = reduce_motion
         self._shown: dict[str, object] = {}
         self._timer = None
+        self._deadline_timer = None
+        self._deadline: float | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,19 +105,35 @@ class SessionScreen(Screen):
         self.handle(self.run.player.update())
         self.redraw()
 
+    def _aim_at_deadline(self) -> None:
+        """A one-shot timer at the phase's end, so the change (and the bell) comes on time
+        rather than up to a tick late."""
+        deadline = self.run.player.deadline()
+        if deadline == self._deadline:
+            return
+        if self._deadline_timer is not None:
+            self._deadline_timer.stop()
+            self._deadline_timer = None
+        self._deadline = deadline
+        if deadline is not None:
+            delay = max(0.0, deadline - self.run.clock.monotonic())
+            self._deadline_timer = self.set_timer(delay, self.tick)
+
     def handle(self, events: list[Event]) -> None:
         """Bell on a new phase; save after a finished step; summary at the end."""
         kinds = {e.kind for e in events}
         if "phase" in kinds and self.bell:
             self.app.bell()
         if "finished" in kinds:
-            if self._timer is not None:
-                self._timer.stop()
+            for timer in (self._timer, self._deadline_timer):
+                if timer is not None:
+                    timer.stop()
             self.app.session_finished(self.run)
         elif "step" in kinds:
             self.app.save_progress(self.run)
 
     def redraw(self) -> None:
+        self._aim_at_deadline()
         view = self.run.player.view()
         step = view.step
         label = "PAUSED" if view.paused else PHASE_LABELS[view.phase.kind]

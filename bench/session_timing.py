@@ -1,0 +1,250 @@
+"""How exactly a hold ends, and how many bytes a countdown sends to the terminal.
+
+    python bench/session_timing.py drift [--hold 60]     # ~4 x hold seconds
+    python bench/session_timing.py bytes [--seconds 10]
+
+drift: a hold of --hold seconds played by the real session screen (headless, real clock),
+measured from the moment its work phase began to the moment the screen handled its end, in
+three conditions: idle, both cores busy, and a 1.5 s stall of the event loop in mid-hold.
+Beside it, in the same conditions: Textual's own one-shot timer, and a countdown that counts
+one-second ticks (the design we refuse).
+
+bytes: the app in a pseudo-terminal at 80x24, during a hold, beside a bare Textual app that
+shows only a Digits countdown; bytes read from the terminal per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import multiprocessing
+import os
+import pty
+import select
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.widgets import Digits  # noqa: E402
+
+from coach.core.clock import SystemClock  # noqa: E402
+from coach.core.content import Library, describe_routine, load_library  # noqa: E402
+from coach.core.engine import PlannedStep  # noqa: E402
+from coach.core.models import Dosing, Routine, Step  # noqa: E402
+from coach.core.session import SessionRun  # noqa: E402
+from coach.paths import content_dir  # noqa: E402
+from coach.ui.screens.session import SessionScreen  # noqa: E402
+
+STALL_S = 1.5
+
+
+def hold_routine(library: Library, seconds: int):
+    cobra = library.exercises["cobra"]
+    dosing = Dosing(mode="hold", reps=1, hold_s=seconds)
+    routine = Routine(id="bench-hold", name="Bench hold", description="One long hold.",
+                      steps=(Step(exercise="cobra"),))
+    return describe_routine(routine, (PlannedStep(cobra, dosing),))
+
+
+class HoldApp(App):
+    """Just the session screen, with a stopwatch on the hold's work phase."""
+
+    def __init__(self, info, stall_at: float | None) -> None:
+        super().__init__()
+        self.run_ = SessionRun(info, SystemClock(), "UTC")
+        self.stall_at = stall_at
+        self.work_began: float | None = None
+        self.ended: float | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(TimedSession(self.run_, bell=False))
+        if self.stall_at is not None:
+            self.set_timer(self.stall_at, lambda: time.sleep(STALL_S))
+
+    def save_progress(self, run) -> None:
+        pass
+
+    def session_finished(self, run) -> None:
+        self.ended = time.monotonic()
+        self.exit()
+
+
+class TimedSession(SessionScreen):
+    def handle(self, events) -> None:
+        player = self.run.player
+        if self.app.work_began is None and player.phase.kind == "work":
+            self.app.work_began = player.started_at
+        super().handle(events)
+
+
+class TimerApp(App):
+    """Textual's one-shot timer, and a countdown made of one-second ticks."""
+
+    def __init__(self, seconds: int, stall_at: float | None) -> None:
+        super().__init__()
+        self.seconds = seconds
+        self.stall_at = stall_at
+        self.results: dict[str, float] = {}
+
+    def on_mount(self) -> None:
+        start = time.monotonic()
+        left = [self.seconds]
+
+        def one_shot() -> None:
+            self.results["textual set_timer"] = time.monotonic() - start
+
+        async def count_seconds() -> None:
+            # The naive countdown: one second, then the next, each after the last one ended.
+            while left[0]:
+                await asyncio.sleep(1)
+                left[0] -= 1
+            self.results["sleep(1), count down"] = time.monotonic() - start
+
+        self.set_timer(self.seconds, one_shot)
+        self.run_worker(count_seconds())
+        if self.stall_at is not None:
+            self.set_timer(self.stall_at, lambda: time.sleep(STALL_S))
+        self.set_interval(0.05, lambda: len(self.results) == 2 and self.exit())
+
+
+def burn(stop) -> None:
+    while not stop.is_set():
+        pass
+
+
+async def one_condition(library, hold: int, stall: bool) -> dict[str, float]:
+    stall_at = hold / 2 + 5 if stall else None  # mid-hold (after the 5 s get-ready)
+    app = HoldApp(hold_routine(library, hold), stall_at)
+    await app.run_async(headless=True, size=(80, 24))
+    errors = {"backcoach hold": (app.ended - app.work_began) - hold}
+    timers = TimerApp(hold, hold / 2 if stall else None)
+    await timers.run_async(headless=True, size=(80, 24))
+    errors.update({k: v - hold for k, v in timers.results.items()})
+    return errors
+
+
+def drift(hold: int) -> None:
+    library = load_library(content_dir())
+    rows: dict[str, dict[str, float]] = {}
+    rows["idle"] = asyncio.run(one_condition(library, hold, stall=False))
+    stop = multiprocessing.Event()
+    burners = [multiprocessing.Process(target=burn, args=(stop,)) for _ in range(2)]
+    for b in burners:
+        b.start()
+    try:
+        rows["both cores busy"] = asyncio.run(one_condition(library, hold, stall=False))
+    finally:
+        stop.set()
+        for b in burners:
+            b.join()
+    rows[f"{STALL_S} s loop stall"] = asyncio.run(one_condition(library, hold, stall=True))
+    names = list(rows["idle"])
+    print(f"end of a {hold} s hold minus {hold} s, in ms (positive = late)")
+    print(f"{'':>18}" + "".join(f"{n:>22}" for n in names))
+    for condition, errors in rows.items():
+        print(f"{condition:>18}" + "".join(f"{errors[n] * 1000:>22.1f}" for n in names))
+
+
+# -- bytes ----------------------------------------------------------------------------------
+
+
+class BareCountdown(App):
+    def compose(self) -> ComposeResult:
+        yield Digits("60")
+
+    def on_mount(self) -> None:
+        start = time.monotonic()
+
+        def tick() -> None:
+            left = str(max(0, 60 - int(time.monotonic() - start)))
+            digits = self.query_one(Digits)
+            if digits.value != left:  # the least a countdown can send: a change per second
+                digits.update(left)
+
+        self.set_interval(0.1, tick)
+
+
+class CoachHold(App):
+    """The real session screen on a 60 s hold, as the pty child."""
+
+    def on_mount(self) -> None:
+        info = hold_routine(load_library(content_dir()), 60)
+        run = SessionRun(info, SystemClock(), "UTC")
+        self.push_screen(SessionScreen(run, bell=False))
+
+    def save_progress(self, run) -> None:
+        pass
+
+    def session_finished(self, run) -> None:
+        self.exit()
+
+
+def bytes_per_second(which: str, seconds: float) -> float:
+    master, slave = pty.openpty()
+    os.set_blocking(master, False)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
+    child = subprocess.Popen([sys.executable, __file__, "serve", which],
+                             stdin=slave, stdout=slave, stderr=slave, env=env,
+                             start_new_session=True)
+    os.close(slave)
+
+    def read_for(span: float) -> int:
+        total, end = 0, time.monotonic() + span
+        while time.monotonic() < end:
+            if select.select([master], [], [], 0.05)[0]:
+                try:
+                    total += len(os.read(master, 65536))
+                except OSError:
+                    break
+        return total
+
+    try:
+        read_for(8)  # start-up and the 5 s get-ready are not part of the hold
+        counted = read_for(seconds)
+    finally:
+        child.kill()
+        child.wait()
+        os.close(master)
+    return counted / seconds
+
+
+def bytes_bench(seconds: float, runs: int) -> None:
+    results: dict[str, list[float]] = {"bare Digits countdown": [], "backcoach hold": []}
+    for _ in range(runs):
+        results["bare Digits countdown"].append(bytes_per_second("bare", seconds))
+        results["backcoach hold"].append(bytes_per_second("coach", seconds))
+    medians = {k: statistics.median(v) for k, v in results.items()}
+    for name, value in medians.items():
+        print(f"{name:>22}: {value:8.0f} bytes/s (median of {runs}; {seconds:.0f} s each)")
+    print(f"ratio backcoach / bare: {medians['backcoach hold'] / medians['bare Digits countdown']:.2f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    d = sub.add_parser("drift")
+    d.add_argument("--hold", type=int, default=60)
+    b = sub.add_parser("bytes")
+    b.add_argument("--seconds", type=float, default=10)
+    b.add_argument("--runs", type=int, default=3)
+    s = sub.add_parser("serve")
+    s.add_argument("which", choices=["bare", "coach"])
+    args = parser.parse_args()
+    if args.what == "drift":
+        drift(args.hold)
+    elif args.what == "bytes":
+        bytes_bench(args.seconds, args.runs)
+    else:
+        with tempfile.TemporaryDirectory():
+            (BareCountdown() if args.which == "bare" else CoachHold()).run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Settings by keys; a broken data file; Ctrl+Z mid-session."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from coach.core.clock import ManualClock
+from coach.core.store import Store
+from coach.ui.app import CoachApp
+from coach.ui.screens.dialogs import BrokenStoreScreen
+from coach.ui.screens.picker import PickerScreen
+from coach.ui.screens.safety import SafetyScreen
+from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.settings import SettingsScreen
+
+
+def make(library, data_dir):
+    store = Store(data_dir)
+    return CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC",
+                    animate=False), store
+
+
+async def test_settings_change_by_keys_and_persist(library, data_dir):
+    app, store = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.press("enter")  # bell off
+        await pilot.press("j", "space")  # reduce motion on
+        await pilot.press("j", "enter")  # pain check-in off
+        await pilot.press("j", "left", "left")  # day starts at 2:00
+        await pilot.press("j", "right", "right", "right", "right")  # goal 4 -> 7, and no further
+        saved = store.settings()
+        assert (saved.bell, saved.reduce_motion, saved.pain_checkin) == (False, True, False)
+        assert saved.day_start_hour == 2 and saved.weekly_goal_days == 7
+        shown = str(app.screen.query_one("#choices").get_option_at_index(4).prompt)
+        assert "7 of 7" in shown
+        await pilot.press("w")
+        assert isinstance(app.screen, SafetyScreen)
+        await pilot.press("escape", "escape")
+        assert isinstance(app.screen, PickerScreen)
+    # A new app on the same folder starts with what was saved.
+    again, _ = make(library, data_dir)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.settings.bell is False and again.settings.day_start_hour == 2
+
+
+async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, data_dir):
+    store = Store(data_dir)
+    store.open()
+    store.save_settings(store.settings())
+    settings_file = data_dir / "settings.json"
+    settings_file.write_text('{"meta": {"1": {"schema": 1}}, "settings": {"1": {"bell": tru')
+    before = settings_file.read_bytes()
+    app, _ = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BrokenStoreScreen)
+        shown = str(app.screen.query_one(Static).render())
+        assert "settings.json" in shown and "Nothing has been changed" in shown
+        assert settings_file.read_bytes() == before
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, PickerScreen)
+    kept = list(data_dir.glob("settings.json.broken-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+
+
+async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir):
+    store = Store(data_dir)
+    store.open()
+    store.save_settings(store.settings())
+    settings_file = data_dir / "settings.json"
+    settings_file.write_text("not json")
+    app, _ = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("q")
+    assert app.return_code == 2
+    assert settings_file.read_text() == "not json"
+
+
+async def test_ctrl_z_pauses_before_suspending(library, data_dir, monkeypatch):
+    app, store = make(library, data_dir)
+    store.open()
+    store.save_settings(store.settings().model_copy(
+        update={"safety_acknowledged": True, "pain_checkin": False}))
+    suspended = []
+    monkeypatch.setattr(CoachApp, "action_suspend_process", lambda self: suspended.append(1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "n")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("ctrl+z")
+        assert suspended == [1] and app.screen.run.player.paused
