@@ -21,3 +21,15 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"
     monkeypatch.setenv("BACKCOACH_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def ready_store(data_dir: Path):
+    """A store whose user has read the safety screen and turned pain check-ins off."""
+    from coach.core.store import Store
+
+    store = Store(data_dir)
+    store.open()
+    store.save_settings(store.settings().model_copy(
+        update={"safety_acknowledged": True, "pain_checkin": False, "bell": False}))
+    return store

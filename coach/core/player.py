@@ -9,6 +9,8 @@ previous one's deadline. Pausing freezes the time left; resuming sets a new dead
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -197,6 +199,15 @@ class Player:
     def toggle_pause(self) -> None:
         self.resume() if self.paused else self.pause()
 
+    @contextmanager
+    def _pause_carries_over(self) -> Iterator[None]:
+        """Moving to another phase while paused lands paused at that phase's full length."""
+        was_paused = self.paused
+        self.paused_left = None
+        yield
+        if was_paused and not self.finished:
+            self.paused_left = self.seconds
+
     def next(self) -> list[Event]:
         """Done with this phase now: a faster user's reps, a hold cut short, a rest not needed."""
         if self.finished:
@@ -206,11 +217,8 @@ class Player:
             return events
         now = self.clock.monotonic()
         elapsed = self._elapsed(now)
-        was_paused = self.paused
-        self.paused_left = None
-        events += self._finish_phase(elapsed, complete=True, at=now)
-        if was_paused and not self.finished:
-            self.paused_left = self.seconds
+        with self._pause_carries_over():
+            events += self._finish_phase(elapsed, complete=True, at=now)
         return events
 
     def skip(self) -> list[Event]:
@@ -225,14 +233,11 @@ class Player:
         if self.phase.kind == "work":
             self.tallies[current].seconds += self._elapsed(now)
         self.tallies[current].skipped = True
-        was_paused = self.paused
-        self.paused_left = None
-        # Jump to the last phase of this step and end it, so the usual bookkeeping runs.
-        while self.index + 1 < len(self.phases) and self.phases[self.index + 1].step == current:
-            self.index += 1
-        events += self._advance(now)
-        if was_paused and not self.finished:
-            self.paused_left = self.seconds
+        with self._pause_carries_over():
+            # Jump to the last phase of this step and end it, so the usual bookkeeping runs.
+            while self.index + 1 < len(self.phases) and self.phases[self.index + 1].step == current:
+                self.index += 1
+            events += self._advance(now)
         return events
 
     def previous(self) -> list[Event]:
@@ -247,12 +252,9 @@ class Player:
             first = self._step_start(current)
         for n in range(current, len(self.steps)):
             self.tallies[n] = Tally()
-        was_paused = self.paused
-        self.paused_left = None
         self.finished = False
-        self._enter(first, now)
-        if was_paused:
-            self.paused_left = self.seconds
+        with self._pause_carries_over():
+            self._enter(first, now)
         return [Event("phase", current)]
 
     def _step_start(self, step: int) -> int:

@@ -67,6 +67,7 @@ class CoachApp(App):
         self.call_after_refresh(self.open_store)
 
     def on_unmount(self) -> None:
+        self._save_if_running()  # quitting mid-session (ctrl+q) keeps the work too
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.remove_signal_handler(sig)

@@ -44,12 +44,8 @@ def drain(fd: int, seconds: float) -> None:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
-def test_signal_mid_session_keeps_the_partial_session(tmp_path: Path, sig):
-    folder = tmp_path / "data"
-    store = Store(folder)
-    store.open()
-    store.save_settings(store.settings().model_copy(
-        update={"safety_acknowledged": True, "pain_checkin": False, "bell": False}))
+def test_signal_mid_session_keeps_the_partial_session(data_dir: Path, ready_store, sig):
+    folder = data_dir
     master, slave = pty.openpty()
     env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
     app = subprocess.Popen(

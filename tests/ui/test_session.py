@@ -89,12 +89,9 @@ async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(lib
         assert isinstance(app.screen, PainCheck)
 
 
-async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir):
+async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, ready_store):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
-    store.open()
-    store.save_settings(store.settings().model_copy(
-        update={"safety_acknowledged": True, "pain_checkin": False}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "desk-five"), "enter")
@@ -132,12 +129,9 @@ async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir):
         assert record.steps[0].seconds == 6 and record.steps[1].seconds == 7
 
 
-async def test_discard_leaves_nothing_stored(library, data_dir):
+async def test_discard_leaves_nothing_stored(library, data_dir, ready_store):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
-    store.open()
-    store.save_settings(store.settings().model_copy(
-        update={"safety_acknowledged": True, "pain_checkin": False}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "micro-break"), "enter")
@@ -148,12 +142,9 @@ async def test_discard_leaves_nothing_stored(library, data_dir):
         assert store.sessions() == []
 
 
-async def test_adjust_a_hold_and_go_back(library, data_dir):
+async def test_adjust_a_hold_and_go_back(library, data_dir, ready_store):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
-    store.open()
-    store.save_settings(store.settings().model_copy(
-        update={"safety_acknowledged": True, "pain_checkin": False}))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "office-break"), "enter")

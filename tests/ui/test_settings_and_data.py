@@ -82,11 +82,8 @@ async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir):
     assert settings_file.read_text() == "not json"
 
 
-async def test_ctrl_z_pauses_before_suspending(library, data_dir, monkeypatch):
+async def test_ctrl_z_pauses_before_suspending(library, data_dir, ready_store, monkeypatch):
     app, store = make(library, data_dir)
-    store.open()
-    store.save_settings(store.settings().model_copy(
-        update={"safety_acknowledged": True, "pain_checkin": False}))
     suspended = []
     monkeypatch.setattr(CoachApp, "action_suspend_process", lambda self: suspended.append(1))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -95,3 +92,19 @@ async def test_ctrl_z_pauses_before_suspending(library, data_dir, monkeypatch):
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("ctrl+z")
         assert suspended == [1] and app.screen.run.player.paused
+
+
+async def test_quitting_the_app_mid_session_saves_it_as_stopped(library, data_dir, ready_store):
+    clock = ManualClock()
+    store = Store(data_dir)
+    app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter", "n")  # the micro-break: straight into moving about
+        clock.advance(12)
+        await pilot.press("ctrl+q")
+    [record] = store.sessions()
+    assert record.status == "stopped"
+    assert [(s.exercise_id, s.outcome, s.seconds) for s in record.steps] == [
+        ("stand-and-move", "partial", 12)
+    ]
