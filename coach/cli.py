@@ -8,6 +8,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import string
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +20,7 @@ from coach import __version__
 from coach.core.content import ARTICLES, ContentError, Library, check, load_library
 from coach.core.days import local_zone_name, training_day
 from coach.core.engine import step_phases
-from coach.core.progress import streaks
+from coach.core.progress import WeekGoal, streaks, weekly_goal
 from coach.core.records import SessionRecord
 from coach.core.text import dosing_text, duration_text
 from coach.paths import content_dir, data_dir
@@ -47,7 +49,19 @@ def _parser() -> argparse.ArgumentParser:
     ro = sub.add_parser("routines", help="list the routines")
     ro.add_argument("--json", action="store_true", help="print JSON instead of a table")
     st = sub.add_parser("status", help="print the streak and the last session on one line")
-    st.add_argument("--json", action="store_true", help="print JSON instead of a line")
+    shape = st.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="print JSON instead of a line")
+    shape.add_argument(
+        "--format",
+        metavar="TEMPLATE",
+        help="fill a template instead, e.g. '{today_mark} {streak}d {week}'; fields: "
+        + ", ".join("{" + f + "}" for f in STATUS_FIELDS),
+    )
+    exp = sub.add_parser("export", help="write every session as JSON or CSV")
+    exp.add_argument("--format", choices=("json", "csv"), default="json", help="default: json")
+    exp.add_argument("--output", metavar="FILE", type=Path, help="write here (default: stdout)")
+    imp = sub.add_parser("import", help="add the sessions of a JSON export (by uuid, no dupes)")
+    imp.add_argument("file", metavar="FILE", help="a file `backcoach export` wrote")
     ch = sub.add_parser("check", help="validate content files or folders (default: shipped)")
     ch.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     return parser
@@ -161,6 +175,7 @@ class _Status:
     today_done: bool
     last: SessionRecord | None
     sessions_total: int
+    week: WeekGoal
 
 
 def _read_status(folder: Path) -> _Status:
@@ -178,12 +193,13 @@ def _read_status(folder: Path) -> _Status:
         raise UserError(str(exc)) from None
     current, longest = streaks(days, today)
     total = sum(count for count, _ in days.values())
-    return _Status(current, longest, today, today in days, last, total)
+    week = weekly_goal(days, today, settings.weekly_goal_days)
+    return _Status(current, longest, today, today in days, last, total, week)
 
 
 def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
     # The summary counts only sessions that did some work; pick the latest of those.
-    worked = [r for r in store.sessions_since(day) if r.day == day and r.seconds > 0]
+    worked = [r for r in store.sessions_between(day, day) if r.seconds > 0]
     return max(worked, key=lambda r: r.started_at, default=None)
 
 
@@ -226,15 +242,143 @@ def _status_json(status: _Status) -> dict:
             "day": last.day.isoformat(),
         },
         "sessions_total": status.sessions_total,
+        "week": {
+            "days": status.week.days_this_week,
+            "goal": status.week.goal,
+            "met": status.week.met,
+        },
+        "week_streak": status.week.streak_weeks,
     }
 
 
+STATUS_FIELDS = (
+    "streak",
+    "longest",
+    "today",
+    "today_mark",
+    "week",
+    "week_streak",
+    "last",
+    "sessions",
+)
+
+
+def _unknown_field(name: str) -> UserError:
+    known = ", ".join("{" + f + "}" for f in STATUS_FIELDS)
+    return UserError(f"status --format: unknown field {{{name}}}; known fields: {known}")
+
+
+def _check_template(template: str) -> None:
+    # Checked before the store is read, so a typo in a tmux config says so even on a new machine.
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:  # "{streak" or a lone "}"
+        raise UserError(f"status --format: {exc}; write {{{{ or }}}} for a brace itself") from None
+    for name in names:
+        if name not in STATUS_FIELDS:
+            raise _unknown_field(name)
+
+
+def _status_fields(status: _Status) -> dict[str, object]:
+    return {
+        "streak": status.streak,
+        "longest": status.longest,
+        "today": "done" if status.today_done else "not yet",
+        "today_mark": "✓" if status.today_done else "·",
+        "week": f"{status.week.days_this_week}/{status.week.goal}",
+        "week_streak": status.week.streak_weeks,
+        "last": status.last.routine_name if status.last else "",
+        "sessions": status.sessions_total,
+    }
+
+
+def _fill(template: str, status: _Status) -> str:
+    try:
+        return template.format_map(_status_fields(status))
+    except KeyError as exc:  # a field named inside a format spec, "{streak:{width}}"
+        raise _unknown_field(str(exc.args[0])) from None
+    except (ValueError, TypeError, IndexError) as exc:  # "{streak:q}", "{streak:{}}"
+        raise UserError(f"status --format: {exc}") from None
+
+
 def cmd_status(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        _check_template(args.format)
     status = _read_status(data_dir(args.data_dir))
-    if args.json:
+    if args.format is not None:
+        print(_fill(args.format, status))
+    elif args.json:
         print(json.dumps(_status_json(status), ensure_ascii=False))
     else:
         print(_status_line(status))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coach.core.store import Store, StoreError
+    from coach.core.transfer import export_csv, export_json
+
+    store = Store(data_dir(args.data_dir))  # no open(): exporting reads, and creates nothing
+    try:
+        records = store.sessions()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    if args.format == "csv":
+        text = export_csv(records)
+    else:
+        text = export_json(records, dt.datetime.now(dt.timezone.utc))
+    if args.output is None:
+        _write_stdout(text.encode())
+    else:
+        _write_file(args.output, text.encode())
+        print(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
+    return 0
+
+
+def _write_stdout(data: bytes) -> None:
+    # Bytes, so a non-UTF-8 terminal locale cannot make a routine name fail half-way.
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # `backcoach export | head`: the reader has what it wanted
+        devnull = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    from coach.core.datafile import write_atomic
+
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; give a file name for the export")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist; create it first")
+    try:
+        # Temp file beside it, fsync, rename: never half an export. Private (0600) like the
+        # data folder, since it holds pain scores.
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(
+            f"{path}: cannot be written ({exc.strerror}); check the disk space and permissions"
+        ) from None
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coach.core.transfer import TransferError, read_export
+
+    try:
+        records = read_export(Path(args.file), args.file)  # everything checked before a write
+    except TransferError as exc:
+        raise UserError(str(exc)) from None
+    from coach.core.store import Store, StoreError
+
+    store = Store(data_dir(args.data_dir))
+    try:
+        store.open()
+        added, present = store.import_sessions(records)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    print(f"{added} added, {present} already present")
     return 0
 
 
@@ -254,6 +398,8 @@ COMMANDS = {
     "routines": cmd_routines,
     "check": cmd_check,
     "status": cmd_status,
+    "export": cmd_export,
+    "import": cmd_import,
 }
 
 

@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 
 from coach.core.clock import ManualClock  # noqa: E402
 from coach.core.content import load_library  # noqa: E402
+from coach.core.sample import sample_history  # noqa: E402
 from coach.core.store import Store  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.app import CoachApp  # noqa: E402
@@ -31,20 +32,31 @@ SHOTS = [
     ("session-hold", (80, 24), ["j", "enter", "enter", "3", "n"], 4),
     ("session-reps", (80, 24), ["j", "j", "enter", "enter", "s", "n", "n", "n"], 6),
     ("summary", (80, 24), ["enter", "enter", "3", "n", "n", "n", "n", "1"], 0),
+    ("progress", (80, 24), ["g", "enter"], 0),
+    ("progress-year", (80, 24), ["g", "y"], 0),
+    ("progress-wide", (120, 40), ["g", "t"], 0),
+    ("progress-history", (80, 24), ["g", "h"], 0),
 ]
+WITH_HISTORY = {"progress", "progress-year", "progress-wide", "progress-history"}
 
 
 async def shoot(name: str, size: tuple[int, int], keys: list[str], wait: float, out: Path) -> None:
     with tempfile.TemporaryDirectory() as data:
         clock = ManualClock()
-        app = CoachApp(library=load_library(content_dir()), store=Store(Path(data)),
-                       clock=clock, zone="UTC", animate=False)
+        library = load_library(content_dir())
+        store = Store(Path(data))
+        if name in WITH_HISTORY:
+            store.open()
+            for record in sample_history(library, clock.now().date(), 400):
+                store.save_session(record)
+        app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False)
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)
                 clock.advance(0.4)
             clock.advance(wait)
+            await app.screen.workers.wait_for_complete()
             await pilot.pause(0.3)
             app.save_screenshot(filename=f"{name}.svg", path=str(out))
 

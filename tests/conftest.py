@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -33,3 +34,16 @@ def ready_store(data_dir: Path):
     store.save_settings(store.settings().model_copy(
         update={"safety_acknowledged": True, "pain_checkin": False, "bell": False}))
     return store
+
+
+TODAY = dt.date(2026, 11, 20)  # ManualClock's default day
+
+
+@pytest.fixture
+def history_store(ready_store, library):
+    """Four months of made-up sessions up to TODAY, the same every run."""
+    from coach.core.sample import sample_history
+
+    for record in sample_history(library, TODAY, 120):
+        ready_store.save_session(record)
+    return ready_store

@@ -16,13 +16,14 @@ left at once) stay in their month file but are not counted in the summary.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
+from tinydb.table import Document
 
 from coach.core.datafile import (
     SCHEMA_VERSION,
@@ -166,6 +167,61 @@ class Store:
         months = [m for m in self._months() if m >= month_of(first)]
         return [r for r in self._sessions_in(months) if r.day >= first]
 
+    def sessions_between(self, first: dt.date, last: dt.date) -> list[SessionRecord]:
+        """The sessions whose training day is from `first` to `last` inclusive, oldest first.
+
+        Reads only the month files that can hold those days.
+        """
+        months = [m for m in self._months() if month_of(first) <= m <= month_of(last)]
+        return [r for r in self._sessions_in(months) if first <= r.day <= last]
+
+    def import_sessions(self, records: Sequence[SessionRecord]) -> tuple[int, int]:
+        """Merge sessions in by uuid; returns (added, already present). Atomic per file, locked.
+
+        A uuid stored anywhere (or met earlier in `records`) counts as present and is left as it
+        is, so importing the same sessions twice adds nothing. The records are not validated
+        again: the caller has. Every file involved is read and checked before the first write,
+        so an unreadable one raises StoreError with nothing written.
+        """
+        with self._locked():
+            # Every month file, not only the target ones: a uuid may be filed under another
+            # month, and a month we cannot read might hold it (a duplicate would be worse).
+            stored = {m: StoreDB(self._month_path(m), SESSIONS) for m in self._months()}
+            seen = {key for db in stored.values() for key in _keys(db)}
+            new: dict[str, dict[str, dict[str, Any]]] = {}
+            present = 0
+            for record in records:
+                if record.uuid in seen:
+                    present += 1
+                    continue
+                seen.add(record.uuid)
+                new.setdefault(month_of(record.day), {})[record.uuid] = record.model_dump(
+                    mode="json"
+                )
+            plans = []
+            checked: set[str] = set()
+            for month, added in sorted(new.items()):
+                # Not `get() or`: a TinyDB is falsy when its default table is empty.
+                if month not in stored:
+                    stored[month] = StoreDB(self._month_path(month), SESSIONS)
+                db = stored[month]
+                if month[:4] not in checked:  # a broken summary stops the import unwritten
+                    StoreDB(self._year_path(month[:4]), DAYS).storage.read()
+                    checked.add(month[:4])
+                totals = _totals(db.file.path, {**docs(db.table(SESSIONS)), **added})
+                plans.append((month, db, added, totals))
+            for month, db, added, totals in plans:
+                # One write per month file, however many sessions it gains.
+                table = db.table(SESSIONS)
+                table.insert_multiple(
+                    Document(doc, doc_id=key)  # type: ignore[arg-type]
+                    for key, doc in added.items()
+                )
+                self._write_summary(month, totals)  # reads the year afresh: builds on the last
+                for key in added:
+                    self._saved_in.setdefault(key, month)
+        return sum(len(added) for added in new.values()), present
+
     def session_days(self) -> dict[dt.date, tuple[int, int]]:
         """Training day -> (sessions, seconds of work), from the small per-year summaries."""
         days: dict[dt.date, tuple[int, int]] = {}
@@ -188,7 +244,7 @@ class Store:
         return [_record(db.file.path, key, doc) for key, doc in docs(db.table(SESSIONS)).items()]
 
     def _write_summary(self, month: str, totals: DayTotals, db: StoreDB | None = None) -> None:
-        db = db or StoreDB(self._year_path(month[:4]), DAYS)
+        db = db if db is not None else StoreDB(self._year_path(month[:4]), DAYS)
         table = db.table(MONTHS)
         if table.get(doc_id=month) == (totals or None):  # type: ignore[arg-type]
             return
@@ -290,6 +346,12 @@ def _os_error(exc: OSError, folder: Path) -> StoreError:
 def _note_old(db: StoreDB, old: list[tuple[Path, Kind]]) -> None:
     if db.file.written_with is not None and db.file.written_with < SCHEMA_VERSION:
         old.append((db.file.path, db.file.kind))
+
+
+def _keys(db: StoreDB) -> list[str]:
+    """The uuids in a month file, without building its documents."""
+    data = db.storage.read() or {}
+    return [str(key) for key in data.get(SESSIONS, {})]
 
 
 def _record(path: Path, key: str, doc: dict[str, Any]) -> SessionRecord:

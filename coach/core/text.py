@@ -7,9 +7,12 @@ from coach.core.models import Dosing
 
 
 def duration_text(seconds: int) -> str:
-    """90 -> '1:30'; 45 -> '45 s'; 600 -> '10 min'."""
+    """90 -> '1:30'; 45 -> '45 s'; 600 -> '10 min'; 5400 -> '1 h 30 min'."""
     if seconds < 60:
         return f"{seconds} s"
+    if seconds >= 3600:
+        hours, minutes = divmod(round(seconds / 60), 60)
+        return f"{hours} h {minutes:02d} min"
     minutes, rest = divmod(seconds, 60)
     return f"{minutes} min" if rest == 0 else f"{minutes}:{rest:02d}"
 

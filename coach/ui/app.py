@@ -24,6 +24,7 @@ from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.preview import RoutineScreen
+from coach.ui.screens.progress import ProgressScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
@@ -209,6 +210,10 @@ class CoachApp(App):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
+    def action_progress(self) -> None:
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen())
+
     def action_settings(self) -> None:
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())
@@ -221,6 +226,7 @@ class CoachApp(App):
         yield from super().get_system_commands(screen)
         yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
         yield SystemCommand("Help", "Keys of this screen", self.action_help)
+        yield SystemCommand("Progress", "Calendar, year, history, totals", self.action_progress)
         yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals", self.action_settings)
         yield SystemCommand("When not to exercise", "Safety first", self.action_safety)
         for info in self.library.routines.values():

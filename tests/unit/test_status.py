@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import pytest
 
 from coach.cli import main
 from coach.core.days import training_day
+from coach.core.progress import weekly_goal
 from coach.core.models import Dosing
 from coach.core.records import SessionRecord, StepResult
 from coach.core.store import Store
@@ -67,7 +69,11 @@ def test_status_of_a_missing_folder_creates_nothing(tmp_path: Path):
         "today_done": False,
         "last_session": None,
         "sessions_total": 0,
+        "week": {"days": 0, "goal": 4, "met": False},
+        "week_streak": 0,
     }
+    done = run("--data-dir", str(folder), "status", "--format", "{today_mark} {streak} {week}")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "· 0 0/4\n", "")
     assert not folder.exists()
 
 
@@ -81,6 +87,7 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
     store.save_session(worked(utc, started=now))
     store.save_session(worked(utc, started=now + dt.timedelta(minutes=5), seconds=0))  # no work
     before = sorted(store.folder.rglob("*"))
+    week = weekly_goal(store.session_days(), utc, 4)
 
     line = status(capsys, store.folder)
     assert line == (
@@ -97,6 +104,8 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
             "day": utc.isoformat(),
         },
         "sessions_total": len(days_ago) + 1,  # the one that did no work is not counted
+        "week": {"days": week.days_this_week, "goal": 4, "met": week.met},
+        "week_streak": week.streak_weeks,
     }
     assert sorted(store.folder.rglob("*")) == before  # status wrote nothing
 
@@ -142,13 +151,113 @@ def test_status_on_a_bad_store_exits_2_naming_the_file(tmp_path: Path, content, 
     assert path.read_text() == content
 
 
-def test_status_loads_no_ui(tmp_path: Path):
+@pytest.mark.parametrize("flags", [[], ["--json"], ["--format", "{today_mark} {week}"]])
+def test_status_loads_no_ui(tmp_path: Path, flags: list[str]):
     code = (
         "import sys; from coach.cli import main;"
-        f"main(['--data-dir', {str(tmp_path / 'data')!r}, 'status']);"
+        f"main(['--data-dir', {str(tmp_path / 'data')!r}, 'status', *{flags!r}]);"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
         " or m.startswith('coach.ui')))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+# -- status --format -------------------------------------------------------------------------
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): "dir" if p.is_dir() else _sha256(p)
+        for p in sorted(folder.rglob("*"))
+    }
+
+
+@pytest.fixture
+def three_weeks(tmp_path: Path, utc: dt.date) -> Store:
+    """Today and the same weekday one and two weeks back, with a goal of one day a week."""
+    store = Store(tmp_path / "data")
+    store.open()
+    store.save_settings(store.settings().model_copy(update={"weekly_goal_days": 1}))
+    for n in (14, 7, 0):
+        store.save_session(worked(utc - dt.timedelta(days=n)))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("template", "done", "never"),
+    [
+        ("{streak}", "1", "0"),
+        ("{longest}", "1", "0"),
+        ("{today}", "done", "not yet"),
+        ("{today_mark}", "✓", "·"),
+        ("{week}", "1/1", "0/4"),
+        ("{week_streak}", "3", "0"),
+        ("{last}", "Five desk stretches", ""),
+        ("{sessions}", "3", "0"),
+        (
+            "back {today_mark} {streak}d {{week {week}}}",
+            "back ✓ 1d {week 1/1}",
+            "back · 0d {week 0/4}",
+        ),
+        ("{streak:>3}|{last!r}", "  1|'Five desk stretches'", "  0|''"),
+    ],
+)
+def test_status_format_fills_each_field(
+    tmp_path: Path, capsys, three_weeks: Store, template: str, done: str, never: str
+):
+    assert status(capsys, three_weeks.folder, "--format", template) == done.strip()
+    assert main(["--data-dir", str(tmp_path / "never"), "status", "--format", template]) == 0
+    assert capsys.readouterr().out == never + "\n"
+    assert not (tmp_path / "never").exists()
+
+
+def test_status_json_has_the_week(capsys, three_weeks: Store):
+    got = json.loads(status(capsys, three_weeks.folder, "--json"))
+    assert got["week"] == {"days": 1, "goal": 1, "met": True}
+    assert got["week_streak"] == 3
+
+
+@pytest.mark.parametrize(
+    ("template", "problem"),
+    [
+        ("{streak} {mood}", "unknown field {mood}; known fields: {streak}, {longest}, {today}, "
+         "{today_mark}, {week}, {week_streak}, {last}, {sessions}"),
+        ("{last.upper}", "unknown field {last.upper}; known fields: {streak}"),
+        ("{}", "unknown field {}; known fields: "),
+        ("{streak:{width}}", "unknown field {width}; known fields: "),
+        ("{streak", "expected '}' before end of string; write {{ or }} for a brace itself"),
+        ("{streak:q}", "Unknown format code 'q'"),
+    ],
+)
+def test_status_format_with_a_bad_template_is_one_line(
+    tmp_path: Path, capsys, three_weeks: Store, template: str, problem: str
+):
+    before = snapshot(three_weeks.folder)
+    for folder in (three_weeks.folder, tmp_path / "never"):
+        assert main(["--data-dir", str(folder), "status", "--format", template]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        [line] = err.splitlines()
+        assert line.startswith("backcoach: status --format: ") and problem in line
+    assert snapshot(three_weeks.folder) == before
+    assert not (tmp_path / "never").exists()
+
+
+def test_status_json_and_format_do_not_mix(capsys, three_weeks: Store):
+    with pytest.raises(SystemExit) as caught:
+        main(["--data-dir", str(three_weeks.folder), "status", "--json", "--format", "{x}"])
+    assert caught.value.code == 2
+
+
+def test_status_reads_and_never_writes(capsys, three_weeks: Store):
+    folder = three_weeks.folder
+    before = snapshot(folder)
+    for flags in ([], ["--json"], ["--format", "{today} {week} {last} {sessions}"]):
+        status(capsys, folder, *flags)
+    assert snapshot(folder) == before

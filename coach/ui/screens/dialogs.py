@@ -94,3 +94,30 @@ class BrokenStoreScreen(ModalScreen[bool]):
 
     def action_choose(self, fresh: bool) -> None:
         self.dismiss(fresh)
+
+
+class ConfirmDelete(ModalScreen[bool]):
+    """y deletes, n or Esc keeps."""
+
+    BINDINGS = [
+        Binding("y", "choose(True)", "Delete", id="yes"),
+        Binding("n", "choose(False)", "Keep", id="no"),
+        Binding("escape", "choose(False)", "Keep", show=False, id="no_esc"),
+    ]
+
+    def __init__(self, name: str, day) -> None:
+        super().__init__()
+        self.label = f"{name} of {day}"
+
+    def compose(self) -> ComposeResult:
+        text = Text()
+        text.append(f"Delete the session {self.label}?\n\n", "bold")
+        text.append(" y ", "bold reverse")
+        text.append(" delete (u undoes it while this screen is open)   ")
+        text.append(" n ", "bold reverse")
+        text.append(" keep it")
+        with Vertical(classes="dialog small"):
+            yield Static(text)
+
+    def action_choose(self, yes: bool) -> None:
+        self.dismiss(yes)

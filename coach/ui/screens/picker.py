@@ -63,6 +63,7 @@ class PickerScreen(Screen):
         Binding("t", "cycle_time", "Time", id="time"),
         Binding("p", "preview", "Preview", id="preview"),
         Binding("l", "library", "Library", id="library"),
+        Binding("g", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
     ]

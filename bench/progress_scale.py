@@ -1,0 +1,139 @@
+"""Does ten years of history slow the app down? Startup, the progress screen, peak memory.
+
+    python bench/progress_scale.py [--runs 5]
+
+Builds an empty data folder and one with ten years (7,300 sessions, two a day), then, in one
+run so machine noise hits both alike:
+- startup to the first frame of the picker in tmux (as bench/startup.py measures it);
+- opening the progress screen headless: until its calendar and heatmap are drawn, and until
+  the whole history has loaded in the background;
+- peak memory (max RSS) of a process that opens the app and the progress screen with the
+  history loaded, beside a bare Textual app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from startup import first_frame_seconds  # noqa: E402
+from store_scale import history, write_history  # noqa: E402
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def make_folders(root: Path) -> dict[str, Path]:
+    from coach.core.store import Store
+
+    folders = {"empty": root / "empty", "10 years": root / "ten"}
+    for folder in folders.values():
+        store = Store(folder)
+        store.open()
+        store.save_settings(store.settings().model_copy(update={"safety_acknowledged": True}))
+    write_history(folders["10 years"], history(random.Random(1), 3650))
+    Store(folders["10 years"]).open()  # builds the day summaries once, as a first start would
+    return folders
+
+
+async def open_progress(folder: Path) -> tuple[float, float]:
+    from coach.core.clock import ManualClock
+    from coach.core.content import load_library
+    from coach.core.store import Store
+    from coach.paths import content_dir
+    from coach.ui.app import CoachApp
+
+    start = dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.timezone.utc)
+    app = CoachApp(load_library(content_dir()), Store(folder), ManualClock(start), "UTC",
+                   animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        began = time.perf_counter()
+        app.action_progress()
+        # Poll rather than pilot.pause(), which would also wait for the history thread.
+        while not _drawn(app):
+            await asyncio.sleep(0.002)
+        drawn = time.perf_counter() - began
+        await app.screen.workers.wait_for_complete()
+        while not app.screen.loaded:
+            await asyncio.sleep(0.002)
+        loaded = time.perf_counter() - began
+    return drawn, loaded
+
+
+MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+           "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def _drawn(app) -> bool:
+    from coach.ui.screens.progress import ProgressScreen
+
+    screen = app.screen
+    return isinstance(screen, ProgressScreen) and screen.is_mounted and bool(
+        str(screen.query_one("#heatmap").render()).strip()
+    )
+
+
+def peak_memory(args: list[str]) -> int:
+    """Max RSS in MB of `args`, run under a fresh parent so no earlier child counts."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, *args], check=True,
+                         capture_output=True, text=True).stdout
+    return int(out) // 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        asyncio.run(open_progress(Path(args.child)))
+        return
+    root = Path(tempfile.mkdtemp(prefix="backcoach-scale-"))
+    folders = make_folders(root)
+    env = dict(os.environ, TERM="xterm-256color")
+    startup: dict[str, list[float]] = {name: [] for name in folders}
+    drawn: dict[str, list[float]] = {name: [] for name in folders}
+    loaded: dict[str, list[float]] = {name: [] for name in folders}
+    for _ in range(args.runs):
+        for name, folder in folders.items():
+            command = f"{sys.executable} -m coach --data-dir {folder}"
+            startup[name].append(first_frame_seconds(command, "Office chair break", "80x24", env))
+            d, l = asyncio.run(open_progress(folder))
+            drawn[name].append(d)
+            loaded[name].append(l)
+
+    def med(values: list[float]) -> float:
+        return statistics.median(values) * 1000
+
+    print(f"medians of {args.runs} runs, in ms")
+    print(f"{'':>34}{'empty':>10}{'10 years':>10}{'ratio':>8}")
+    for label, table in (("startup to first frame (tmux)", startup),
+                         ("progress screen drawn", drawn),
+                         ("progress history loaded", loaded)):
+        e, t = med(table["empty"]), med(table["10 years"])
+        print(f"{label:>34}{e:>10.0f}{t:>10.0f}{t / e:>8.2f}")
+    bare = peak_memory([sys.executable, "-c",
+                        "import asyncio,sys; sys.path.insert(0, %r); from bare_app import Bare\n"
+                        "async def m():\n async with Bare().run_test() as p: await p.pause()\n"
+                        "asyncio.run(m())" % str(HERE)])
+    mem = {name: peak_memory([sys.executable, __file__, "--child", str(folder)])
+           for name, folder in folders.items()}
+    print(f"peak memory (max RSS, MB): bare Textual {bare}, backcoach empty {mem['empty']}, "
+          f"backcoach 10 years with the progress screen {mem['10 years']}")
+
+
+if __name__ == "__main__":
+    main()
