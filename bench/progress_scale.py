@@ -7,6 +7,7 @@ run so machine noise hits both alike:
 - startup to the first frame of the picker in tmux (as bench/startup.py measures it);
 - opening the progress screen headless: until its calendar and heatmap are drawn, and until
   the whole history has loaded in the background;
+- the median save_session with one month of history against ten years;
 - peak memory (max RSS) of a process that opens the app and the progress screen with the
   history loaded, beside a bare Textual app.
 """
@@ -30,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from startup import first_frame_seconds  # noqa: E402
-from store_scale import history, write_history  # noqa: E402
+from store_scale import history, median_saves, write_history  # noqa: E402
 
 TODAY = dt.date(2026, 11, 28)
 
@@ -131,6 +132,16 @@ def main() -> None:
                         "asyncio.run(m())" % str(HERE)])
     mem = {name: peak_memory([sys.executable, __file__, "--child", str(folder)])
            for name, folder in folders.items()}
+    month = root / "month"
+    write_history(month, history(random.Random(2), 30))
+    from coach.core.store import Store
+
+    stores = [Store(month), Store(folders["10 years"])]
+    for store in stores:
+        store.open()
+    saves = median_saves(stores, random.Random(3), 30)
+    print(f"{'save_session':>34}{saves[0] * 1000:>10.1f}{saves[1] * 1000:>10.1f}"
+          f"{saves[1] / saves[0]:>8.2f}   (1 month, not empty, against 10 years)")
     print(f"peak memory (max RSS, MB): bare Textual {bare}, backcoach empty {mem['empty']}, "
           f"backcoach 10 years with the progress screen {mem['10 years']}")
 
