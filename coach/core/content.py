@@ -46,6 +46,7 @@ class RoutineInfo:
     positions: tuple[str, ...]
     equipment: tuple[str, ...]
     places: frozenset[str]
+    builtin: bool = True  # False for a routine the user made; built-ins are read-only
 
     @property
     def minutes(self) -> int:

@@ -134,7 +134,7 @@ class Step(Frozen):
 class Routine(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
     name: str = Field(min_length=2, max_length=40)
-    description: str = Field(min_length=5, max_length=400)
+    description: str = Field("", max_length=400)
     sources: tuple[ArticleId, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40)
 
