@@ -17,7 +17,14 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach import __version__
-from coach.core.content import ARTICLES, ContentError, Library, check, load_library
+from coach.core.content import (
+    ARTICLES,
+    ContentError,
+    Library,
+    check,
+    load_library,
+    with_user_routines,
+)
 from coach.core.days import local_zone_name, training_day
 from coach.core.engine import step_phases
 from coach.core.progress import WeekGoal, streaks, weekly_goal
@@ -26,9 +33,11 @@ from coach.core.text import dosing_text, duration_text
 from coach.paths import content_dir, data_dir
 
 if TYPE_CHECKING:
+    from coach.core.models import Routine
     from coach.core.store import Store
 
 USER_ERROR = 2
+MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
 
 
 class UserError(Exception):
@@ -46,8 +55,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser("exercises", help="list the exercise library")
     ex.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    ro = sub.add_parser("routines", help="list the routines")
+    ro = sub.add_parser(
+        "routines",
+        help="list the routines (yours too); export or import one",
+        usage="%(prog)s [-h] [--json] | %(prog)s export ID [--output FILE] | %(prog)s import FILE",
+    )
     ro.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    # Optional actions: plain `routines [--json]` lists, as it always has.
+    ro_sub = ro.add_subparsers(dest="routines_command", metavar="ACTION")
+    ro_exp = ro_sub.add_parser("export", help="write a routine (built-in or yours) as TOML")
+    ro_exp.add_argument("id", metavar="ID", help="a routine id from `backcoach routines`")
+    ro_exp.add_argument("--output", metavar="FILE", type=Path, help="write here (default: stdout)")
+    ro_imp = ro_sub.add_parser("import", help="add a routine from a TOML file as one of yours")
+    ro_imp.add_argument("file", metavar="FILE", help="a routine file, e.g. from `routines export`")
     st = sub.add_parser("status", help="print the streak and the last session on one line")
     shape = st.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="print JSON instead of a line")
@@ -103,6 +123,7 @@ def _routine_json(library: Library) -> list[dict]:
         {
             "id": info.routine.id,
             "name": info.routine.name,
+            "builtin": info.builtin,
             "description": info.routine.description,
             "positions": list(info.positions),
             "equipment": list(info.equipment),
@@ -142,17 +163,116 @@ def cmd_exercises(args: argparse.Namespace) -> int:
     return 0
 
 
+def _user_routines(args: argparse.Namespace) -> list[Routine]:
+    """The user's routines, read without creating anything in the data folder."""
+    from coach.core.store import Store, StoreError
+
+    try:
+        return Store(data_dir(args.data_dir)).user_routines()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _one_line(problems: list[str]) -> str:
+    more = len(problems) - 1
+    return problems[0] + (f" (and {more} more problem{'' if more == 1 else 's'})" if more else "")
+
+
 def cmd_routines(args: argparse.Namespace) -> int:
-    library = _library()
+    if args.routines_command == "export":
+        return cmd_routines_export(args)
+    if args.routines_command == "import":
+        return cmd_routines_import(args)
+    library, problems = with_user_routines(_library(), _user_routines(args))
+    for line in problems:  # the others still list; the broken one is named with its fix
+        print(f"backcoach: {line}", file=sys.stderr)
     if args.json:
         print(json.dumps(_routine_json(library), indent=2, ensure_ascii=False))
         return 0
-    rows = [("ID", "NAME", "LENGTH", "WHERE")]
+    rows = [("ID", "NAME", "LENGTH", "MINE", "WHERE")]
     rows += [
-        (i.routine.id, i.routine.name, duration_text(i.seconds), ", ".join(i.positions))
+        (
+            i.routine.id,
+            i.routine.name,
+            duration_text(i.seconds),
+            "" if i.builtin else "yes",
+            ", ".join(i.positions),
+        )
         for i in library.routines.values()
     ]
     _print_table(rows)
+    return 0
+
+
+def cmd_routines_export(args: argparse.Namespace) -> int:
+    from coach.core.routine_files import routine_to_toml
+
+    # The user's first: a stored routine is exportable even when it no longer plans (an
+    # exercise gone), and exporting is how one whose id a new built-in took gets a new id.
+    mine = {r.id: r for r in _user_routines(args)}
+    builtin = {key: info.routine for key, info in _library().routines.items()}
+    routine = mine.get(args.id) or builtin.get(args.id)
+    if routine is None:
+        raise UserError(
+            f"routines export: no routine {args.id!r}; `backcoach routines` lists the ids"
+        )
+    data = routine_to_toml(routine).encode()
+    if args.output is None:
+        _write_stdout(data)
+    else:
+        _write_file(args.output, data)
+        print(f"{routine.name!r} written to {args.output}")
+    return 0
+
+
+def _read_routine_file(file: str) -> str:
+    path = Path(file)
+    try:
+        if path.is_dir():
+            raise UserError(f"{file}: is a folder; give the routine's .toml file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ROUTINE_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{file}: cannot be read ({exc.strerror}); check its permissions") from None
+    if len(raw) > MAX_ROUTINE_BYTES:
+        raise UserError(f"{file}: is over 1 MB; a routine file is a few KB, is it the right file?")
+    try:
+        return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
+    except UnicodeDecodeError:
+        raise UserError(f"{file}: not UTF-8 text; save it as UTF-8") from None
+
+
+def cmd_routines_import(args: argparse.Namespace) -> int:
+    from coach.core.routine_files import new_routine_id, routine_from_toml
+    from coach.core.store import Store, StoreError
+
+    text = _read_routine_file(args.file)
+    library = _library()
+    store = Store(data_dir(args.data_dir))
+
+    def checked() -> Routine:
+        mine = store.user_routines()
+        names = {i.routine.name for i in library.routines.values()} | {r.name for r in mine}
+        routine = routine_from_toml(text, args.file, library, names)
+        ids = set(library.routines) | {r.id for r in mine}
+        if routine.id in ids:  # its name is free, so it is another routine: give it its own id
+            routine = routine.model_copy(update={"id": new_routine_id(routine.name, ids)})
+        return routine
+
+    try:
+        # First against the store as it is, read-only: a bad file creates and changes nothing.
+        checked()
+        store.open()
+        with store.locked():
+            routine = checked()  # again under the lock: another copy may have saved meanwhile
+            store.save_routine(routine)
+    except ContentError as exc:
+        raise UserError(_one_line(exc.problems)) from None
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    print(f"imported {routine.name!r} as {routine.id}")
     return 0
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -243,3 +243,44 @@ def check(paths: Iterable[Path], shipped: Path) -> list[str]:
             known = load_exercises(_files(shipped / "exercises"), [])
         load_routines(routine_files, known | exercises, problems)
     return problems
+
+
+def _user_where(routine: Routine) -> str:
+    return f"your routine {routine.name!r}"
+
+
+def user_routine_info(routine: Routine, exercises: dict[str, Exercise]) -> RoutineInfo:
+    """The user's routine planned against the exercises, or ContentError naming what is wrong."""
+    problems: list[str] = []
+    steps = plan_steps(routine, exercises, _user_where(routine), problems)
+    if problems:
+        raise ContentError(problems)
+    return replace(describe_routine(routine, steps), builtin=False)
+
+
+def with_user_routines(
+    library: Library, routines: Iterable[Routine]
+) -> tuple[Library, list[str]]:
+    """The library with the user's valid routines added, and one line per routine left out.
+
+    Problems are returned, not raised, so one broken routine (say, one naming an exercise a
+    newer backcoach dropped) never hides the others. User routines already in `library` are
+    dropped first, so calling this again after a save or a delete gives the current set.
+    """
+    merged = {key: info for key, info in library.routines.items() if info.builtin}
+    problems: list[str] = []
+    for routine in routines:
+        if routine.id in merged:
+            # new_routine_id avoids built-in ids, but a later release may ship one it chose.
+            what = "a built-in" if merged[routine.id].builtin else "another of your routines"
+            problems.append(
+                f"{_user_where(routine)}: id: {routine.id!r} is also {what}; "
+                "export it and import it again to give it a new id"
+            )
+            continue
+        try:
+            merged[routine.id] = user_routine_info(routine, library.exercises)
+        except ContentError as exc:
+            more = len(exc.problems) - 1
+            problems.append(exc.problems[0] + (f" (and {more} more)" if more else ""))
+    return Library(library.exercises, merged, library.safety), problems

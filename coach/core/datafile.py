@@ -21,7 +21,8 @@ from tinydb.table import Document, Table
 
 from coach.core.records import SCHEMA_VERSION
 
-Kind = Literal["sessions", "days", "settings"]
+# "routines" (the user's own routines) began at schema 1, so it has no migrations yet.
+Kind = Literal["sessions", "days", "settings", "routines"]
 Tables = dict[str, dict[str, Any]]
 
 META = "meta"

@@ -61,6 +61,11 @@ def _fix(error: ErrorDetails) -> str:
     return error["msg"]
 
 
+def field_problems(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field path, what is wrong and how to fix it) for each problem, for forms."""
+    return [(field_path(error["loc"]), _fix(error)) for error in exc.errors()]
+
+
 def describe(where: str, exc: ValidationError) -> list[str]:
     """One line per problem: 'where: field: what is wrong and how to fix it'."""
     lines = []

@@ -3,6 +3,7 @@
 Layout of the data folder:
 
     settings.json          the Settings
+    routines.json          the routines the user made or imported, keyed by id
     sessions/2026-11.json  the sessions whose training day is in that month, keyed by uuid
     days/2026.json         per month of that year: training day -> [sessions, seconds]
     .lock                  held while anything is written
@@ -39,6 +40,7 @@ from coach.core.datafile import (
     sweep_temp_files,
 )
 from coach.core.errors import describe
+from coach.core.models import Routine
 from coach.core.records import SessionRecord, Settings
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
@@ -47,6 +49,8 @@ SESSIONS = "sessions"
 DAYS = "days"
 SETTINGS_FILE = "settings.json"
 SETTINGS_ID = "1"
+ROUTINES = "routines"
+ROUTINES_FILE = "routines.json"
 MONTHS = "months"
 LOCK_FILE = ".lock"
 LOCK_TIMEOUT_S = 15.0
@@ -60,7 +64,7 @@ def month_of(day: dt.date) -> str:
 
 
 class Store:
-    """The user's sessions and settings in one folder. Build it cheaply; call open() before writing.
+    """The user's sessions, settings and routines in one folder. Build it cheaply; open() to write.
 
     The read methods never write and never create anything, so `backcoach status` can use a
     Store without open().
@@ -90,6 +94,7 @@ class Store:
             months = {m: self._check_month(m, old) for m in self._months()}
             summaries = {y: self._check_year(y, old) for y in self._years()}
             self._check_settings(old)
+            self._check_routines(old)
             for path, kind in old:  # every file parsed above, so migrating cannot fail half-way
                 db = StoreDB(path, kind)
                 db.storage.write(db.storage.read() or {})
@@ -110,6 +115,11 @@ class Store:
     def _check_settings(self, old: list[tuple[Path, Kind]]) -> None:
         db = StoreDB(self._settings_path, "settings")
         self._settings_from(db)
+        _note_old(db, old)
+
+    def _check_routines(self, old: list[tuple[Path, Kind]]) -> None:
+        db = StoreDB(self._routines_path, ROUTINES)
+        self._routines_from(db)
         _note_old(db, old)
 
     def _repair(self, months: dict[str, DayTotals], years: dict[str, dict[str, DayTotals]]) -> None:
@@ -274,6 +284,49 @@ class Store:
             db = StoreDB(self._settings_path, "settings")
             replace(db.table("settings"), SETTINGS_ID, settings.model_dump(mode="json"))
 
+    # -- the user's routines ----------------------------------------------------------------------
+
+    def user_routines(self) -> list[Routine]:
+        """The routines the user made or imported, sorted by name; reads only, creates nothing."""
+        return self._routines_from(StoreDB(self._routines_path, ROUTINES))
+
+    def save_routine(self, routine: Routine) -> None:
+        """Insert the routine, or replace the one with its id; atomic and locked."""
+        with self._locked():
+            db = StoreDB(self._routines_path, ROUTINES)
+            table = db.table(ROUTINES)
+            # exclude_none: a step's dosing keeps only the fields it changes, as in a TOML file.
+            replace(table, routine.id, routine.model_dump(mode="json", exclude_none=True))
+
+    def delete_routine(self, routine_id: str) -> None:
+        """Remove the user's routine with this id if it is stored; atomic and locked."""
+        with self._locked():
+            table = StoreDB(self._routines_path, ROUTINES).table(ROUTINES)
+            if table.contains(doc_id=routine_id):  # type: ignore[arg-type]
+                table.remove(doc_ids=[routine_id])  # type: ignore[list-item]
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store's lock across a read and the write that depends on it.
+
+        The lock is re-entrant, so the save methods work inside; use it after open(). An import
+        checks names and ids and saves under one lock, so another copy cannot take them between.
+        """
+        with self._locked():
+            yield
+
+    def _routines_from(self, db: StoreDB) -> list[Routine]:
+        routines = []
+        for key, doc in docs(db.table(ROUTINES)).items():
+            try:
+                routine = Routine.model_validate(doc)
+            except ValidationError as exc:
+                raise bad_file(db.file.path, describe(f"routine {key}", exc)[0]) from None
+            if routine.id != key:  # the key is what save and delete go by; they must agree
+                raise bad_file(db.file.path, f"routine {key} says its id is {routine.id}")
+            routines.append(routine)
+        return sorted(routines, key=lambda r: (r.name.casefold(), r.id))
+
     # -- a file that cannot be read --------------------------------------------------------------
 
     def set_aside(self, path: Path) -> Path:
@@ -305,6 +358,10 @@ class Store:
     @property
     def _settings_path(self) -> Path:
         return self.folder / SETTINGS_FILE
+
+    @property
+    def _routines_path(self) -> Path:
+        return self.folder / ROUTINES_FILE
 
     def _month_path(self, month: str) -> Path:
         return self._sessions_dir / f"{month}.json"

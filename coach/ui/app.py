@@ -29,9 +29,10 @@ from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
+from coach.ui.routines import RoutineEditing
 
 
-class CoachApp(App):
+class CoachApp(RoutineEditing, App):
     TITLE = "backcoach"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -49,6 +50,7 @@ class CoachApp(App):
         animate: bool = True,
     ) -> None:
         super().__init__()
+        self.base_library = library  # what ships; self.library adds the user's own routines
         self.library = library
         self.store = store
         self.clock = clock or SystemClock()
@@ -81,6 +83,7 @@ class CoachApp(App):
         try:
             self.store.open()
             self.settings = self.store.settings()
+            self.refresh_routines()
         except StoreError as exc:
             self.push_screen(BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc))
 

@@ -9,7 +9,7 @@ from textual.widgets import Static, TabbedContent
 from coach.core.clock import ManualClock
 from coach.core.store import Store
 from coach.ui.app import CoachApp
-from coach.ui.screens.dialogs import ConfirmDelete
+from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.widgets.calendar import MonthCalendar
 from coach.ui.widgets.navlist import NavList
@@ -96,7 +96,7 @@ async def test_history_delete_with_confirm_and_undo(library, history_store, data
         assert listing.has_focus and listing.option_count == len(before)
         newest = max(before, key=lambda r: r.started_at)
         await pilot.press("d")
-        assert isinstance(app.screen, ConfirmDelete)
+        assert isinstance(app.screen, Confirm)
         await pilot.press("n")  # keep it
         assert len(Store(data_dir).sessions()) == len(before)
         await pilot.press("d", "y")

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 PAIN_KEYS = [(str(n), n) for n in range(10)] + [("t", 10)]
 
@@ -96,28 +96,52 @@ class BrokenStoreScreen(ModalScreen[bool]):
         self.dismiss(fresh)
 
 
-class ConfirmDelete(ModalScreen[bool]):
-    """y deletes, n or Esc keeps."""
+class Confirm(ModalScreen[bool]):
+    """A yes/no question: y answers yes, n or Esc no."""
 
     BINDINGS = [
-        Binding("y", "choose(True)", "Delete", id="yes"),
-        Binding("n", "choose(False)", "Keep", id="no"),
-        Binding("escape", "choose(False)", "Keep", show=False, id="no_esc"),
+        Binding("y", "choose(True)", "Yes", id="yes"),
+        Binding("n", "choose(False)", "No", id="no"),
+        Binding("escape", "choose(False)", "No", show=False, id="no_esc"),
     ]
 
-    def __init__(self, name: str, day) -> None:
+    def __init__(self, question: str, yes: str, no: str) -> None:
         super().__init__()
-        self.label = f"{name} of {day}"
+        self.question, self.yes, self.no = question, yes, no
 
     def compose(self) -> ComposeResult:
         text = Text()
-        text.append(f"Delete the session {self.label}?\n\n", "bold")
+        text.append(self.question + "\n\n", "bold")
         text.append(" y ", "bold reverse")
-        text.append(" delete (u undoes it while this screen is open)   ")
+        text.append(f" {self.yes}   ")
         text.append(" n ", "bold reverse")
-        text.append(" keep it")
+        text.append(f" {self.no}")
         with Vertical(classes="dialog small"):
             yield Static(text)
 
     def action_choose(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class PathPrompt(ModalScreen[str | None]):
+    """Ask for a file path; Enter answers, Esc cancels."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
+
+    def __init__(self, question: str, value: str = "") -> None:
+        super().__init__()
+        self.question, self.value = question, value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog small"):
+            yield Static(Text(self.question, "bold"))
+            yield Input(value=self.value, id="path")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

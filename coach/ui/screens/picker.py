@@ -59,10 +59,14 @@ class PickerScreen(Screen):
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
-        Binding("w", "cycle_place", "Where", id="where"),
-        Binding("t", "cycle_time", "Time", id="time"),
-        Binding("p", "preview", "Preview", id="preview"),
+        Binding("w", "cycle_place", "Where", id="where", show=False),
+        Binding("t", "cycle_time", "Time", id="time", show=False),
+        Binding("p", "preview", "Preview", id="preview", show=False),
         Binding("l", "library", "Library", id="library"),
+        Binding("n", "new", "New", id="new_routine"),
+        Binding("e", "edit", "Edit", id="edit_routine"),
+        Binding("d", "duplicate", "Copy", id="copy_routine"),
+        Binding("delete", "delete", "Delete", id="delete_routine", show=False),
         Binding("g", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
@@ -91,17 +95,22 @@ class PickerScreen(Screen):
 
     def refresh_list(self) -> None:
         self.query_one("#filters", Static).update(filter_bar(self.filter))
+        before = self.selected()
         self.shown = filter_routines(self.library.routines.values(), self.filter)
         options = []
         for info in self.shown:
             gear = ", ".join(info.equipment) or "no equipment"
-            prompt = row(info.routine.name, f"{'/'.join(info.positions)} · {gear}",
+            mine = "" if info.builtin else "mine · "
+            prompt = row(info.routine.name, f"{mine}{'/'.join(info.positions)} · {gear}",
                          f"{info.minutes} min")
             options.append(Option(prompt, id=info.routine.id))
         routines = self.query_one("#routines", NavList)
         routines.set_options(options)
         if options:
-            routines.highlighted = 0
+            # A refresh (a new routine saved, the store opened) keeps the cursor where it was.
+            ids = [info.routine.id for info in self.shown]
+            keep = before.routine.id if before is not None else None
+            routines.highlighted = ids.index(keep) if keep in ids else 0
         self.show_preview()
 
     def selected(self) -> RoutineInfo | None:
@@ -141,6 +150,24 @@ class PickerScreen(Screen):
 
     def open(self, info: RoutineInfo) -> None:
         self.app.start_routine(info)
+
+    def action_new(self) -> None:
+        self.app.new_routine()
+
+    def action_edit(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.app.edit_routine(info)
+
+    def action_duplicate(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.app.duplicate_routine(info)
+
+    def action_delete(self) -> None:
+        info = self.selected()
+        if info is not None:
+            self.app.delete_routine(info)
 
     def action_preview(self) -> None:
         info = self.selected()

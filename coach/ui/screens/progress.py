@@ -33,7 +33,7 @@ from coach.core.progress import (
 )
 from coach.core.records import SessionRecord
 from coach.core.text import duration_text
-from coach.ui.screens.dialogs import ConfirmDelete
+from coach.ui.screens.dialogs import Confirm
 from coach.ui.widgets.calendar import MonthCalendar, legend, month_text, year_text
 from coach.ui.widgets.navlist import NavList, row
 
@@ -316,8 +316,9 @@ class ProgressScreen(Screen):
         if index is None or index >= len(self.history):
             return
         line = self.history[index]
-        self.app.push_screen(ConfirmDelete(line.routine_name, line.day),
-                             lambda yes: yes and self._delete(line))
+        question = f"Delete the session {line.routine_name} of {line.day}?"
+        self.app.push_screen(Confirm(question, "delete (u undoes it while this screen is open)",
+                                     "keep it"), lambda yes: yes and self._delete(line))
 
     def _delete(self, line: SessionLine) -> None:
         store = self.app.store
