@@ -1,0 +1,1 @@
+"""The small commands of `backcoach`, one module per subject; coach.cli parses and dispatches."""

@@ -1,0 +1,53 @@
+"""What the commands share: the user-error type, the shipped library, atomic output."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from coach.core.content import ContentError, Library, load_library
+from coach.paths import content_dir
+
+USER_ERROR = 2
+
+
+class UserError(Exception):
+    """A mistake the user can fix; its message is the one line they see."""
+
+
+def shipped_library() -> Library:
+    try:
+        return load_library(content_dir())
+    except ContentError as exc:
+        raise UserError(
+            "the shipped content is broken; reinstall backcoach:\n" + "\n".join(exc.problems)
+        ) from None
+
+
+def write_stdout(data: bytes) -> None:
+    # Bytes, so a non-UTF-8 terminal locale cannot make a routine name fail half-way.
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # `backcoach export | head`: the reader has what it wanted
+        devnull = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+        os.dup2(devnull.fileno(), sys.stdout.fileno())
+
+
+def write_file(path: Path, data: bytes) -> None:
+    from coach.core.datafile import write_atomic
+
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder; give a file name for the export")
+    if not path.parent.is_dir():
+        raise UserError(f"{path}: the folder {path.parent} does not exist; create it first")
+    try:
+        # Temp file beside it, fsync, rename: never half an export. Private (0600) like the
+        # data folder, since it holds pain scores.
+        write_atomic(path, data)
+    except OSError as exc:
+        raise UserError(
+            f"{path}: cannot be written ({exc.strerror}); check the disk space and permissions"
+        ) from None

@@ -1,0 +1,50 @@
+"""The history commands: `export` every session as JSON or CSV, and `import` an export."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from coach.commands.common import UserError, write_file, write_stdout
+from coach.paths import data_dir
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from coach.core.store import Store, StoreError
+    from coach.core.transfer import export_csv, export_json
+
+    store = Store(data_dir(args.data_dir))  # no open(): exporting reads, and creates nothing
+    try:
+        records = store.sessions()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    if args.format == "csv":
+        text = export_csv(records)
+    else:
+        text = export_json(records, dt.datetime.now(dt.timezone.utc))
+    if args.output is None:
+        write_stdout(text.encode())
+    else:
+        write_file(args.output, text.encode())
+        print(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from coach.core.transfer import TransferError, read_export
+
+    try:
+        records = read_export(Path(args.file), args.file)  # everything checked before a write
+    except TransferError as exc:
+        raise UserError(str(exc)) from None
+    from coach.core.store import Store, StoreError
+
+    store = Store(data_dir(args.data_dir))
+    try:
+        store.open()
+        added, present = store.import_sessions(records)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    print(f"{added} added, {present} already present")
+    return 0

@@ -1,0 +1,211 @@
+"""The content commands: `exercises`, `routines` (list, export, import) and `check`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coach.commands.common import USER_ERROR, UserError, shipped_library, write_file, write_stdout
+from coach.core.content import ARTICLES, ContentError, Library, check, with_user_routines
+from coach.core.engine import step_phases
+from coach.core.text import dosing_text, duration_text
+from coach.paths import content_dir, data_dir
+
+if TYPE_CHECKING:
+    from coach.core.models import Routine
+
+MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
+
+
+def _exercise_json(library: Library) -> list[dict]:
+    return [
+        {
+            "id": ex.id,
+            "name": ex.name,
+            "aka": list(ex.aka),
+            "position": ex.position,
+            "equipment": list(ex.equipment),
+            "targets": list(ex.targets),
+            "kind": ex.kind,
+            "dosing": ex.dosing.model_dump(exclude_none=True),
+            "dosing_text": dosing_text(ex.dosing),
+            "source_dosing": {
+                k: d.model_dump(exclude_none=True) for k, d in ex.source_dosing.items()
+            },
+            "sources": [{"id": s, "title": ARTICLES[s]} for s in ex.sources],
+            "estimated_seconds": sum(p.seconds for p in step_phases(0, ex.dosing)),
+        }
+        for ex in library.exercises.values()
+    ]
+
+
+def _routine_json(library: Library) -> list[dict]:
+    return [
+        {
+            "id": info.routine.id,
+            "name": info.routine.name,
+            "builtin": info.builtin,
+            "description": info.routine.description,
+            "positions": list(info.positions),
+            "equipment": list(info.equipment),
+            "places": sorted(info.places),
+            "estimated_seconds": info.seconds,
+            "sources": list(info.routine.sources),
+            "steps": [
+                {
+                    "exercise": s.exercise.id,
+                    "name": s.exercise.name,
+                    "dosing": s.dosing.model_dump(exclude_none=True),
+                    "dosing_text": dosing_text(s.dosing),
+                    "rest_after_s": s.rest_after_s,
+                }
+                for s in info.steps
+            ],
+        }
+        for info in library.routines.values()
+    ]
+
+
+def _print_table(rows: list[tuple[str, ...]]) -> None:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]
+        print("  ".join(cells).rstrip())
+
+
+def cmd_exercises(args: argparse.Namespace) -> int:
+    library = shipped_library()
+    if args.json:
+        print(json.dumps(_exercise_json(library), indent=2, ensure_ascii=False))
+        return 0
+    rows = [("ID", "NAME", "POSITION", "DOSING")]
+    rows += [(e.id, e.name, e.position, dosing_text(e.dosing)) for e in library.exercises.values()]
+    _print_table(rows)
+    return 0
+
+
+def _user_routines(args: argparse.Namespace) -> list[Routine]:
+    """The user's routines, read without creating anything in the data folder."""
+    from coach.core.store import Store, StoreError
+
+    try:
+        return Store(data_dir(args.data_dir)).user_routines()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _one_line(problems: list[str]) -> str:
+    more = len(problems) - 1
+    return problems[0] + (f" (and {more} more problem{'' if more == 1 else 's'})" if more else "")
+
+
+def cmd_routines(args: argparse.Namespace) -> int:
+    if args.routines_command == "export":
+        return cmd_routines_export(args)
+    if args.routines_command == "import":
+        return cmd_routines_import(args)
+    library, problems = with_user_routines(shipped_library(), _user_routines(args))
+    for line in problems:  # the others still list; the broken one is named with its fix
+        print(f"backcoach: {line}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(_routine_json(library), indent=2, ensure_ascii=False))
+        return 0
+    rows = [("ID", "NAME", "LENGTH", "MINE", "WHERE")]
+    rows += [
+        (
+            i.routine.id,
+            i.routine.name,
+            duration_text(i.seconds),
+            "" if i.builtin else "yes",
+            ", ".join(i.positions),
+        )
+        for i in library.routines.values()
+    ]
+    _print_table(rows)
+    return 0
+
+
+def cmd_routines_export(args: argparse.Namespace) -> int:
+    from coach.core.routine_files import routine_to_toml
+
+    # The user's first: a stored routine is exportable even when it no longer plans (an
+    # exercise gone), and exporting is how one whose id a new built-in took gets a new id.
+    mine = {r.id: r for r in _user_routines(args)}
+    builtin = {key: info.routine for key, info in shipped_library().routines.items()}
+    routine = mine.get(args.id) or builtin.get(args.id)
+    if routine is None:
+        raise UserError(
+            f"routines export: no routine {args.id!r}; `backcoach routines` lists the ids"
+        )
+    data = routine_to_toml(routine).encode()
+    if args.output is None:
+        write_stdout(data)
+    else:
+        write_file(args.output, data)
+        print(f"{routine.name!r} written to {args.output}")
+    return 0
+
+
+def _read_routine_file(file: str) -> str:
+    path = Path(file)
+    try:
+        if path.is_dir():
+            raise UserError(f"{file}: is a folder; give the routine's .toml file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ROUTINE_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(f"{file}: no such file") from None
+    except OSError as exc:
+        raise UserError(f"{file}: cannot be read ({exc.strerror}); check its permissions") from None
+    if len(raw) > MAX_ROUTINE_BYTES:
+        raise UserError(f"{file}: is over 1 MB; a routine file is a few KB, is it the right file?")
+    try:
+        return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
+    except UnicodeDecodeError:
+        raise UserError(f"{file}: not UTF-8 text; save it as UTF-8") from None
+
+
+def cmd_routines_import(args: argparse.Namespace) -> int:
+    from coach.core.routine_files import new_routine_id, routine_from_toml
+    from coach.core.store import Store, StoreError
+
+    text = _read_routine_file(args.file)
+    library = shipped_library()
+    store = Store(data_dir(args.data_dir))
+
+    def checked() -> Routine:
+        mine = store.user_routines()
+        names = {i.routine.name for i in library.routines.values()} | {r.name for r in mine}
+        routine = routine_from_toml(text, args.file, library, names)
+        ids = set(library.routines) | {r.id for r in mine}
+        if routine.id in ids:  # its name is free, so it is another routine: give it its own id
+            routine = routine.model_copy(update={"id": new_routine_id(routine.name, ids)})
+        return routine
+
+    try:
+        # First against the store as it is, read-only: a bad file creates and changes nothing.
+        checked()
+        store.open()
+        with store.locked():
+            routine = checked()  # again under the lock: another copy may have saved meanwhile
+            store.save_routine(routine)
+    except ContentError as exc:
+        raise UserError(_one_line(exc.problems)) from None
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    print(f"imported {routine.name!r} as {routine.id}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    shipped = content_dir()
+    problems = check(args.paths or [shipped], shipped)
+    for line in problems:
+        print(line, file=sys.stderr)
+    if problems:
+        return USER_ERROR
+    print("content OK")
+    return 0

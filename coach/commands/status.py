@@ -1,0 +1,171 @@
+"""The `status` command: the streak and the last session on one line, as JSON, or a template.
+
+It reads the store without creating or changing anything, and loads no UI, so it stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from coach.commands.common import UserError
+from coach.core.days import local_zone_name, training_day
+from coach.core.progress import WeekGoal, streaks, weekly_goal
+from coach.core.records import SessionRecord
+from coach.paths import data_dir
+
+if TYPE_CHECKING:
+    from coach.core.store import Store
+
+
+@dataclass(frozen=True)
+class _Status:
+    streak: int
+    longest: int
+    today: dt.date
+    today_done: bool
+    last: SessionRecord | None
+    sessions_total: int
+    week: WeekGoal
+
+
+def _read_status(folder: Path) -> _Status:
+    """The status, read without writing or creating anything in the data folder."""
+    from coach.core.store import Store, StoreError  # filelock and tinydb only when needed
+
+    store = Store(folder)  # no open(): it creates the folder and may migrate files
+    try:
+        settings = store.settings()
+        days = store.session_days()
+        now = dt.datetime.now(dt.timezone.utc)
+        today = training_day(now, local_zone_name(), settings.day_start_hour)
+        last = _last_session(store, max(days)) if days else None
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    current, longest = streaks(days, today)
+    total = sum(count for count, _ in days.values())
+    week = weekly_goal(days, today, settings.weekly_goal_days)
+    return _Status(current, longest, today, today in days, last, total, week)
+
+
+def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
+    # The summary counts only sessions that did some work; pick the latest of those.
+    worked = [r for r in store.sessions_between(day, day) if r.seconds > 0]
+    return max(worked, key=lambda r: r.started_at, default=None)
+
+
+def _when(record: SessionRecord, today: dt.date) -> str:
+    try:
+        zone = ZoneInfo(record.zone)  # the clock the user saw when they started
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo(local_zone_name())
+    clock = record.started_at.astimezone(zone).strftime("%H:%M")
+    if record.day == today:
+        return f"today {clock}"
+    if record.day == today - dt.timedelta(days=1):
+        return f"yesterday {clock}"
+    return f"{record.day.isoformat()} {clock}"
+
+
+def _status_line(status: _Status) -> str:
+    unit = "day" if status.streak == 1 else "days"
+    parts = [f"streak {status.streak} {unit}", f"longest {status.longest}"]
+    if status.last is None:
+        parts.append("no sessions yet")
+    else:
+        when = _when(status.last, status.today)
+        parts.append(f"last session {when} ({status.last.routine_name})")
+    parts.append("today: done" if status.today_done else "today: not yet")
+    return " · ".join(parts)
+
+
+def _status_json(status: _Status) -> dict:
+    last = status.last
+    return {
+        "streak": status.streak,
+        "longest": status.longest,
+        "today_done": status.today_done,
+        "last_session": None
+        if last is None
+        else {
+            "routine": last.routine_name,
+            "started_at": last.started_at.isoformat(),
+            "day": last.day.isoformat(),
+        },
+        "sessions_total": status.sessions_total,
+        "week": {
+            "days": status.week.days_this_week,
+            "goal": status.week.goal,
+            "met": status.week.met,
+        },
+        "week_streak": status.week.streak_weeks,
+    }
+
+
+STATUS_FIELDS = (
+    "streak",
+    "longest",
+    "today",
+    "today_mark",
+    "week",
+    "week_streak",
+    "last",
+    "sessions",
+)
+
+
+def _unknown_field(name: str) -> UserError:
+    known = ", ".join("{" + f + "}" for f in STATUS_FIELDS)
+    return UserError(f"status --format: unknown field {{{name}}}; known fields: {known}")
+
+
+def _check_template(template: str) -> None:
+    # Checked before the store is read, so a typo in a tmux config says so even on a new machine.
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:  # "{streak" or a lone "}"
+        raise UserError(f"status --format: {exc}; write {{{{ or }}}} for a brace itself") from None
+    for name in names:
+        if name not in STATUS_FIELDS:
+            raise _unknown_field(name)
+
+
+def _status_fields(status: _Status) -> dict[str, object]:
+    return {
+        "streak": status.streak,
+        "longest": status.longest,
+        "today": "done" if status.today_done else "not yet",
+        "today_mark": "✓" if status.today_done else "·",
+        "week": f"{status.week.days_this_week}/{status.week.goal}",
+        "week_streak": status.week.streak_weeks,
+        "last": status.last.routine_name if status.last else "",
+        "sessions": status.sessions_total,
+    }
+
+
+def _fill(template: str, status: _Status) -> str:
+    try:
+        return template.format_map(_status_fields(status))
+    except KeyError as exc:  # a field named inside a format spec, "{streak:{width}}"
+        raise _unknown_field(str(exc.args[0])) from None
+    except (ValueError, TypeError, IndexError) as exc:  # "{streak:q}", "{streak:{}}"
+        raise UserError(f"status --format: {exc}") from None
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    if args.format is not None:
+        _check_template(args.format)
+    status = _read_status(data_dir(args.data_dir))
+    if args.format is not None:
+        print(_fill(args.format, status))
+    elif args.json:
+        print(json.dumps(_status_json(status), ensure_ascii=False))
+    else:
+        print(_status_line(status))
+    return 0
