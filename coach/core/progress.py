@@ -47,11 +47,12 @@ def _current(trained: set[dt.date], today: dt.date) -> int:
     return run
 
 
-def _longest(trained: set[dt.date]) -> int:
+def _longest(dates: set[dt.date], step: dt.timedelta = ONE_DAY) -> int:
+    """The longest run of dates `step` apart: days for streaks, Mondays for weekly goals."""
     longest = run = 0
     previous: dt.date | None = None
-    for day in sorted(trained):
-        run = run + 1 if previous is not None and day - previous == ONE_DAY else 1
+    for day in sorted(dates):
+        run = run + 1 if previous is not None and day - previous == step else 1
         longest = max(longest, run)
         previous = day
     return longest
@@ -89,17 +90,8 @@ def weekly_goal(days: Iterable[dt.date], today: dt.date, goal: int) -> WeekGoal:
     while week in met_weeks:
         streak += 1
         week -= ONE_WEEK
-    return WeekGoal(done, goal, met, streak, _longest_weeks(met_weeks))
+    return WeekGoal(done, goal, met, streak, _longest(met_weeks, ONE_WEEK))
 
-
-def _longest_weeks(weeks: set[dt.date]) -> int:
-    longest = run = 0
-    previous: dt.date | None = None
-    for week in sorted(weeks):
-        run = run + 1 if previous is not None and week - previous == ONE_WEEK else 1
-        longest = max(longest, run)
-        previous = week
-    return longest
 
 
 def _check_goal(goal: int) -> None:
