@@ -32,6 +32,9 @@ NUMBER_FIELDS = [
     ("rest_after_s", "rest after, s"),
 ]
 MODES = [("reps", "reps"), ("hold", "hold"), ("timed", "timed"), ("breaths", "breaths")]
+# Fields a mode has no use for are hidden, unless the user set one (it still counts).
+UNUSED = {"reps": {"hold_s", "duration_s"}, "hold": {"duration_s", "rep_s"},
+          "timed": {"reps", "hold_s", "rep_s"}, "breaths": {"hold_s", "duration_s"}}
 
 
 class StepList(NavList):
@@ -87,7 +90,7 @@ class EditorScreen(Screen):
                     yield Select(MODES, allow_blank=False, id="f-mode", compact=True)
                 yield Static(id="err-mode", classes="error")
                 for name, label in NUMBER_FIELDS:
-                    with Horizontal(classes="field-row"):
+                    with Horizontal(id=f"row-{name}", classes="field-row"):
                         yield Label(label, id=f"l-{name}", classes="field-label")
                         yield Input(id=f"f-{name}", type="integer", classes="number")
                     yield Static(id=f"err-{name}", classes="error")
@@ -220,6 +223,7 @@ class EditorScreen(Screen):
         if not self._filling and step is not None:
             step.set("mode", event.value)
             self.edited()
+            self.fill_labels(step)
 
     @on(Checkbox.Changed, "#f-per_side")
     def _per_side(self, event: Checkbox.Changed) -> None:
@@ -229,7 +233,9 @@ class EditorScreen(Screen):
             self.edited()
 
     def fill_labels(self, step: DraftStep) -> None:
+        unused = UNUSED.get(str(step.value("mode")), set())
         for name, label in NUMBER_FIELDS:
+            self.query_one(f"#row-{name}").display = name not in unused or name in step.changes
             changed = name in step.changes or (name == "rest_after_s" and
                                                step.rest_after_s is not None)
             self.query_one(f"#l-{name}", Label).update(
