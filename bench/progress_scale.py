@@ -60,6 +60,7 @@ async def open_progress(folder: Path) -> tuple[float, float]:
     app = CoachApp(load_library(content_dir()), Store(folder), ManualClock(start), "UTC",
                    animate=False)
     async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()  # the store opens in a thread
         await pilot.pause()
         began = time.perf_counter()
         app.action_progress()

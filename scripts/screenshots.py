@@ -53,6 +53,7 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str], wait: float, 
                 store.save_session(record)
         app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False)
         async with app.run_test(size=size) as pilot:
+            await app.workers.wait_for_complete()  # the store opens in a thread
             await pilot.pause()
             for key in keys:
                 await pilot.press(key)

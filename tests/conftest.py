@@ -47,3 +47,16 @@ def history_store(ready_store, library):
     for record in sample_history(library, TODAY, 120):
         ready_store.save_session(record)
     return ready_store
+
+
+async def _settle(pilot) -> None:
+    """Let the app open its store (a thread, after the first frame) before pressing keys, as a
+    person's first key comes well after it; keys pressed sooner are queued, see coach/ui/gate.py."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+@pytest.fixture
+def settle():
+    return _settle

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -29,6 +29,7 @@ from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
+from coach.ui.gate import after_store_opens
 from coach.ui.routines import RoutineEditing
 
 
@@ -58,6 +59,8 @@ class CoachApp(RoutineEditing, App):
         self.animate_every = 1.0 if animate else 0.0
         self.settings = Settings()
         self.session: SessionRun | None = None  # the session under way, if any
+        self.store_ready = store is None
+        self.waiting_for_store: list[Callable[[], None]] = []
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
@@ -67,7 +70,7 @@ class CoachApp(RoutineEditing, App):
         # callbacks, never in the middle of a save.
         loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
         loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
-        self.call_after_refresh(self.open_store)
+        self.call_after_refresh(self.open_store)  # the first frame never waits for history
 
     def on_unmount(self) -> None:
         self._save_if_running()  # quitting mid-session (ctrl+q) keeps the work too
@@ -78,14 +81,28 @@ class CoachApp(RoutineEditing, App):
     # -- the store ---------------------------------------------------------------------------
 
     def open_store(self) -> None:
-        if self.store is None:
-            return
+        if self.store is not None:
+            self.run_worker(self._open_store, thread=True, exclusive=True, group="store")
+
+    def _open_store(self) -> None:
+        """In a thread: check every data file, read the settings."""
         try:
             self.store.open()
-            self.settings = self.store.settings()
-            self.refresh_routines()
+            settings = self.store.settings()
         except StoreError as exc:
-            self.push_screen(BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc))
+            self.call_from_thread(
+                self.push_screen, BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc)
+            )
+            return
+        self.call_from_thread(self._store_opened, settings)
+
+    def _store_opened(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store_ready = True
+        self.refresh_routines()
+        waiting, self.waiting_for_store = self.waiting_for_store, []
+        for action in waiting:
+            action()
 
     def _broken_answer(self, exc: StoreError, fresh: bool | None) -> None:
         if not fresh or self.store is None:
@@ -121,6 +138,7 @@ class CoachApp(RoutineEditing, App):
 
     # -- a session, start to finish ------------------------------------------------------------
 
+    @after_store_opens
     def start_routine(self, info: RoutineInfo) -> None:
         """Safety first (once), then the pain check-in (if on), then the session."""
         if not self.settings.safety_acknowledged and self.library.safety is not None:
@@ -213,10 +231,12 @@ class CoachApp(RoutineEditing, App):
         if not isinstance(self.screen, LibraryScreen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
+    @after_store_opens
     def action_progress(self) -> None:
         if not isinstance(self.screen, ProgressScreen):
             self.push_screen(ProgressScreen())
 
+    @after_store_opens
     def action_settings(self) -> None:
         if not isinstance(self.screen, SettingsScreen):
             self.push_screen(SettingsScreen())

@@ -16,6 +16,7 @@ from coach.core.models import Routine
 from coach.core.routine_files import new_routine_id, routine_from_toml, routine_to_toml
 from coach.core.store import StoreError
 from coach.ui.screens.dialogs import Confirm, PathPrompt
+from coach.ui.gate import after_store_opens
 from coach.ui.screens.editor import EditorScreen
 
 DRAFT_ID = "draft"  # a placeholder for checking; a new routine gets its id when first saved
@@ -51,9 +52,11 @@ class RoutineEditing:
         self.push_screen(EditorScreen(draft, draft.routine_id or DRAFT_ID, self._names(),
                                       exercises))
 
+    @after_store_opens
     def new_routine(self: App) -> None:
         self._open_editor(Draft())
 
+    @after_store_opens
     def edit_routine(self: App, info: RoutineInfo) -> None:
         if not info.builtin:
             self._open_editor(draft_of(info, self.library))
@@ -65,6 +68,7 @@ class RoutineEditing:
             lambda yes: yes and self._open_editor(draft_of(info, self.library, mine)),
         )
 
+    @after_store_opens
     def duplicate_routine(self: App, info: RoutineInfo) -> None:
         draft = draft_of(info, self.library, copy_name(info.routine.name, self._names()))
         from coach.core.editing import check
@@ -73,6 +77,7 @@ class RoutineEditing:
         if checked.routine is not None and self.save_user_routine(checked.routine, new=True):
             self.notify(f"Saved a copy: {checked.routine.name}", timeout=4)
 
+    @after_store_opens
     def delete_routine(self: App, info: RoutineInfo) -> None:
         if info.builtin:
             self.notify("Built-in routines can't be deleted; copy one (d) to make it yours.",

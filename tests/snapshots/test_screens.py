@@ -30,6 +30,8 @@ def test_progress(snap_compare, library, history_store, size, tab):
                    animate=False)
 
     async def open_progress(pilot):
+        await pilot.app.workers.wait_for_complete()  # the store opens in a thread
+        await pilot.pause()
         await pilot.press("g")
         await pilot.app.screen.workers.wait_for_complete()
         await pilot.press(tab)

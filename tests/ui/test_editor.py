@@ -31,9 +31,10 @@ async def add(pilot, query: str) -> None:
     await pilot.press("slash", *query, "enter", "enter")
 
 
-async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready_store):
+async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready_store, settle):
     app = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("n")
         editor = app.screen
@@ -63,6 +64,7 @@ async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready
     # A new app on the same folder: the routine is there, intact, and plays.
     again = make(library, data_dir)
     async with again.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         [info] = [i for i in again.library.routines.values() if i.routine.name == "Evening back"]
         assert not info.builtin and info.routine.description == "Short floor work"
@@ -77,9 +79,10 @@ async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready
         assert again.screen.run.info.routine.id == info.routine.id
 
 
-async def test_editing_a_builtin_makes_a_copy(library, data_dir, ready_store):
+async def test_editing_a_builtin_makes_a_copy(library, data_dir, ready_store, settle):
     app = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("e")  # the first routine is a built-in
         assert isinstance(app.screen, Confirm)
@@ -95,9 +98,10 @@ async def test_editing_a_builtin_makes_a_copy(library, data_dir, ready_store):
         assert not mine.builtin and mine.seconds == original.seconds
 
 
-async def test_duplicate_then_delete_with_confirm(library, data_dir, ready_store):
+async def test_duplicate_then_delete_with_confirm(library, data_dir, ready_store, settle):
     app = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         picker = app.screen
         first = picker.shown[0]
@@ -117,9 +121,10 @@ async def test_duplicate_then_delete_with_confirm(library, data_dir, ready_store
         assert isinstance(app.screen, PickerScreen)
 
 
-async def test_every_validation_message_by_keys(library, data_dir, ready_store):
+async def test_every_validation_message_by_keys(library, data_dir, ready_store, settle):
     app = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("n")
         editor = app.screen

@@ -25,9 +25,10 @@ def text_of(widget: Static) -> str:
     return str(widget.render())
 
 
-async def test_picker_lists_routines_and_previews_the_highlighted_one(library, data_dir):
+async def test_picker_lists_routines_and_previews_the_highlighted_one(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, PickerScreen)
         routines = screen.query_one("#routines", NavList)
@@ -46,9 +47,10 @@ async def test_picker_lists_routines_and_previews_the_highlighted_one(library, d
         assert routines.highlighted == 2
 
 
-async def test_where_and_time_filters_narrow_the_list(library, data_dir):
+async def test_where_and_time_filters_narrow_the_list(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = app.screen
         await pilot.press("w")  # desk
         assert screen.filter.place == "desk"
@@ -64,9 +66,10 @@ async def test_where_and_time_filters_narrow_the_list(library, data_dir):
         assert "≤5m" in text_of(screen.query_one("#filters", Static))
 
 
-async def test_search_filters_and_escape_clears(library, data_dir):
+async def test_search_filters_and_escape_clears(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = app.screen
         await pilot.press("slash")
         assert screen.query_one("#search", Input).has_focus
@@ -81,9 +84,10 @@ async def test_search_filters_and_escape_clears(library, data_dir):
         assert len(screen.shown) == len(library.routines)
 
 
-async def test_p_previews_every_step_and_escape_returns(library, data_dir):
+async def test_p_previews_every_step_and_escape_returns(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         picked = app.screen.shown[0]
         await pilot.press("p")
         assert isinstance(app.screen, RoutineScreen)
@@ -94,9 +98,10 @@ async def test_p_previews_every_step_and_escape_returns(library, data_dir):
         assert isinstance(app.screen, PickerScreen)
 
 
-async def test_library_browse_search_and_detail(library, data_dir):
+async def test_library_browse_search_and_detail(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("l")
         screen = app.screen
         assert isinstance(screen, LibraryScreen)
@@ -123,9 +128,10 @@ async def test_library_browse_search_and_detail(library, data_dir):
         assert isinstance(app.screen, PickerScreen)
 
 
-async def test_help_lists_keys_and_says_not_medical_advice(library, data_dir):
+async def test_help_lists_keys_and_says_not_medical_advice(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         shown = text_of(app.screen.query_one(Static))
@@ -135,16 +141,18 @@ async def test_help_lists_keys_and_says_not_medical_advice(library, data_dir):
         assert isinstance(app.screen, PickerScreen)
 
 
-async def test_q_quits(library, data_dir):
+async def test_q_quits(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.press("q")
     assert app.return_code == 0
 
 
-async def test_mouse_click_starts_the_clicked_routine(library, data_dir):
+async def test_mouse_click_starts_the_clicked_routine(library, data_dir, settle):
     app = make_app(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
         first = app.screen.shown[0]
         await pilot.press("j", "j")
         await pilot.click("#routines", offset=(3, 1))  # just below the border: the first one

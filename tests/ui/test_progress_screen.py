@@ -35,9 +35,10 @@ async def open_progress(pilot) -> ProgressScreen:
     return screen
 
 
-async def test_head_shows_streak_goal_and_habit(library, history_store):
+async def test_head_shows_streak_goal_and_habit(library, history_store, settle):
     app = make(library, history_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         head = text(screen.query_one("#progress-head", Static))
         from coach.core.progress import streaks
@@ -47,9 +48,10 @@ async def test_head_shows_streak_goal_and_habit(library, history_store):
         assert "Week " in head and "Habit " in head
 
 
-async def test_calendar_moves_by_month_and_day_and_lists_a_days_sessions(library, history_store):
+async def test_calendar_moves_by_month_and_day_and_lists_a_days_sessions(library, history_store, settle):
     app = make(library, history_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         calendar = screen.query_one("#calendar", MonthCalendar)
         assert calendar.has_focus and "November 2026" in text(calendar)
@@ -74,9 +76,10 @@ async def test_calendar_moves_by_month_and_day_and_lists_a_days_sessions(library
             assert record.steps[0].exercise_name in shown
 
 
-async def test_year_view_draws_53_weeks(library, history_store):
+async def test_year_view_draws_53_weeks(library, history_store, settle):
     app = make(library, history_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         await pilot.press("y")
         assert screen.query_one("#tabs", TabbedContent).active == "year"
@@ -86,10 +89,11 @@ async def test_year_view_draws_53_weeks(library, history_store):
         assert max(len(r) for r in rows) <= 80
 
 
-async def test_history_delete_with_confirm_and_undo(library, history_store, data_dir):
+async def test_history_delete_with_confirm_and_undo(library, history_store, data_dir, settle):
     app = make(library, history_store)
     before = history_store.sessions()
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         await pilot.press("h")
         listing = screen.query_one("#sessions", NavList)
@@ -108,9 +112,10 @@ async def test_history_delete_with_confirm_and_undo(library, history_store, data
         assert listing.option_count == len(before)
 
 
-async def test_totals_and_pain_trend(library, history_store):
+async def test_totals_and_pain_trend(library, history_store, settle):
     app = make(library, history_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         await pilot.press("t")
         shown = text(screen.query_one("#totals-text", Static))
@@ -121,9 +126,10 @@ async def test_totals_and_pain_trend(library, history_store):
         assert "Pain, weekly average" in pain and "before " in pain and "after " in pain
 
 
-async def test_empty_history_reads_plainly(library, ready_store):
+async def test_empty_history_reads_plainly(library, ready_store, settle):
     app = make(library, ready_store)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         screen = await open_progress(pilot)
         assert "Streak 0 days" in text(screen.query_one("#progress-head", Static))
         assert "No session." in text(screen.query_one("#day", Static))

@@ -37,11 +37,12 @@ async def wind(pilot, clock, seconds, step=1.0):
     await pilot.pause()
 
 
-async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(library, data_dir):
+async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(library, data_dir, settle):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
     info = library.routines["office-break"]
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "office-break"), "enter")
         assert isinstance(app.screen, SafetyScreen)
@@ -89,10 +90,11 @@ async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(lib
         assert isinstance(app.screen, PainCheck)
 
 
-async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, ready_store):
+async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, ready_store, settle):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "desk-five"), "enter")
         screen = app.screen
@@ -129,10 +131,11 @@ async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, read
         assert record.steps[0].seconds == 6 and record.steps[1].seconds == 7
 
 
-async def test_discard_leaves_nothing_stored(library, data_dir, ready_store):
+async def test_discard_leaves_nothing_stored(library, data_dir, ready_store, settle):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "micro-break"), "enter")
         await wind(pilot, clock, 70)  # the first step ends and is saved
@@ -142,10 +145,11 @@ async def test_discard_leaves_nothing_stored(library, data_dir, ready_store):
         assert store.sessions() == []
 
 
-async def test_adjust_a_hold_and_go_back(library, data_dir, ready_store):
+async def test_adjust_a_hold_and_go_back(library, data_dir, ready_store, settle):
     clock = ManualClock()
     app, store = make(library, data_dir, clock)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press(*["j"] * pick(app, "office-break"), "enter")
         screen = app.screen

@@ -20,9 +20,10 @@ def make(library, data_dir):
                     animate=False), store
 
 
-async def test_settings_change_by_keys_and_persist(library, data_dir):
+async def test_settings_change_by_keys_and_persist(library, data_dir, settle):
     app, store = make(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("s")
         assert isinstance(app.screen, SettingsScreen)
@@ -43,11 +44,12 @@ async def test_settings_change_by_keys_and_persist(library, data_dir):
     # A new app on the same folder starts with what was saved.
     again, _ = make(library, data_dir)
     async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         assert again.settings.bell is False and again.settings.day_start_hour == 2
 
 
-async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, data_dir):
+async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, data_dir, settle):
     store = Store(data_dir)
     store.open()
     store.save_settings(store.settings())
@@ -56,6 +58,7 @@ async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, da
     before = settings_file.read_bytes()
     app, _ = make(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         assert isinstance(app.screen, BrokenStoreScreen)
         shown = str(app.screen.query_one(Static).render())
@@ -68,7 +71,7 @@ async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, da
     assert len(kept) == 1 and kept[0].read_bytes() == before
 
 
-async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir):
+async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir, settle):
     store = Store(data_dir)
     store.open()
     store.save_settings(store.settings())
@@ -76,17 +79,19 @@ async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir):
     settings_file.write_text("not json")
     app, _ = make(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("q")
     assert app.return_code == 2
     assert settings_file.read_text() == "not json"
 
 
-async def test_ctrl_z_pauses_before_suspending(library, data_dir, ready_store, monkeypatch):
+async def test_ctrl_z_pauses_before_suspending(library, data_dir, ready_store, monkeypatch, settle):
     app, store = make(library, data_dir)
     suspended = []
     monkeypatch.setattr(CoachApp, "action_suspend_process", lambda self: suspended.append(1))
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("enter", "n")
         assert isinstance(app.screen, SessionScreen)
@@ -94,11 +99,12 @@ async def test_ctrl_z_pauses_before_suspending(library, data_dir, ready_store, m
         assert suspended == [1] and app.screen.run.player.paused
 
 
-async def test_quitting_the_app_mid_session_saves_it_as_stopped(library, data_dir, ready_store):
+async def test_quitting_the_app_mid_session_saves_it_as_stopped(library, data_dir, ready_store, settle):
     clock = ManualClock()
     store = Store(data_dir)
     app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False)
     async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
         await pilot.pause()
         await pilot.press("enter", "n")  # the micro-break: straight into moving about
         clock.advance(12)
@@ -108,3 +114,26 @@ async def test_quitting_the_app_mid_session_saves_it_as_stopped(library, data_di
     assert [(s.exercise_id, s.outcome, s.seconds) for s in record.steps] == [
         ("stand-and-move", "partial", 12)
     ]
+
+
+async def test_a_key_before_the_store_opens_waits_for_it(library, data_dir, monkeypatch):
+    """The store opens in a thread after the first frame; an early key is queued, not lost."""
+    import threading
+
+    release = threading.Event()
+    real_open = Store.open
+
+    def slow_open(self):
+        release.wait(10)
+        real_open(self)
+
+    monkeypatch.setattr(Store, "open", slow_open)
+    app, store = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("s")
+        assert not app.store_ready and isinstance(app.screen, PickerScreen)
+        release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store_ready and isinstance(app.screen, SettingsScreen)
