@@ -18,6 +18,9 @@ from coach.core.models import Dosing, DosingChange, Exercise, Routine, Step
 
 DOSING_FIELDS = ("mode", "sets", "reps", "hold_s", "duration_s", "rep_s", "per_side", "rest_s")
 MAX_STEPS = 40
+# Fields a mode has no use for (the editor hides them unless the user set one).
+UNUSED_FIELDS = {"reps": {"hold_s", "duration_s"}, "hold": {"duration_s", "rep_s"},
+                 "timed": {"reps", "hold_s", "rep_s"}, "breaths": {"hold_s", "duration_s"}}
 
 
 @dataclass

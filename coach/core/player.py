@@ -70,7 +70,6 @@ class View:
     steps: int
     seconds_left: int  # whole seconds, rounded up, as a countdown shows them
     elapsed: float  # seconds into the current phase
-    fraction_done: float  # of the current phase, 0..1
     rep: int  # the rep (or breath) under way, 1-based; 0 when not counting reps
     reps: int
     breathe_in: bool  # breaths mode: in or out
@@ -317,7 +316,6 @@ class Player:
             steps=len(self.steps),
             seconds_left=math.ceil(left - 1e-9),
             elapsed=elapsed,
-            fraction_done=0.0 if self.seconds <= 0 else elapsed / self.seconds,
             rep=rep,
             reps=dosing.reps if dosing.mode != "timed" else 0,
             breathe_in=breathe_in,

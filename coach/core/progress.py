@@ -148,6 +148,12 @@ def month_grid(year: int, month: int) -> list[list[dt.date | None]]:
     return [[day if day.month == month else None for day in week] for week in weeks]
 
 
+def months_with(days: Iterable[dt.date]) -> list[tuple[dt.date, dt.date]]:
+    """(first, last) of each calendar month that holds a training day, oldest first."""
+    months = sorted({(d.year, d.month) for d in days})
+    return [(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])) for y, m in months]
+
+
 def year_weeks(today: dt.date, weeks: int = 53) -> list[list[dt.date]]:
     """`weeks` columns of Mon..Sun dates, oldest first, the last the week containing today."""
     if weeks < 1:

@@ -6,6 +6,9 @@ from coach.core.content import RoutineInfo
 from coach.core.models import Dosing
 
 
+OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step ended, at a glance
+
+
 def duration_text(seconds: int) -> str:
     """90 -> '1:30'; 45 -> '45 s'; 600 -> '10 min'; 5400 -> '1 h 30 min'."""
     if seconds < 60:

@@ -23,7 +23,6 @@ from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
-from coach.ui.screens.preview import RoutineScreen
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen

@@ -352,3 +352,13 @@ def test_weekly_pain_averages_each_week():
     trend = [(monday, 6, 4), (monday + dt.timedelta(days=2), 4, None),
              (monday + dt.timedelta(days=7), None, 2)]
     assert weekly_pain(trend) == [(monday, 5.0, 4.0), (monday + dt.timedelta(days=7), None, 2.0)]
+
+
+def test_months_with_training_days_span_whole_months():
+    from coach.core.progress import months_with
+
+    days = [dt.date(2028, 2, 29), dt.date(2027, 12, 3), dt.date(2028, 2, 1)]
+    assert months_with(days) == [
+        (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
+        (dt.date(2028, 2, 1), dt.date(2028, 2, 29)),
+    ]

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
 from textual.widgets.option_list import Option
 
-from coach.core.editing import Checked, Draft, DraftStep, check
+from coach.core.editing import UNUSED_FIELDS, Checked, Draft, DraftStep, check
 from coach.core.models import Exercise
 from coach.core.text import duration_text
 from coach.ui.screens.chooser import ExerciseChooser
@@ -32,10 +32,6 @@ NUMBER_FIELDS = [
     ("rest_after_s", "rest after, s"),
 ]
 MODES = [("reps", "reps"), ("hold", "hold"), ("timed", "timed"), ("breaths", "breaths")]
-# Fields a mode has no use for are hidden, unless the user set one (it still counts).
-UNUSED = {"reps": {"hold_s", "duration_s"}, "hold": {"duration_s", "rep_s"},
-          "timed": {"reps", "hold_s", "rep_s"}, "breaths": {"hold_s", "duration_s"}}
-
 
 class StepList(NavList):
     BINDINGS = [
@@ -233,7 +229,7 @@ class EditorScreen(Screen):
             self.edited()
 
     def fill_labels(self, step: DraftStep) -> None:
-        unused = UNUSED.get(str(step.value("mode")), set())
+        unused = UNUSED_FIELDS.get(str(step.value("mode")), set())
         for name, label in NUMBER_FIELDS:
             self.query_one(f"#row-{name}").display = name not in unused or name in step.changes
             changed = name in step.changes or (name == "rest_after_s" and

@@ -6,7 +6,6 @@ thread and fills History and Totals when it arrives.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -25,6 +24,7 @@ from coach.core.days import training_day
 from coach.core.progress import (
     Totals,
     habit_strength,
+    months_with,
     pain_trend,
     streaks,
     totals,
@@ -32,12 +32,11 @@ from coach.core.progress import (
     weekly_pain,
 )
 from coach.core.records import SessionRecord
-from coach.core.text import duration_text
+from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.widgets.calendar import MonthCalendar, legend, month_text, year_text
 from coach.ui.widgets.navlist import NavList, row
 
-MARKS = {"done": "✓", "partial": "~", "skipped": "–"}
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
 
 
@@ -60,12 +59,6 @@ class SessionLine(NamedTuple):
 def local_time(instant: dt.datetime, zone: str) -> str:
     """The start as the clock on the wall read it, in the zone it was done in."""
     return instant.astimezone(ZoneInfo(zone)).strftime("%H:%M")
-
-
-def months_of(days) -> list[tuple[dt.date, dt.date]]:
-    """(first, last) of each calendar month that holds a training day, oldest first."""
-    months = sorted({(d.year, d.month) for d in days})
-    return [(dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])) for y, m in months]
 
 
 def head_text(days, today: dt.date, goal: int) -> Text:
@@ -118,7 +111,7 @@ def session_lines(record: SessionRecord, zone_time: str) -> Text:
     text.append(f"{zone_time}  {record.routine_name}", "bold")
     text.append(f"  {duration_text(record.seconds)} · {record.status}\n", "dim")
     for step in record.steps:
-        text.append(f"  {MARKS[step.outcome]} {step.exercise_name}")
+        text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
         text.append(f"  {duration_text(step.seconds)}\n", "dim")
     return text
 
@@ -193,7 +186,7 @@ class ProgressScreen(Screen):
         trend: list[tuple[dt.date, int | None, int | None]] = []
 
         def every_session() -> Iterator[SessionRecord]:
-            for first, last in months_of(self.days):
+            for first, last in months_with(self.days):
                 records = store.sessions_between(first, last) if store is not None else []
                 lines.extend(SessionLine.of(r) for r in records)
                 trend.extend(pain_trend(records))

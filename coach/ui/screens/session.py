@@ -13,7 +13,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
-from coach.core.player import Event, View
+from coach.core.player import ADJUST_S, Event, View
 from coach.core.session import SessionRun, diagram_frame
 from coach.core.text import dosing_text, duration_text
 from coach.ui.widgets.diagram import Diagram
@@ -58,8 +58,8 @@ class SessionScreen(Screen):
         Binding("n,right", "next", "Next", id="next"),
         Binding("p,left", "previous", "Back", id="previous"),
         Binding("s", "skip", "Skip", id="skip"),
-        Binding("plus,equals_sign", "adjust(10)", "+10s", id="longer"),
-        Binding("minus", "adjust(-10)", "-10s", id="shorter"),
+        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S}s", id="longer"),
+        Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S}s", id="shorter"),
         Binding("i", "details", "Details", id="details"),
         Binding("q,escape", "stop", "Stop", id="stop"),
     ]

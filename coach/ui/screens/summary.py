@@ -10,9 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coach.core.records import SessionRecord
-from coach.core.text import dosing_text, duration_text
+from coach.core.text import OUTCOME_MARKS, dosing_text, duration_text
 
-MARKS = {"done": "✓", "partial": "~", "skipped": "–"}
 
 
 def summary_text(record: SessionRecord, streak: int) -> Text:
@@ -20,7 +19,7 @@ def summary_text(record: SessionRecord, streak: int) -> Text:
     heading = "Session complete" if record.status == "completed" else "Session stopped and saved"
     text.append(heading + "\n", "bold")
     text.append(f"{record.routine_name}\n\n", "dim")
-    counts = {k: sum(1 for s in record.steps if s.outcome == k) for k in MARKS}
+    counts = {k: sum(1 for s in record.steps if s.outcome == k) for k in OUTCOME_MARKS}
     wall = (record.ended_at - record.started_at).total_seconds() if record.ended_at else 0
     text.append("Time      ", "bold")
     text.append(f"{duration_text(round(wall))} in all, {duration_text(record.seconds)} of work\n")
@@ -34,7 +33,7 @@ def summary_text(record: SessionRecord, streak: int) -> Text:
     text.append("Streak    ", "bold")
     text.append(f"{streak} day{'s' if streak != 1 else ''} in a row\n\n")
     for step in record.steps:
-        text.append(f" {MARKS[step.outcome]} ", "bold")
+        text.append(f" {OUTCOME_MARKS[step.outcome]} ", "bold")
         text.append(f"{step.exercise_name}  ")
         text.append(f"{dosing_text(step.planned)} · did {duration_text(step.seconds)}", "dim")
         if step.reps:
