@@ -37,7 +37,7 @@ TODAY = dt.date(2026, 11, 28)
 
 
 def make_folders(root: Path) -> dict[str, Path]:
-    from coach.core.store import Store
+    from coach.core.storage.store import Store
 
     folders = {"empty": root / "empty", "10 years": root / "ten"}
     for folder in folders.values():
@@ -50,9 +50,9 @@ def make_folders(root: Path) -> dict[str, Path]:
 
 
 async def open_progress(folder: Path) -> tuple[float, float]:
-    from coach.core.clock import ManualClock
-    from coach.core.content import load_library
-    from coach.core.store import Store
+    from coach.core.session.clock import ManualClock
+    from coach.core.content.loading import load_library
+    from coach.core.storage.store import Store
     from coach.paths import content_dir
     from coach.ui.app import CoachApp
 
@@ -135,7 +135,7 @@ def main() -> None:
            for name, folder in folders.items()}
     month = root / "month"
     write_history(month, history(random.Random(2), 30))
-    from coach.core.store import Store
+    from coach.core.storage.store import Store
 
     stores = [Store(month), Store(folders["10 years"])]
     for store in stores:

@@ -29,10 +29,10 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.core.datafile import serialize, write_atomic  # noqa: E402
-from coach.core.models import Dosing  # noqa: E402
-from coach.core.records import SessionRecord, StepResult  # noqa: E402
-from coach.core.store import Store, month_of  # noqa: E402
+from coach.core.storage.datafile import serialize, write_atomic  # noqa: E402
+from coach.core.content.models import Dosing  # noqa: E402
+from coach.core.session.records import SessionRecord, StepResult  # noqa: E402
+from coach.core.storage.store import Store, month_of  # noqa: E402
 
 UTC = dt.timezone.utc
 TODAY = dt.date(2026, 11, 28)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.content import Library, load_library
+from coach.core.content.loading import Library, load_library
 from coach.paths import content_dir
 
 DATA = Path(__file__).parent / "data"
@@ -27,7 +27,7 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def ready_store(data_dir: Path):
     """A store whose user has read the safety screen and turned pain check-ins off."""
-    from coach.core.store import Store
+    from coach.core.storage.store import Store
 
     store = Store(data_dir)
     store.open()
@@ -42,7 +42,7 @@ TODAY = dt.date(2026, 11, 20)  # ManualClock's default day
 @pytest.fixture
 def history_store(ready_store, library):
     """Four months of made-up sessions up to TODAY, the same every run."""
-    from coach.core.sample import sample_history
+    from coach.core.history.sample import sample_history
 
     for record in sample_history(library, TODAY, 120):
         ready_store.save_session(record)

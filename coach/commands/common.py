@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from coach.core.content import ContentError, Library, load_library
+from coach.core.content.loading import ContentError, Library, load_library
 from coach.paths import content_dir
 
 USER_ERROR = 2
@@ -37,7 +37,7 @@ def write_stdout(data: bytes) -> None:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    from coach.core.datafile import write_atomic
+    from coach.core.storage.datafile import write_atomic
 
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give a file name for the export")

@@ -11,8 +11,8 @@ from coach.paths import data_dir
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from coach.core.store import Store, StoreError
-    from coach.core.transfer import export_csv, export_json
+    from coach.core.storage.store import Store, StoreError
+    from coach.core.history.transfer import export_csv, export_json
 
     store = Store(data_dir(args.data_dir))  # no open(): exporting reads, and creates nothing
     try:
@@ -32,13 +32,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from coach.core.transfer import TransferError, read_export
+    from coach.core.history.transfer import TransferError, read_export
 
     try:
         records = read_export(Path(args.file), args.file)  # everything checked before a write
     except TransferError as exc:
         raise UserError(str(exc)) from None
-    from coach.core.store import Store, StoreError
+    from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))
     try:

@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coach.commands.common import USER_ERROR, UserError, shipped_library, write_file, write_stdout
-from coach.core.content import ARTICLES, ContentError, Library, check, with_user_routines
-from coach.core.engine import step_phases
+from coach.core.content.loading import ARTICLES, ContentError, Library, check, with_user_routines
+from coach.core.session.engine import step_phases
 from coach.core.text import dosing_text, duration_text
 from coach.paths import content_dir, data_dir
 
 if TYPE_CHECKING:
-    from coach.core.models import Routine
+    from coach.core.content.models import Routine
 
 MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
 
@@ -89,7 +89,7 @@ def cmd_exercises(args: argparse.Namespace) -> int:
 
 def _user_routines(args: argparse.Namespace) -> list[Routine]:
     """The user's routines, read without creating anything in the data folder."""
-    from coach.core.store import Store, StoreError
+    from coach.core.storage.store import Store, StoreError
 
     try:
         return Store(data_dir(args.data_dir)).user_routines()
@@ -129,7 +129,7 @@ def cmd_routines(args: argparse.Namespace) -> int:
 
 
 def cmd_routines_export(args: argparse.Namespace) -> int:
-    from coach.core.routine_files import routine_to_toml
+    from coach.core.content.routine_files import routine_to_toml
 
     # The user's first: a stored routine is exportable even when it no longer plans (an
     # exercise gone), and exporting is how one whose id a new built-in took gets a new id.
@@ -169,8 +169,8 @@ def _read_routine_file(file: str) -> str:
 
 
 def cmd_routines_import(args: argparse.Namespace) -> int:
-    from coach.core.routine_files import new_routine_id, routine_from_toml
-    from coach.core.store import Store, StoreError
+    from coach.core.content.routine_files import new_routine_id, routine_from_toml
+    from coach.core.storage.store import Store, StoreError
 
     text = _read_routine_file(args.file)
     library = shipped_library()

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError
-from coach.core.days import local_zone_name, training_day
-from coach.core.progress import WeekGoal, streaks, weekly_goal
-from coach.core.records import SessionRecord
+from coach.core.history.days import local_zone_name, training_day
+from coach.core.history.progress import WeekGoal, streaks, weekly_goal
+from coach.core.session.records import SessionRecord
 from coach.paths import data_dir
 
 if TYPE_CHECKING:
-    from coach.core.store import Store
+    from coach.core.storage.store import Store
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class _Status:
 
 def _read_status(folder: Path) -> _Status:
     """The status, read without writing or creating anything in the data folder."""
-    from coach.core.store import Store, StoreError  # filelock and tinydb only when needed
+    from coach.core.storage.store import Store, StoreError  # filelock and tinydb only when needed
 
     store = Store(folder)  # no open(): it creates the folder and may migrate files
     try:

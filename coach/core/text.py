@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coach.core.content import RoutineInfo
-from coach.core.models import Dosing
+from coach.core.content.loading import RoutineInfo
+from coach.core.content.models import Dosing
 
 
 OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step ended, at a glance

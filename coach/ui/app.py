@@ -12,13 +12,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coach.core.clock import Clock, SystemClock
-from coach.core.content import Library, RoutineInfo
-from coach.core.days import local_zone_name, training_day
-from coach.core.progress import streaks
-from coach.core.records import SessionRecord, SessionStatus, Settings
-from coach.core.session import SessionRun
-from coach.core.store import Store, StoreError
+from coach.core.session.clock import Clock, SystemClock
+from coach.core.content.loading import Library, RoutineInfo
+from coach.core.history.days import local_zone_name, training_day
+from coach.core.history.progress import streaks
+from coach.core.session.records import SessionRecord, SessionStatus, Settings
+from coach.core.session.recorder import SessionRun
+from coach.core.storage.store import Store, StoreError
 from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from textual.app import App
 
-from coach.core.content import ContentError, RoutineInfo, user_routine_info, with_user_routines
-from coach.core.datafile import write_atomic
-from coach.core.editing import Draft, copy_name, draft_of
-from coach.core.models import Routine
-from coach.core.routine_files import new_routine_id, routine_from_toml, routine_to_toml
-from coach.core.store import StoreError
+from coach.core.content.loading import ContentError, RoutineInfo, user_routine_info, with_user_routines
+from coach.core.storage.datafile import write_atomic
+from coach.core.content.editing import Draft, copy_name, draft_of
+from coach.core.content.models import Routine
+from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.storage.store import StoreError
 from coach.ui.screens.dialogs import Confirm, PathPrompt
 from coach.ui.gate import after_store_opens
 from coach.ui.screens.editor import EditorScreen
@@ -71,7 +71,7 @@ class RoutineEditing:
     @after_store_opens
     def duplicate_routine(self: App, info: RoutineInfo) -> None:
         draft = draft_of(info, self.library, copy_name(info.routine.name, self._names()))
-        from coach.core.editing import check
+        from coach.core.content.editing import check
 
         checked = check(draft, DRAFT_ID, self._names())
         if checked.routine is not None and self.save_user_routine(checked.routine, new=True):

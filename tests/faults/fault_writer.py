@@ -13,9 +13,9 @@ import sys
 import uuid
 from pathlib import Path
 
-from coach.core.models import Dosing
-from coach.core.records import SessionRecord, StepResult
-from coach.core.store import Store
+from coach.core.content.models import Dosing
+from coach.core.session.records import SessionRecord, StepResult
+from coach.core.storage.store import Store
 
 UTC = dt.timezone.utc
 FIRST_DAY = dt.date(2026, 10, 20)

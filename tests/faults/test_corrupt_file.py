@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.records import Settings
-from coach.core.store import Store, StoreError
+from coach.core.session.records import Settings
+from coach.core.storage.store import Store, StoreError
 
 from fault_writer import session
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.store import Store
+from coach.core.storage.store import Store
 
 
 def read_until(fd: int, needle: bytes, timeout: float = 20) -> bytes:

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coach.core.store import Store
+from coach.core.storage.store import Store
 
 WRITER = Path(__file__).with_name("fault_writer.py")
 EACH = 300

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.clock import ManualClock
-from coach.core.store import Store
+from coach.core.session.clock import ManualClock
+from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
 
 SIZES = [(80, 24), (120, 40)]

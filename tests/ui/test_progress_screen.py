@@ -6,8 +6,8 @@ import datetime as dt
 
 from textual.widgets import Static, TabbedContent
 
-from coach.core.clock import ManualClock
-from coach.core.store import Store
+from coach.core.session.clock import ManualClock
+from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.progress import ProgressScreen
@@ -41,7 +41,7 @@ async def test_head_shows_streak_goal_and_habit(library, history_store, settle):
         await settle(pilot)
         screen = await open_progress(pilot)
         head = text(screen.query_one("#progress-head", Static))
-        from coach.core.progress import streaks
+        from coach.core.history.progress import streaks
 
         current, longest = streaks(history_store.session_days(), TODAY)
         assert f"Streak {current} day" in head and f"(best {longest})" in head

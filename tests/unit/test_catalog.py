@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from coach.core.catalog import RoutineFilter, filter_routines, search_exercises
+from coach.core.content.catalog import RoutineFilter, filter_routines, search_exercises
 
 
 def ids(infos):

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core.days import training_day
-from coach.core.progress import streaks
+from coach.core.history.days import training_day
+from coach.core.history.progress import streaks
 
 UTC = dt.UTC
 

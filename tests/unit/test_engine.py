@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from coach.core.engine import (
+from coach.core.session.engine import (
     GET_READY_S,
     RELEASE_S,
     SWITCH_S,
@@ -9,7 +9,7 @@ from coach.core.engine import (
     timeline,
     total_seconds,
 )
-from coach.core.models import Dosing
+from coach.core.content.models import Dosing
 
 
 def kinds(phases):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from coach.core.models import Dosing, Exercise
-from coach.core.progress import (
+from coach.core.content.models import Dosing, Exercise
+from coach.core.history.progress import (
     Totals,
     WeekGoal,
     habit_strength,
@@ -19,7 +19,7 @@ from coach.core.progress import (
     weekly_goal,
     year_weeks,
 )
-from coach.core.records import SessionRecord, StepResult
+from coach.core.session.records import SessionRecord, StepResult
 
 TODAY = dt.date(2026, 11, 10)  # a Tuesday
 DAY = dt.timedelta(days=1)
@@ -346,7 +346,7 @@ def test_pain_trend():
 
 
 def test_weekly_pain_averages_each_week():
-    from coach.core.progress import weekly_pain
+    from coach.core.history.progress import weekly_pain
 
     monday = dt.date(2026, 11, 16)
     trend = [(monday, 6, 4), (monday + dt.timedelta(days=2), 4, None),
@@ -355,7 +355,7 @@ def test_weekly_pain_averages_each_week():
 
 
 def test_months_with_training_days_span_whole_months():
-    from coach.core.progress import months_with
+    from coach.core.history.progress import months_with
 
     days = [dt.date(2028, 2, 29), dt.date(2027, 12, 3), dt.date(2028, 2, 1)]
     assert months_with(days) == [

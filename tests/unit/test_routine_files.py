@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.content import ContentError, Library
-from coach.core.models import DosingChange, Routine, Step
-from coach.core.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.content.loading import ContentError, Library
+from coach.core.content.models import DosingChange, Routine, Step
+from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
 from coach.paths import content_dir
 
 ROUTINES = Path(__file__).parent.parent / "data" / "routines"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.datafile import SCHEMA_VERSION
-from coach.core.models import Dosing
-from coach.core.records import SessionRecord, Settings, StepResult
-from coach.core.store import Store, StoreError
+from coach.core.storage.datafile import SCHEMA_VERSION
+from coach.core.content.models import Dosing
+from coach.core.session.records import SessionRecord, Settings, StepResult
+from coach.core.storage.store import Store, StoreError
 
 DATA = Path(__file__).parent.parent / "data"
 UTC = dt.timezone.utc

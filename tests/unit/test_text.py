@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.models import Dosing
+from coach.core.content.models import Dosing
 from coach.core.text import dosing_text, duration_text
 
 

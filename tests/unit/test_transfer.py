@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from coach import cli
-from coach.core import datafile, transfer
-from coach.core.models import Dosing
-from coach.core.records import SCHEMA_VERSION, SessionRecord, StepResult
-from coach.core.store import Store, StoreError
+from coach.core.storage import datafile as datafile
+from coach.core.history import transfer as transfer
+from coach.core.content.models import Dosing
+from coach.core.session.records import SCHEMA_VERSION, SessionRecord, StepResult
+from coach.core.storage.store import Store, StoreError
 from coach.core.text import dosing_text
 
 UTC = dt.timezone.utc

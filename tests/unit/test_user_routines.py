@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from coach.cli import main
-from coach.core.content import ContentError, Library, user_routine_info, with_user_routines
-from coach.core.datafile import SCHEMA_VERSION
-from coach.core.models import DosingChange, Routine, Step
-from coach.core.records import SessionRecord
-from coach.core.routine_files import routine_to_toml
-from coach.core.store import Store, StoreError
+from coach.core.content.loading import ContentError, Library, user_routine_info, with_user_routines
+from coach.core.storage.datafile import SCHEMA_VERSION
+from coach.core.content.models import DosingChange, Routine, Step
+from coach.core.session.records import SessionRecord
+from coach.core.content.routine_files import routine_to_toml
+from coach.core.storage.store import Store, StoreError
 
 ROUTINES = Path(__file__).parent.parent / "data" / "routines"
 UTC = dt.timezone.utc

@@ -10,8 +10,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
-from coach.core.catalog import search_exercises
-from coach.core.models import Exercise
+from coach.core.content.catalog import search_exercises
+from coach.core.content.models import Exercise
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_head
 from coach.ui.widgets.navlist import NavList, row

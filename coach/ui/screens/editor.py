@@ -1,6 +1,6 @@
 """Shape a routine: name it, add, order and dose its exercises; save only what is valid.
 
-The screen keeps a Draft (coach/core/editing.py) and asks the core to check it after every
+The screen keeps a Draft (coach/core/content/editing.py) and asks the core to check it after every
 keystroke; the problems come back keyed by field and are shown beside that field.
 """
 
@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
 from textual.widgets.option_list import Option
 
-from coach.core.editing import UNUSED_FIELDS, Checked, Draft, DraftStep, check
-from coach.core.models import Exercise
+from coach.core.content.editing import UNUSED_FIELDS, Checked, Draft, DraftStep, check
+from coach.core.content.models import Exercise
 from coach.core.text import duration_text
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm

@@ -10,9 +10,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.widgets.option_list import Option
 
-from coach.core.catalog import search_exercises
-from coach.core.content import Library
-from coach.core.models import Exercise
+from coach.core.content.catalog import search_exercises
+from coach.core.content.loading import Library
+from coach.core.content.models import Exercise
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body, exercise_head
 from coach.ui.widgets.navlist import NavList, row

@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 from textual.widgets.option_list import Option
 
-from coach.core.catalog import TIME_LIMITS, RoutineFilter, filter_routines
-from coach.core.content import PLACES, Library, RoutineInfo
+from coach.core.content.catalog import TIME_LIMITS, RoutineFilter, filter_routines
+from coach.core.content.loading import PLACES, Library, RoutineInfo
 from coach.core.text import dosing_text, glance
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.widgets.navlist import NavList, RoutineList, row

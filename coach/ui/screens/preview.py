@@ -9,7 +9,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.core.content import RoutineInfo
+from coach.core.content.loading import RoutineInfo
 from coach.core.text import dosing_text, glance
 from coach.ui.widgets.diagram import Diagram
 

@@ -20,8 +20,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from coach.core.days import training_day
-from coach.core.progress import (
+from coach.core.history.days import training_day
+from coach.core.history.progress import (
     Totals,
     habit_strength,
     months_with,
@@ -31,7 +31,7 @@ from coach.core.progress import (
     weekly_goal,
     weekly_pain,
 )
-from coach.core.records import SessionRecord
+from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.widgets.calendar import MonthCalendar, legend, month_text, year_text

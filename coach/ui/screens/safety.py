@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from coach.core.models import Safety
+from coach.core.content.models import Safety
 
 
 def safety_text(safety: Safety) -> Text:

@@ -13,8 +13,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
-from coach.core.player import ADJUST_S, Event, View
-from coach.core.session import SessionRun, diagram_frame
+from coach.core.session.player import ADJUST_S, Event, View
+from coach.core.session.recorder import SessionRun, diagram_frame
 from coach.core.text import dosing_text, duration_text
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
-from coach.core.records import Settings
+from coach.core.session.records import Settings
 from coach.ui.widgets.navlist import NavList
 
 # field, how it reads; booleans toggle, numbers step with left/right

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from coach.core.records import SessionRecord
+from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, dosing_text, duration_text
 
 

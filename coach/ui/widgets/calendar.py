@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import Static
 
-from coach.core.progress import level, month_grid, year_weeks
+from coach.core.history.progress import level, month_grid, year_weeks
 
 SYMBOLS = ("·", "░", "▒", "▓", "█")
 COLOURS = ("bright_black", "green", "green", "bright_green", "bold bright_green")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from coach.core.content import ARTICLES
-from coach.core.models import Exercise
+from coach.core.content.loading import ARTICLES
+from coach.core.content.models import Exercise
 from coach.core.text import dosing_text
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from coach.core.models import Dosing, Exercise
+from coach.core.content.models import Dosing, Exercise
 
 GET_READY_S = 5  # before the first exercise and whenever the body has to change position
 SWITCH_S = 5  # between the left and the right side

@@ -13,9 +13,9 @@ import unicodedata
 
 from pydantic import ValidationError
 
-from coach.core.content import ContentError, Library, plan_steps
-from coach.core.errors import describe
-from coach.core.models import DosingChange, Routine, Step
+from coach.core.content.loading import ContentError, Library, plan_steps
+from coach.core.content.errors import describe
+from coach.core.content.models import DosingChange, Routine, Step
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell
 

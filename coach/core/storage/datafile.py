@@ -19,7 +19,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from coach.core.records import SCHEMA_VERSION
+from coach.core.session.records import SCHEMA_VERSION
 
 # "routines" (the user's own routines) began at schema 1, so it has no migrations yet.
 Kind = Literal["sessions", "days", "settings", "routines"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from coach.core.content import PLACES, RoutineInfo
-from coach.core.models import Exercise
+from coach.core.content.loading import PLACES, RoutineInfo
+from coach.core.content.models import Exercise
 
 TIME_LIMITS: tuple[int | None, ...] = (None, 5, 15, 30)  # minutes; None means any length
 

@@ -26,7 +26,7 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb.table import Document
 
-from coach.core.datafile import (
+from coach.core.storage.datafile import (
     SCHEMA_VERSION,
     Kind,
     StoreDB,
@@ -39,9 +39,9 @@ from coach.core.datafile import (
     replace,
     sweep_temp_files,
 )
-from coach.core.errors import describe
-from coach.core.models import Routine
-from coach.core.records import SessionRecord, Settings
+from coach.core.content.errors import describe
+from coach.core.content.models import Routine
+from coach.core.session.records import SessionRecord, Settings
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 

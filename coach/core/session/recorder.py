@@ -6,11 +6,11 @@ import datetime as dt
 import uuid as uuidlib
 from dataclasses import dataclass, field
 
-from coach.core.clock import Clock
-from coach.core.content import RoutineInfo
-from coach.core.days import training_day
-from coach.core.player import Player, View
-from coach.core.records import SessionRecord, SessionStatus
+from coach.core.session.clock import Clock
+from coach.core.content.loading import RoutineInfo
+from coach.core.history.days import training_day
+from coach.core.session.player import Player, View
+from coach.core.session.records import SessionRecord, SessionStatus
 
 
 @dataclass

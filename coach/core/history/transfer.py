@@ -18,8 +18,8 @@ from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StrictInt, ValidationError
 
-from coach.core.errors import describe
-from coach.core.records import SCHEMA_VERSION, SessionRecord
+from coach.core.content.errors import describe
+from coach.core.session.records import SCHEMA_VERSION, SessionRecord
 from coach.core.text import dosing_text
 
 EXPORT_VERSION = 1  # the shape of the export file itself; the records carry SCHEMA_VERSION

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
-from coach.core.models import Dosing
+from coach.core.content.models import Dosing
 
 SCHEMA_VERSION = 1
 

@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from coach.core.models import Exercise
-from coach.core.records import SessionRecord
+from coach.core.content.models import Exercise
+from coach.core.session.records import SessionRecord
 
 ONE_DAY = dt.timedelta(days=1)
 ONE_WEEK = dt.timedelta(weeks=1)

@@ -14,9 +14,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coach.core.clock import Clock
-from coach.core.engine import Phase, PlannedStep, timeline
-from coach.core.records import Outcome, StepResult
+from coach.core.session.clock import Clock
+from coach.core.session.engine import Phase, PlannedStep, timeline
+from coach.core.session.records import Outcome, StepResult
 
 ADJUST_S = 10
 BACK_GRACE_S = 3  # "previous" within this many seconds of a step's start goes one step further back

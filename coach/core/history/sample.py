@@ -7,9 +7,9 @@ import datetime as dt
 import random
 import uuid
 
-from coach.core.content import Library
-from coach.core.engine import step_phases
-from coach.core.records import SessionRecord, StepResult
+from coach.core.content.loading import Library
+from coach.core.session.engine import step_phases
+from coach.core.session.records import SessionRecord, StepResult
 
 
 def sample_history(library: Library, today: dt.date, days: int, seed: int = 7,
