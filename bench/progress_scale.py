@@ -50,13 +50,13 @@ def make_folders(root: Path) -> dict[str, Path]:
 
 
 async def open_progress(folder: Path) -> tuple[float, float]:
-    from coach.core.session.clock import ManualClock
     from coach.core.content.loading import load_library
+    from coach.core.session.clock import ManualClock
     from coach.core.storage.store import Store
     from coach.paths import content_dir
     from coach.ui.app import CoachApp
 
-    start = dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.timezone.utc)
+    start = dt.datetime.combine(TODAY, dt.time(12), tzinfo=dt.UTC)
     app = CoachApp(load_library(content_dir()), Store(folder), ManualClock(start), "UTC",
                    animate=False)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -113,9 +113,9 @@ def main() -> None:
         for name, folder in folders.items():
             command = f"{sys.executable} -m coach --data-dir {folder}"
             startup[name].append(first_frame_seconds(command, "Office chair break", "80x24", env))
-            d, l = asyncio.run(open_progress(folder))
+            d, loaded_s = asyncio.run(open_progress(folder))
             drawn[name].append(d)
-            loaded[name].append(l)
+            loaded[name].append(loaded_s)
 
     def med(values: list[float]) -> float:
         return statistics.median(values) * 1000
@@ -128,9 +128,9 @@ def main() -> None:
         e, t = med(table["empty"]), med(table["10 years"])
         print(f"{label:>34}{e:>10.0f}{t:>10.0f}{t / e:>8.2f}")
     bare = peak_memory([sys.executable, "-c",
-                        "import asyncio,sys; sys.path.insert(0, %r); from bare_app import Bare\n"
+                        f"import asyncio,sys; sys.path.insert(0, {str(HERE)!r}); from bare_app import Bare\n"
                         "async def m():\n async with Bare().run_test() as p: await p.pause()\n"
-                        "asyncio.run(m())" % str(HERE)])
+                        "asyncio.run(m())"])
     mem = {name: peak_memory([sys.executable, __file__, "--child", str(folder)])
            for name, folder in folders.items()}
     month = root / "month"

@@ -34,10 +34,10 @@ sys.path.insert(0, str(ROOT))
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.widgets import Digits  # noqa: E402
 
-from coach.core.session.clock import SystemClock  # noqa: E402
 from coach.core.content.loading import Library, describe_routine, load_library  # noqa: E402
-from coach.core.session.engine import PlannedStep  # noqa: E402
 from coach.core.content.models import Dosing, Routine, Step  # noqa: E402
+from coach.core.session.clock import SystemClock  # noqa: E402
+from coach.core.session.engine import PlannedStep  # noqa: E402
 from coach.core.session.recorder import SessionRun  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.screens.session import SessionScreen  # noqa: E402

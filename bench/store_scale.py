@@ -29,12 +29,12 @@ from tinydb import TinyDB
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.core.storage.datafile import serialize, write_atomic  # noqa: E402
 from coach.core.content.models import Dosing  # noqa: E402
 from coach.core.session.records import SessionRecord, StepResult  # noqa: E402
+from coach.core.storage.datafile import serialize, write_atomic  # noqa: E402
 from coach.core.storage.store import Store, month_of  # noqa: E402
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 TODAY = dt.date(2026, 11, 28)
 EXERCISES = ["cat-cow", "cobra", "bird-dog", "dead-bug", "glute-bridge", "child-pose", "plank"]
 
@@ -99,7 +99,7 @@ def median_saves(stores: list[Store], rng: random.Random, saves: int) -> list[fl
     for _ in range(saves):
         for store, spent in zip(stores, times):
             record = fake_session(rng, TODAY)
-            spent.append(timed(lambda: store.save_session(record)))
+            spent.append(timed(lambda s=store, r=record: s.save_session(r)))
     return [statistics.median(spent) for spent in times]
 
 

@@ -65,9 +65,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def cmd_tui(args: argparse.Namespace) -> int:
     library = shipped_library()
-    from coach.ui.app import CoachApp  # the UI loads only when it is wanted
-
     from coach.core.storage.store import Store
+    from coach.ui.app import CoachApp  # the UI loads only when it is wanted
 
     app = CoachApp(library=library, store=Store(data_dir(args.data_dir)))
     app.run()

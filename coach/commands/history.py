@@ -11,8 +11,8 @@ from coach.paths import data_dir
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from coach.core.storage.store import Store, StoreError
     from coach.core.history.transfer import export_csv, export_json
+    from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))  # no open(): exporting reads, and creates nothing
     try:
@@ -22,7 +22,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.format == "csv":
         text = export_csv(records)
     else:
-        text = export_json(records, dt.datetime.now(dt.timezone.utc))
+        text = export_json(records, dt.datetime.now(dt.UTC))
     if args.output is None:
         write_stdout(text.encode())
     else:

@@ -43,7 +43,7 @@ def _read_status(folder: Path) -> _Status:
     try:
         settings = store.settings()
         days = store.session_days()
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         today = training_day(now, local_zone_name(), settings.day_start_hour)
         last = _last_session(store, max(days)) if days else None
     except StoreError as exc:

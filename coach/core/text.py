@@ -5,7 +5,6 @@ from __future__ import annotations
 from coach.core.content.loading import RoutineInfo
 from coach.core.content.models import Dosing
 
-
 OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step ended, at a glance
 
 

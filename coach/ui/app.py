@@ -12,13 +12,15 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from coach.core.session.clock import Clock, SystemClock
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import streaks
-from coach.core.session.records import SessionRecord, SessionStatus, Settings
+from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
+from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.store import Store, StoreError
+from coach.ui.gate import after_store_opens
+from coach.ui.routines import RoutineEditing
 from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
@@ -28,8 +30,6 @@ from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
-from coach.ui.gate import after_store_opens
-from coach.ui.routines import RoutineEditing
 
 
 class CoachApp(RoutineEditing, App):

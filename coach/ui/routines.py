@@ -9,14 +9,19 @@ from pathlib import Path
 
 from textual.app import App
 
-from coach.core.content.loading import ContentError, RoutineInfo, user_routine_info, with_user_routines
-from coach.core.storage.datafile import write_atomic
 from coach.core.content.editing import Draft, copy_name, draft_of
+from coach.core.content.loading import (
+    ContentError,
+    RoutineInfo,
+    user_routine_info,
+    with_user_routines,
+)
 from coach.core.content.models import Routine
 from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.storage.datafile import write_atomic
 from coach.core.storage.store import StoreError
-from coach.ui.screens.dialogs import Confirm, PathPrompt
 from coach.ui.gate import after_store_opens
+from coach.ui.screens.dialogs import Confirm, PathPrompt
 from coach.ui.screens.editor import EditorScreen
 
 DRAFT_ID = "draft"  # a placeholder for checking; a new routine gets its id when first saved

@@ -17,7 +17,7 @@ from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, StepResult
 from coach.core.storage.store import Store
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 FIRST_DAY = dt.date(2026, 10, 20)
 
 

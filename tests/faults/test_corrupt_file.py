@@ -10,11 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from fault_writer import session
 
 from coach.core.session.records import Settings
 from coach.core.storage.store import Store, StoreError
-
-from fault_writer import session
 
 
 def reshaped(data: bytes) -> bytes:

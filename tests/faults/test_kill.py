@@ -12,10 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+from fault_writer import save_forever
 
 from coach.core.storage.store import Store
-
-from fault_writer import save_forever
 
 KILLS = 200
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from coach.core.content.models import Dosing
 from coach.core.session.engine import (
     GET_READY_S,
     RELEASE_S,
@@ -9,7 +10,6 @@ from coach.core.session.engine import (
     timeline,
     total_seconds,
 )
-from coach.core.content.models import Dosing
 
 
 def kinds(phases):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from coach.core.content.models import Dosing
 from coach.core.session.clock import ManualClock
 from coach.core.session.engine import GET_READY_S, RELEASE_S, SWITCH_S, PlannedStep
-from coach.core.content.models import Dosing
 from coach.core.session.player import Player
 
 

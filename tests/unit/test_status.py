@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from coach.cli import main
+from coach.core.content.models import Dosing
 from coach.core.history.days import training_day
 from coach.core.history.progress import weekly_goal
-from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, StepResult
 from coach.core.storage.store import Store
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

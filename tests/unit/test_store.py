@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.storage.datafile import SCHEMA_VERSION
 from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, Settings, StepResult
+from coach.core.storage.datafile import SCHEMA_VERSION
 from coach.core.storage.store import Store, StoreError
 
 DATA = Path(__file__).parent.parent / "data"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 V1 = '{"meta": {"1": {"schema": 1}}, '
 
 

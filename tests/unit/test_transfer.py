@@ -14,14 +14,14 @@ from pathlib import Path
 import pytest
 
 from coach import cli
-from coach.core.storage import datafile as datafile
-from coach.core.history import transfer as transfer
 from coach.core.content.models import Dosing
+from coach.core.history import transfer as transfer
 from coach.core.session.records import SCHEMA_VERSION, SessionRecord, StepResult
+from coach.core.storage import datafile as datafile
 from coach.core.storage.store import Store, StoreError
 from coach.core.text import dosing_text
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 DOSINGS = (
     Dosing(mode="hold", hold_s=25, reps=3, per_side=True),

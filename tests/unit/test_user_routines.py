@@ -13,14 +13,14 @@ import pytest
 
 from coach.cli import main
 from coach.core.content.loading import ContentError, Library, user_routine_info, with_user_routines
-from coach.core.storage.datafile import SCHEMA_VERSION
 from coach.core.content.models import DosingChange, Routine, Step
-from coach.core.session.records import SessionRecord
 from coach.core.content.routine_files import routine_to_toml
+from coach.core.session.records import SessionRecord
+from coach.core.storage.datafile import SCHEMA_VERSION
 from coach.core.storage.store import Store, StoreError
 
 ROUTINES = Path(__file__).parent.parent / "data" / "routines"
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def routine(id: str = "my-desk", name: str = "My desk", *exercises: str, **changes) -> Routine:

@@ -12,9 +12,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
 from coach.core.content.errors import describe
 from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
+from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
 
 ARTICLES = {
     "000": "Back Strengthening Exercises After Work: Countering the Effects of Sitting",

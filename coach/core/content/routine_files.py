@@ -13,8 +13,8 @@ import unicodedata
 
 from pydantic import ValidationError
 
-from coach.core.content.loading import ContentError, Library, plan_steps
 from coach.core.content.errors import describe
+from coach.core.content.loading import ContentError, Library, plan_steps
 from coach.core.content.models import DosingChange, Routine, Step
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell

@@ -25,7 +25,7 @@ def sample_history(library: Library, today: dt.date, days: int, seed: int = 7,
             continue
         info = rng.choice(routines)
         start = dt.datetime.combine(day, dt.time(8 + rng.randrange(12), rng.randrange(60)),
-                                    tzinfo=dt.timezone.utc)
+                                    tzinfo=dt.UTC)
         steps = []
         for planned in info.steps:
             roll = rng.random()

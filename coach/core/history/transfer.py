@@ -65,7 +65,7 @@ def export_document(records: Sequence[SessionRecord], now: dt.datetime) -> dict[
     return {
         "backcoach_export": EXPORT_VERSION,
         "schema_version": SCHEMA_VERSION,
-        "exported_at": now.astimezone(dt.timezone.utc).isoformat(timespec="seconds"),
+        "exported_at": now.astimezone(dt.UTC).isoformat(timespec="seconds"),
         "sessions": [r.model_dump(mode="json") for r in ordered],
     }
 

@@ -22,7 +22,7 @@ class SystemClock:
         return time.monotonic()
 
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
 
 class ManualClock:
@@ -30,7 +30,7 @@ class ManualClock:
 
     def __init__(self, start: dt.datetime | None = None) -> None:
         self._mono = 1000.0
-        self._start = start or dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.timezone.utc)
+        self._start = start or dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
 
     def monotonic(self) -> float:
         return self._mono

@@ -6,9 +6,9 @@ import datetime as dt
 import uuid as uuidlib
 from dataclasses import dataclass, field
 
-from coach.core.session.clock import Clock
 from coach.core.content.loading import RoutineInfo
 from coach.core.history.days import training_day
+from coach.core.session.clock import Clock
 from coach.core.session.player import Player, View
 from coach.core.session.records import SessionRecord, SessionStatus
 

@@ -106,7 +106,7 @@ def read_bytes(path: Path) -> bytes | None:
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as exc:
-        raise StoreError(f"{path}: cannot be read ({exc.strerror}); check its permissions", path)
+        raise StoreError(f"{path}: cannot be read ({exc.strerror}); check its permissions", path) from exc
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,9 @@ from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb.table import Document
 
+from coach.core.content.errors import describe
+from coach.core.content.models import Routine
+from coach.core.session.records import SessionRecord, Settings
 from coach.core.storage.datafile import (
     SCHEMA_VERSION,
     Kind,
@@ -39,9 +42,6 @@ from coach.core.storage.datafile import (
     replace,
     sweep_temp_files,
 )
-from coach.core.content.errors import describe
-from coach.core.content.models import Routine
-from coach.core.session.records import SessionRecord, Settings
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 

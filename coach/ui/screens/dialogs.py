@@ -29,7 +29,7 @@ class PainCheck(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         text = Text()
         text.append(f"Back pain {self.when}?\n\n", "bold")
-        for key, score in PAIN_KEYS:
+        for key, _score in PAIN_KEYS:
             text.append(f" {key} ", "bold reverse")
             text.append(" ")
         text.append("\n 0 none" + " " * 26 + "10 (t) worst\n\n", "dim")

@@ -138,23 +138,20 @@ class ProgressScreen(Screen):
         yield Header()
         yield Static(id="progress-head")
         with TabbedContent(initial="month", id="tabs"):
-            with TabPane("Month", id="month"):
-                with Horizontal():
-                    with Vertical(id="month-left"):
-                        yield MonthCalendar(id="calendar")
-                        yield Static(legend(), id="legend")
-                    with VerticalScroll(id="day-pane"):
-                        yield Static(id="day")
-            with TabPane("Year", id="year"):
-                with VerticalScroll(id="year-scroll"):
-                    yield Static(id="heatmap")
-                    yield Static(legend())
+            with TabPane("Month", id="month"), Horizontal():
+                with Vertical(id="month-left"):
+                    yield MonthCalendar(id="calendar")
+                    yield Static(legend(), id="legend")
+                with VerticalScroll(id="day-pane"):
+                    yield Static(id="day")
+            with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
+                yield Static(id="heatmap")
+                yield Static(legend())
             with TabPane("History", id="history"):
                 yield NavList(id="sessions")
-            with TabPane("Totals", id="totals"):
-                with VerticalScroll(id="totals-scroll"):
-                    yield Static("Loading the history…", id="totals-text")
-                    yield Static(id="pain")
+            with TabPane("Totals", id="totals"), VerticalScroll(id="totals-scroll"):
+                yield Static("Loading the history…", id="totals-text")
+                yield Static(id="pain")
         yield Footer()
 
     # -- data -------------------------------------------------------------------------------

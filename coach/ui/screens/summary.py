@@ -13,7 +13,6 @@ from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, dosing_text, duration_text
 
 
-
 def summary_text(record: SessionRecord, streak: int) -> Text:
     text = Text()
     heading = "Session complete" if record.status == "completed" else "Session stopped and saved"
