@@ -1,16 +1,21 @@
-"""The backcoach app, built from its parts so tests can hand it a temporary world."""
+"""The backcoach app, built from its parts so tests can hand it a temporary world.
+
+Screens post typed messages up; the App answers them with @on handlers, calls down into
+screens, and sends every store call through one StoreWriter (coach/ui/storage.py).
+"""
 
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 import signal
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import partial
 
-from textual.app import App, SystemCommand
+from textual import events, on
+from textual.app import App
 from textual.binding import Binding
-from textual.screen import Screen
 
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.history.days import local_zone_name, training_day
@@ -18,48 +23,66 @@ from coach.core.history.progress import streaks
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
+from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store, StoreError
+from coach.core.wording import count
 from coach.ui.gate import after_store_opens
-from coach.ui.routines import RoutineEditing
-from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
+from coach.ui.palette import CoachCommands
+from coach.ui.routines import RoutineDesk
+from coach.ui.screens.dialogs import BrokenStoreScreen, Confirm, PainCheck, StopDialog
+from coach.ui.screens.editor import EditorScreen
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
+from coach.ui.screens.preview import RoutineScreen
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
+from coach.ui.sessions import SessionKeeper
+from coach.ui.storage import STORE_ERRORS, StoreWriter, WriteFailed, Written, problem_text
+from coach.ui.widgets.size_guard import SizeGuard
+
+RETRY_S = 30.0  # how often a session the store refused is tried again
 
 
-class CoachApp(RoutineEditing, App):
+class CoachApp(App):
     TITLE = "backcoach"
     CSS_PATH = "app.tcss"
+    # Ours only: Textual's stock Keys, Maximize and Screenshot mean nothing to this user.
+    COMMANDS = {CoachCommands}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("q", "quit", "Quit", id="quit"),
         Binding("ctrl+z", "suspend", "Suspend", show=False, id="suspend"),
     ]
 
-    def __init__(
-        self,
-        library: Library,
-        store: Store | None = None,
-        clock: Clock | None = None,
-        zone: str | None = None,
-        animate: bool = True,
-    ) -> None:
+    def __init__(self, library: Library, store: Store | None = None, clock: Clock | None = None,
+                 zone: str | None = None, animate: bool = True,
+                 recovery: Recovery | None = None) -> None:
         super().__init__()
-        self.base_library = library  # what ships; self.library adds the user's own routines
-        self.library = library
         self.store = store
         self.clock = clock or SystemClock()
         self.zone = zone or local_zone_name()
         self.animate_every = 1.0 if animate else 0.0
         self.settings = Settings()
-        self.session: SessionRun | None = None  # the session under way, if any
+        self.writer = StoreWriter(self)
+        if recovery is None and store is not None:
+            recovery = Recovery(store.folder)
+        self.sessions = SessionKeeper(self.writer, store, recovery)
+        self.routines = RoutineDesk(self, self.writer, store, library)
         self.store_ready = store is None
         self.waiting_for_store: list[Callable[[], None]] = []
+
+    @property
+    def library(self) -> Library:
+        """What ships plus the user's own routines."""
+        return self.routines.library
+
+    @property
+    def session(self) -> SessionRun | None:
+        return self.sessions.running
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
@@ -70,9 +93,16 @@ class CoachApp(RoutineEditing, App):
         loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
         loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
+        self.set_interval(RETRY_S, self.sessions.retry)
+
+    def on_resize(self, event: events.Resize) -> None:
+        for screen in self.screen_stack:
+            for guard in screen.query(SizeGuard):
+                guard.fit(event.size)
 
     def on_unmount(self) -> None:
-        self._save_if_running()  # quitting mid-session (ctrl+q) keeps the work too
+        self.writer.finish()
+        self.sessions.save_now("stopped")  # quitting mid-session (ctrl+q) keeps the work too
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.remove_signal_handler(sig)
@@ -84,58 +114,102 @@ class CoachApp(RoutineEditing, App):
             self.run_worker(self._open_store, thread=True, exclusive=True, group="store")
 
     def _open_store(self) -> None:
-        """In a thread: check every data file, read the settings."""
+        """In a thread: check every data file, read the settings and any unsaved sessions."""
+        assert self.store is not None
         try:
             self.store.open()
             settings = self.store.settings()
         except StoreError as exc:
-            self.call_from_thread(
-                self.push_screen, BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc)
-            )
+            self.call_from_thread(self.push_screen, BrokenStoreScreen(str(exc)),
+                                  partial(self._broken_answer, exc))
             return
-        self.call_from_thread(self._store_opened, settings)
+        except STORE_ERRORS as exc:
+            self.call_from_thread(self._cannot_open, problem_text(exc))
+            return
+        pending = self.sessions.pending()
+        self.call_from_thread(self._store_opened, settings, pending)
 
-    def _store_opened(self, settings: Settings) -> None:
+    def _cannot_open(self, problem: str) -> None:
+        self.notify(problem, title="Your data can't be opened; nothing will be saved",
+                    severity="error", timeout=15, markup=False)
+
+    def _store_opened(self, settings: Settings, pending: list[SessionRecord]) -> None:
         self.settings = settings
+        if settings.theme in self.available_themes:
+            self.theme = settings.theme
         self.store_ready = True
-        self.refresh_routines()
+        self.routines.refresh()
         waiting, self.waiting_for_store = self.waiting_for_store, []
         for action in waiting:
             action()
+        if pending:
+            question = (f"{count(len(pending), 'session')} could not be saved last time and "
+                        "were kept aside. Save them now?")
+            self.push_screen(Confirm(question, "save them", "not now (asked again next start)"),
+                             lambda yes: yes and self.sessions.save_kept(pending))
 
     def _broken_answer(self, exc: StoreError, fresh: bool | None) -> None:
         if not fresh or self.store is None:
             self.exit(return_code=2, message=f"backcoach: {exc}")
             return
-        moved = self.store.set_aside(exc.path)
-        self.notify(f"Moved the unreadable file to {moved}", timeout=8)
-        self.open_store()
+        store = self.store
 
-    def _save(self, record: SessionRecord) -> bool:
-        if self.store is None:
-            return True
-        try:
-            self.store.save_session(record)
-            return True
-        except (StoreError, OSError) as exc:
-            self.notify(f"Could not save the session: {exc}", severity="error", timeout=10)
-            return False
+        def moved(path: object) -> None:
+            self.notify(f"Moved the unreadable file to {path}", timeout=8, markup=False)
+            self.open_store()
 
-    def change_settings(self, settings: Settings) -> None:
-        self.settings = settings
-        if self.store is not None:
-            try:
-                self.store.save_settings(settings)
-            except StoreError as exc:
-                self.notify(f"Could not save settings: {exc}", severity="error", timeout=10)
+        def failed(problem: str) -> None:
+            self.exit(return_code=2, message=f"backcoach: could not move {exc.path}: {problem}")
+
+        self.writer.write("move the file aside", lambda: store.set_aside(exc.path), moved, failed)
+
+    @on(Written)
+    def _written(self, message: Written) -> None:
+        if message.job.then is not None:
+            message.job.then(message.result)
+
+    @on(WriteFailed)
+    def _write_failed(self, message: WriteFailed) -> None:
+        if message.job.failed is not None:
+            message.job.failed(message.problem)
+        else:
+            self.notify(message.problem, title=f"Could not {message.job.what}",
+                        severity="error", timeout=10, markup=False)
+
+    def today(self) -> dt.date:
+        """The training day it is now: the one place the UI asks."""
+        return training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
 
     def streak(self) -> int:
         if self.store is None:
             return 0
-        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
-        return streaks(self.store.session_days(), today)[0]
+        return streaks(self.writer.read(self.store.session_days, {}), self.today())[0]
 
-    # -- a session, start to finish ------------------------------------------------------------
+    # -- settings ----------------------------------------------------------------------------
+
+    def change_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        if self.store is not None:
+            store = self.store
+            self.writer.write("save your settings", lambda: store.save_settings(settings))
+
+    @on(SettingsScreen.Changed)
+    def _settings_changed(self, message: SettingsScreen.Changed) -> None:
+        self.change_settings(message.settings)
+        if message.settings.theme != self.theme and message.settings.theme in self.available_themes:
+            self.theme = message.settings.theme
+
+    def watch_theme(self, theme: str) -> None:
+        # The palette's theme picker sets it directly: keep it for next time.
+        if self.store_ready and theme != self.settings.theme:
+            self.change_settings(self.settings.model_copy(update={"theme": theme}))
+
+    # -- a session, start to finish ----------------------------------------------------------
+
+    @on(PickerScreen.StartAsked)
+    @on(RoutineScreen.StartAsked)
+    def _start_asked(self, message: PickerScreen.StartAsked) -> None:
+        self.start_routine(message.info)
 
     @after_store_opens
     def start_routine(self, info: RoutineInfo) -> None:
@@ -148,41 +222,35 @@ class CoachApp(RoutineEditing, App):
             self._begin(info, None)
 
     def _safety_answer(self, info: RoutineInfo, agreed: bool | None) -> None:
-        if not agreed:
-            return
-        self.settings = self.settings.model_copy(update={"safety_acknowledged": True})
-        if self.store is not None:
-            self.store.save_settings(self.settings)
-        self.start_routine(info)
+        if agreed:
+            self.change_settings(self.settings.model_copy(update={"safety_acknowledged": True}))
+            self.start_routine(info)
 
     def _begin(self, info: RoutineInfo, pain: int | None) -> None:
         run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
-        self.session = run
-        self.push_screen(
-            SessionScreen(run, bell=self.settings.bell, reduce_motion=self.settings.reduce_motion)
-        )
+        self.sessions.running = run
+        self.push_screen(SessionScreen(run, bell=self.settings.bell,
+                                       reduce_motion=self.settings.reduce_motion))
 
-    def save_progress(self, run: SessionRun) -> None:
+    @on(SessionScreen.StepDone)
+    def _step_done(self, message: SessionScreen.StepDone) -> None:
         """After every finished step, so a crash loses at most the step under way."""
-        self._save(run.record("in progress"))
+        self.sessions.save(message.run.record("in progress"))
 
-    def ask_stop(self, run: SessionRun) -> None:
-        was_paused = run.player.paused
-        run.player.pause()
-        self.push_screen(StopDialog(), partial(self._stop_answer, run, was_paused))
+    @on(SessionScreen.StopAsked)
+    def _stop_asked(self, message: SessionScreen.StopAsked) -> None:
+        self.push_screen(StopDialog(), partial(self._stop_answer, message.run))
 
-    def _stop_answer(self, run: SessionRun, was_paused: bool, choice: str | None) -> None:
+    def _stop_answer(self, run: SessionRun, choice: str | None) -> None:
         if choice == "save":
             self._finish(run, "stopped")
         elif choice == "discard":
-            if self.store is not None:
-                self.store.delete_session(run.uuid)
-            self.session = None
+            self.sessions.discard(run)
             self.pop_screen()
-        elif not was_paused:
-            run.player.resume()
 
-    def session_finished(self, run: SessionRun) -> None:
+    @on(SessionScreen.Finished)
+    def _session_finished(self, message: SessionScreen.Finished) -> None:
+        run = message.run
         if self.settings.pain_checkin:
             self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
         else:
@@ -194,24 +262,28 @@ class CoachApp(RoutineEditing, App):
 
     def _finish(self, run: SessionRun, status: SessionStatus) -> None:
         record = run.record(status)
-        self._save(record)
-        self.session = None
-        self.switch_screen(SummaryScreen(record, self.streak()))
+        self.sessions.running = None
+        summary = SummaryScreen(record)
+        self.switch_screen(summary)
+        today = self.today()
 
-    # -- signals --------------------------------------------------------------------------------
+        def saved(days: dict) -> None:
+            summary.streak = streaks(days, today)[0]
+            summary.saved = "saved"
 
-    def _save_if_running(self) -> None:
-        if self.session is not None:
-            self._save(self.session.record("stopped"))
-            self.session = None
+        self.sessions.save(record, saved, lambda problem: summary.set_unsaved(problem))
+
+    # -- signals -----------------------------------------------------------------------------
 
     def _on_hangup(self) -> None:
         # The terminal is gone: keep the work, then leave without touching the dead tty.
-        self._save_if_running()
+        self.writer.finish()
+        self.sessions.save_now("stopped")
         os._exit(128 + signal.SIGHUP)
 
     def _on_terminate(self) -> None:
-        self._save_if_running()
+        self.writer.finish()
+        self.sessions.save_now("stopped")
         self.exit(return_code=128 + signal.SIGTERM)
 
     def action_suspend(self) -> None:
@@ -220,7 +292,21 @@ class CoachApp(RoutineEditing, App):
             self.session.player.pause()
         self.action_suspend_process()
 
-    # -- navigation ------------------------------------------------------------------------------
+    # -- routines ----------------------------------------------------------------------------
+
+    @on(PickerScreen.RoutineAsked)
+    def _routine_asked(self, message: PickerScreen.RoutineAsked) -> None:
+        self.routines.answer(message.verb, message.info)
+
+    @on(EditorScreen.SaveAsked)
+    def _editor_save(self, message: EditorScreen.SaveAsked) -> None:
+        self.routines.save(message.routine, message.new, message.editor)
+
+    @on(EditorScreen.FileAsked)
+    def _editor_file(self, message: EditorScreen.FileAsked) -> None:
+        self.routines.file(message.verb, message.editor)
+
+    # -- navigation --------------------------------------------------------------------------
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -233,27 +319,15 @@ class CoachApp(RoutineEditing, App):
     @after_store_opens
     def action_progress(self) -> None:
         if not isinstance(self.screen, ProgressScreen):
-            self.push_screen(ProgressScreen())
+            self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
+                                            self.today(), self.settings.weekly_goal_days))
 
     @after_store_opens
     def action_settings(self) -> None:
         if not isinstance(self.screen, SettingsScreen):
-            self.push_screen(SettingsScreen())
+            self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes)))
 
     def action_safety(self) -> None:
         if self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety, asking=False))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Exercise library", "Browse every exercise", self.action_library)
-        yield SystemCommand("Help", "Keys of this screen", self.action_help)
-        yield SystemCommand("Progress", "Calendar, year, history, totals", self.action_progress)
-        yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals", self.action_settings)
-        yield SystemCommand("When not to exercise", "Safety first", self.action_safety)
-        for info in self.library.routines.values():
-            yield SystemCommand(
-                f"Start: {info.routine.name}",
-                info.routine.description,
-                partial(self.start_routine, info),
-            )

@@ -86,6 +86,17 @@ def copy_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def step_key(index: int, name: str) -> str:
+    """How a step field's problem is keyed in Checked.problems: 'steps[2].hold_s'."""
+    return f"steps[{index}].{name}"
+
+
+def steps_with_problems(problems: dict[str, str]) -> list[int]:
+    """The step numbers (1-based, as shown) that have a problem."""
+    found = {int(m.group(1)) + 1 for k in problems if (m := re.match(r"steps\[(\d+)\]", k))}
+    return sorted(found)
+
+
 @dataclass(frozen=True)
 class Checked:
     """The draft as a routine (when valid), its problems by field, and its length."""

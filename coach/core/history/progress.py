@@ -228,3 +228,11 @@ def weekly_pain(
         return sum(values) / len(values) if values else None
 
     return [(week, mean(b), mean(a)) for week, (b, a) in sorted(weeks.items())]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day of the month `months` later (or earlier), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))

@@ -6,7 +6,7 @@ import datetime as dt
 import uuid as uuidlib
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
 
 from coach.core.content.models import Dosing
 
@@ -59,3 +59,16 @@ class Settings(Record):
     pain_checkin: bool = True
     day_start_hour: int = Field(4, ge=0, le=12)
     weekly_goal_days: int = Field(4, ge=1, le=7)
+    theme: str = Field("textual-dark", max_length=60)  # a name the UI offers; unknown ones are ignored
+
+    def changed(self, field: str, step: int = 0) -> Settings | None:
+        """These settings with a yes/no choice flipped (step 0) or a number moved by step;
+        None when that would leave the allowed range or change nothing."""
+        value = getattr(self, field)
+        new = (not value) if isinstance(value, bool) else value + step
+        if isinstance(value, str) or new == value:
+            return None
+        try:
+            return Settings.model_validate(self.model_dump() | {field: new})
+        except ValidationError:
+            return None

@@ -1,28 +1,49 @@
-"""Pick an exercise to add to a routine: search, and see its diagram and cue as you move."""
+"""Pick an exercise to add to a routine: type to filter, arrows to move, Enter to add.
+
+The filter holds focus from the start, so typing filters at once; ↑/↓ (and page keys) move
+the list while typing, and Enter adds the highlighted exercise.
+"""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import search_exercises
 from coach.core.content.models import Exercise
 from coach.ui.widgets.diagram import Diagram
+from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.exercise_card import exercise_head
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
 
 
-class ExerciseChooser(ModalScreen[Exercise | None]):
+class ExerciseChooser(Dialog[Exercise | None]):
     """Type to filter by name, position (seated, prone…), equipment (mat…) or body area."""
 
+    DEFAULT_CSS = """
+    ExerciseChooser > .chooser {
+        width: 90%; height: 90%;
+        border: round $primary; padding: 0 1; background: $surface;
+    }
+    ExerciseChooser #filter { border: none; height: 1; }
+    ExerciseChooser #chooser-body { height: 1fr; }
+    ExerciseChooser #choices { width: 1fr; min-width: 30; max-width: 50; height: 1fr; }
+    ExerciseChooser #chooser-detail { width: 2fr; padding: 0 1; }
+    ExerciseChooser .dialog-keys { height: 1; }
+    """
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
-        Binding("slash", "search", "Search", id="search"),
+        Binding("enter", "choose", "Add", id="choose"),
+        Binding("up", "move('up')", "Up", show=False, id="up"),
+        Binding("down", "move('down')", "Down", show=False, id="down"),
+        Binding("pageup", "move('page_up')", "Page up", show=False, id="page_up"),
+        Binding("pagedown", "move('page_down')", "Page down", show=False, id="page_down"),
     ]
 
     def __init__(self, exercises: list[Exercise]) -> None:
@@ -31,19 +52,22 @@ class ExerciseChooser(ModalScreen[Exercise | None]):
         self.shown: list[Exercise] = []
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog chooser"):
+        with Vertical(classes="chooser"):
             yield Static("Add which exercise? Type to filter: name, seated, mat, hamstrings…",
-                         classes="chooser-title")
+                         classes="chooser-title", markup=False)
             yield Input(placeholder="filter", id="filter")
             with Horizontal(id="chooser-body"):
                 yield NavList(id="choices")
                 with Vertical(id="chooser-detail"):
                     yield Static(id="chooser-head")
                     yield Diagram(id="chooser-diagram")
+            yield Static(keys_line([("↑↓", "move"), ("Enter", "add"), ("Esc", "cancel")]),
+                         classes="dialog-keys")
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.show("")
-        self.query_one("#choices").focus()
+        self.query_one("#filter").focus()
 
     def show(self, query: str) -> None:
         self.shown = search_exercises(self.exercises, query)
@@ -61,7 +85,7 @@ class ExerciseChooser(ModalScreen[Exercise | None]):
         head = self.query_one("#chooser-head", Static)
         diagram = self.query_one("#chooser-diagram", Diagram)
         if index is None or not self.shown:
-            head.update("Nothing matches; Esc clears.")
+            head.update(Text("Nothing matches; Esc clears."))
             diagram.show(())
             return
         exercise = self.shown[index]
@@ -81,16 +105,21 @@ class ExerciseChooser(ModalScreen[Exercise | None]):
         self.show(event.value)
 
     @on(Input.Submitted, "#filter")
-    def _filtered(self) -> None:
-        self.query_one("#choices").focus()
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_choose()
 
-    def action_search(self) -> None:
-        self.query_one("#filter").focus()
+    def action_move(self, how: str) -> None:
+        getattr(self.query_one("#choices", NavList), f"action_{how}")()
+
+    def action_choose(self) -> None:
+        index = self.query_one("#choices", NavList).highlighted
+        if index is not None and self.shown:
+            self.dismiss(self.shown[index])
 
     def action_cancel(self) -> None:
         field = self.query_one("#filter", Input)
         if field.value:
             field.value = ""
-            self.query_one("#choices").focus()
         else:
             self.dismiss(None)

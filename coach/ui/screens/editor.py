@@ -1,7 +1,8 @@
 """Shape a routine: name it, add, order and dose its exercises; save only what is valid.
 
 The screen keeps a Draft (coach/core/content/editing.py) and asks the core to check it after every
-keystroke; the problems come back keyed by field and are shown beside that field.
+keystroke; the problems come back keyed by field and are shown beside that field. "Changed"
+means "differs from what was opened": a snapshot taken at open is what Esc and * compare with.
 """
 
 from __future__ import annotations
@@ -10,47 +11,86 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Static
 from textual.widgets.option_list import Option
 
-from coach.core.content.editing import UNUSED_FIELDS, Checked, Draft, DraftStep, check
-from coach.core.content.models import Exercise
+from coach.core.content.editing import (
+    DOSING_FIELDS,
+    Checked,
+    Draft,
+    DraftStep,
+    check,
+    step_key,
+    steps_with_problems,
+)
+from coach.core.content.models import Exercise, Routine
 from coach.core.text import duration_text
+from coach.core.wording import count
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.widgets.dose_form import DoseForm, value_of
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList
+from coach.ui.widgets.size_guard import SizeGuard
 
-NUMBER_FIELDS = [
-    ("sets", "sets"),
-    ("reps", "reps / holds"),
-    ("hold_s", "hold, s"),
-    ("duration_s", "timed, s"),
-    ("rep_s", "per rep, s"),
-    ("rest_s", "set rest, s"),
-    ("rest_after_s", "rest after, s"),
-]
-MODES = [("reps", "reps"), ("hold", "hold"), ("timed", "timed"), ("breaths", "breaths")]
+FIELDS = (*DOSING_FIELDS, "rest_after_s")
+
+
+def dose_of(step: DraftStep) -> dict[str, object]:
+    return {name: value_of(step, name) for name in FIELDS}
+
+
+def state_of(draft: Draft) -> tuple:
+    """Everything the user can change, comparable: the draft is dirty when this differs."""
+    return (draft.name, draft.description,
+            tuple((s.exercise.id, tuple(sorted(dose_of(s).items(), key=str))) for s in draft.steps))
+
 
 class StepList(NavList):
     BINDINGS = [
         Binding("a", "screen.add", "Add", id="add_step"),
         Binding("x,delete", "screen.remove", "Remove", id="remove_step"),
-        Binding("K,shift+up", "screen.move(-1)", "Up", id="move_up"),
-        Binding("J,shift+down", "screen.move(1)", "Down", id="move_down"),
-        Binding("c", "screen.copy", "Copy", id="copy_step"),
+        Binding("K,shift+up", "screen.move(-1)", "Move up", id="move_up", show=False),
+        Binding("J,shift+down", "screen.move(1)", "Move down", id="move_down", show=False),
+        Binding("c", "screen.copy", "Copy step", id="copy_step", show=False),
         Binding("enter", "screen.dose", "Dose", id="dose_step"),
     ]
 
 
 class EditorScreen(Screen):
+    DEFAULT_CSS = """
+    EditorScreen .field-row { height: 1; }
+    EditorScreen .field-label { width: 17; padding: 0 1; }
+    EditorScreen .wide { border: none; height: 1; padding: 0 1; width: 1fr; }
+    EditorScreen #estimate { width: 12; }
+    EditorScreen .error { color: $error; height: auto; padding: 0 1; }
+    EditorScreen #err-name { padding: 0 1 0 17; }
+    EditorScreen #editor-body { height: 1fr; margin-top: 1; }
+    EditorScreen #steps-pane { width: 1fr; min-width: 34; max-width: 56; }
+    EditorScreen #steps { height: 1fr; }
+    EditorScreen DoseForm { width: 2fr; }
+    """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("ctrl+e", "export", "Export", id="export"),
-        Binding("ctrl+o", "import_file", "Import", id="import"),
+        Binding("ctrl+e", "export", "Export", id="export", show=False),
+        Binding("ctrl+o", "import_file", "Import", id="import", show=False),
         Binding("escape", "leave", "Back", id="leave"),
     ]
+
+    class SaveAsked(Message):
+        def __init__(self, editor: EditorScreen, routine: Routine, new: bool) -> None:
+            super().__init__()
+            self.editor, self.routine, self.new = editor, routine, new
+
+    class FileAsked(Message):
+        """export (the checked routine to a file) or import (a file into this draft)."""
+
+        def __init__(self, editor: EditorScreen, verb: str) -> None:
+            super().__init__()
+            self.editor, self.verb = editor, verb
 
     def __init__(self, draft: Draft, routine_id: str, taken_names: set[str],
                  exercises: list[Exercise]) -> None:
@@ -60,10 +100,21 @@ class EditorScreen(Screen):
         self.taken = taken_names
         self.exercises = exercises
         self.typed: dict[str, str] = {}  # field -> 'must be a whole number' while typed so
-        self.dirty = False
         self.checked: Checked = check(draft, routine_id, taken_names)
-        self._filling = False  # while the form is filled from the draft, changes are not edits
+        self.take_snapshot()
         self._form_for: int | None = None  # the step whose dose the form shows
+
+    def take_snapshot(self) -> None:
+        self.snapshot = state_of(self.draft)
+        self.opened = {id(step): dose_of(step) for step in self.draft.steps}
+
+    @property
+    def dirty(self) -> bool:
+        return state_of(self.draft) != self.snapshot
+
+    def baseline(self, step: DraftStep) -> dict[str, object]:
+        """The dose this step had when opened; a step added since starts from its exercise's."""
+        return self.opened.get(id(step)) or dose_of(DraftStep(step.exercise))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,19 +130,9 @@ class EditorScreen(Screen):
             with Vertical(id="steps-pane"):
                 yield StepList(id="steps")
                 yield Static(id="err-steps", classes="error")
-            with VerticalScroll(id="dosing"):
-                yield Static(id="dosing-title")
-                with Horizontal(classes="field-row"):
-                    yield Label("mode", classes="field-label")
-                    yield Select(MODES, allow_blank=False, id="f-mode", compact=True)
-                yield Static(id="err-mode", classes="error")
-                for name, label in NUMBER_FIELDS:
-                    with Horizontal(id=f"row-{name}", classes="field-row"):
-                        yield Label(label, id=f"l-{name}", classes="field-label")
-                        yield Input(id=f"f-{name}", type="integer", classes="number")
-                    yield Static(id=f"err-{name}", classes="error")
-                yield Checkbox("each side", id="f-per_side", compact=True)
-        yield Footer()
+            yield DoseForm(id="dosing")
+        yield KeyFooter()
+        yield SizeGuard(60, 16)
 
     def on_mount(self) -> None:
         self.sub_title = "New routine" if self.draft.routine_id is None else "Edit routine"
@@ -110,25 +151,23 @@ class EditorScreen(Screen):
         index = self.step_index()
         return None if index is None else self.draft.steps[index]
 
-    def edited(self) -> None:
-        self.dirty = True
-        self.recheck()
-
     def recheck(self) -> None:
         self.checked = check(self.draft, self.routine_id, self.taken)
         problems = dict(self.checked.problems)
         index = self.step_index()
         for field, message in self.typed.items():
-            problems[f"steps[{index}].{field}"] = message
+            problems[step_key(index or 0, field)] = message
         self._error("#err-name", problems.get("name", ""))
         steps_problem = problems.get("steps", "")
-        bad = sorted({int(k[6:k.index("]")]) + 1 for k in problems if k.startswith("steps[")})
+        bad = steps_with_problems(problems)
         if bad:
             steps_problem = f"fix step {', '.join(map(str, bad))}" + (
                 f"; {steps_problem}" if steps_problem else "")
         self._error("#err-steps", steps_problem)
-        for field in ("mode", *(n for n, _ in NUMBER_FIELDS)):
-            self._error(f"#err-{field}", problems.get(f"steps[{index}].{field}", ""))
+        if index is not None:
+            prefix = step_key(index, "")
+            self.query_one(DoseForm).show_problems(
+                {k.removeprefix(prefix): v for k, v in problems.items() if k.startswith(prefix)})
         seconds = self.checked.seconds
         self.query_one("#estimate", Static).update(
             Text(f" ≈ {duration_text(seconds)}" if seconds else " ≈ –", "bold"))
@@ -137,14 +176,14 @@ class EditorScreen(Screen):
     def _error(self, selector: str, message: str) -> None:
         """A problem shows under its field; no problem, no line."""
         widget = self.query_one(selector, Static)
-        widget.update(message)
+        widget.update(Text(message))
         widget.display = bool(message)
 
     def step_prompt(self, n: int, step: DraftStep) -> Text:
-        text = Text()
-        text.append(f"{n:>2}. {step.exercise.name[:22]}")
-        if step.changes or step.rest_after_s is not None:
-            text.append(" *", "bold")  # a dose changed from the exercise's own
+        text = Text(no_wrap=True, overflow="ellipsis")
+        text.append(f"{n:>2}. {step.exercise.name}")
+        if dose_of(step) != self.baseline(step):
+            text.append(" *", "bold")  # the dose differs from when the routine was opened
         return text
 
     def redraw_steps(self, keep: bool = False) -> None:
@@ -157,28 +196,23 @@ class EditorScreen(Screen):
                 listing.replace_option_prompt_at_index(index, prompt)
             return
         index = listing.highlighted if keep else 0
-        listing.set_options(Option(prompt) for prompt in prompts)
-        if prompts:
-            listing.highlighted = min(index or 0, len(prompts) - 1)
+        with self.prevent(StepList.OptionHighlighted):
+            listing.set_options(Option(prompt) for prompt in prompts)
+            if prompts:
+                listing.highlighted = min(index or 0, len(prompts) - 1)
 
     def fill_form(self) -> None:
-        """Show the highlighted step's dosing; a changed value is marked with its label."""
+        """Show the highlighted step's dose in the form."""
         step = self.current()
         self._form_for = self.step_index()
-        self.query_one("#dosing").display = step is not None
-        if step is None:
-            return
-        self._filling = True
+        form = self.query_one(DoseForm)
+        form.display = step is not None
         self.typed.clear()
-        self.query_one("#dosing-title", Static).update(
-            Text(f"{step.exercise.name}: dose", "bold"))
-        self.query_one("#f-mode", Select).value = step.value("mode")
-        for name, _ in NUMBER_FIELDS:
-            value = step.rest_after_s if name == "rest_after_s" else step.value(name)
-            self.query_one(f"#f-{name}", Input).value = "" if value is None else str(value)
-        self.fill_labels(step)
-        self.query_one("#f-per_side", Checkbox).value = bool(step.value("per_side"))
-        self._filling = False
+        if step is not None:
+            form.fill(step, self.baseline(step))
+
+    def edited(self) -> None:
+        self.recheck()
 
     # -- form events -------------------------------------------------------------------------
 
@@ -192,50 +226,25 @@ class EditorScreen(Screen):
         self.draft.description = event.value
         self.edited()
 
-    @on(Input.Changed, ".number")
-    def _number(self, event: Input.Changed) -> None:
-        step = self.current()
-        if self._filling or step is None:
-            return
-        name = event.input.id.removeprefix("f-")
-        raw = event.value.strip()
-        self.typed.pop(name, None)
-        try:
-            value = None if raw == "" else int(raw)
-        except ValueError:
-            self.typed[name] = "must be a whole number"
-            self.recheck()
-            return
-        if name == "rest_after_s":
-            step.rest_after_s = value
+    @on(DoseForm.Mistyped)
+    def _mistyped(self, event: DoseForm.Mistyped) -> None:
+        if event.problem is None:
+            self.typed.pop(event.name, None)
         else:
-            step.set(name, value)
+            self.typed[event.name] = event.problem
+            self.recheck()
+
+    @on(DoseForm.Edited)
+    def _dose(self, event: DoseForm.Edited) -> None:
+        step = self.current()
+        if step is None:
+            return
+        if event.name == "rest_after_s":
+            step.rest_after_s = event.value  # type: ignore[assignment]
+        else:
+            step.set(event.name, event.value)
         self.edited()
-        self.fill_labels(step)
-
-    @on(Select.Changed, "#f-mode")
-    def _mode(self, event: Select.Changed) -> None:
-        step = self.current()
-        if not self._filling and step is not None:
-            step.set("mode", event.value)
-            self.edited()
-            self.fill_labels(step)
-
-    @on(Checkbox.Changed, "#f-per_side")
-    def _per_side(self, event: Checkbox.Changed) -> None:
-        step = self.current()
-        if not self._filling and step is not None:
-            step.set("per_side", event.value)
-            self.edited()
-
-    def fill_labels(self, step: DraftStep) -> None:
-        unused = UNUSED_FIELDS.get(str(step.value("mode")), set())
-        for name, label in NUMBER_FIELDS:
-            self.query_one(f"#row-{name}").display = name not in unused or name in step.changes
-            changed = name in step.changes or (name == "rest_after_s" and
-                                               step.rest_after_s is not None)
-            self.query_one(f"#l-{name}", Label).update(
-                Text(f"{label}{' *' if changed else ''}", "bold" if changed else ""))
+        self.query_one(DoseForm).mark(step, self.baseline(step))
 
     @on(StepList.OptionHighlighted, "#steps")
     def _step_moved(self, event: StepList.OptionHighlighted) -> None:
@@ -259,43 +268,48 @@ class EditorScreen(Screen):
         index = self.step_index()
         at = len(self.draft.steps) if index is None else index + 1
         self.draft.steps.insert(at, DraftStep(exercise))
-        self.edited()
-        self.query_one("#steps", StepList).highlighted = at
+        self._steps_changed(at)
+
+    def _steps_changed(self, highlight: int | None) -> None:
+        self.redraw_steps()
+        if highlight is not None and self.draft.steps:
+            self.query_one("#steps", StepList).highlighted = min(highlight,
+                                                                 len(self.draft.steps) - 1)
         self.fill_form()
+        self.edited()
 
     def action_remove(self) -> None:
         index = self.step_index()
         if index is not None:
             del self.draft.steps[index]
-            self.edited()
-            self.fill_form()
+            self._steps_changed(index)
 
     def action_move(self, delta: int) -> None:
         index = self.step_index()
         if index is not None:
-            at = self.draft.move(index, delta)
-            self.edited()
-            self.query_one("#steps", StepList).highlighted = at
+            self._steps_changed(self.draft.move(index, delta))
 
     def action_copy(self) -> None:
         index = self.step_index()
         if index is not None:
             self.draft.duplicate(index)
-            self.edited()
-            self.query_one("#steps", StepList).highlighted = index + 1
+            self._steps_changed(index + 1)
 
     # -- saving and leaving ------------------------------------------------------------------
 
     def action_save(self) -> None:
         routine = self.checked.routine
         if routine is None or self.typed:
-            count = len(self.checked.problems) + len(self.typed)
-            self.notify(f"Not saved: fix the {count} problem{'s' if count > 1 else ''} shown "
-                        "in red first.", severity="warning", timeout=5)
+            n = len(self.checked.problems) + len(self.typed)
+            self.notify(f"Not saved: fix the {count(n, 'problem')} shown in red first.",
+                        severity="warning", timeout=5)
             return
-        if self.app.save_user_routine(routine, new=self.draft.routine_id is None):
-            self.dirty = False
-            self.app.pop_screen()
+        self.post_message(self.SaveAsked(self, routine, new=self.draft.routine_id is None))
+
+    def saved(self) -> None:
+        """The App stored the routine: nothing is unsaved any more."""
+        self.take_snapshot()
+        self.app.pop_screen()
 
     def action_leave(self) -> None:
         if not self.dirty:
@@ -306,17 +320,16 @@ class EditorScreen(Screen):
                              lambda yes: yes and self.app.pop_screen())
 
     def action_export(self) -> None:
-        self.app.export_routine_file(self.checked.routine)
+        self.post_message(self.FileAsked(self, "export"))
 
     def action_import_file(self) -> None:
-        self.app.import_routine_file(self)
+        self.post_message(self.FileAsked(self, "import"))
 
     def load(self, draft: Draft) -> None:
         """Replace the draft's content with an imported routine's."""
         self.draft.name, self.draft.description = draft.name, draft.description
         self.draft.steps = draft.steps
-        self.query_one("#name", Input).value = draft.name
-        self.query_one("#description", Input).value = draft.description
-        self.redraw_steps()
-        self.fill_form()
-        self.edited()
+        with self.prevent(Input.Changed):
+            self.query_one("#name", Input).value = draft.name
+            self.query_one("#description", Input).value = draft.description
+        self._steps_changed(0)

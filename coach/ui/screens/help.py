@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.screen import Screen
+
+from coach.ui.widgets.dialog import Dialog, keys_line
 
 NOT_ADVICE = (
     "backcoach is not medical advice. Stop any exercise that causes sharp or spreading pain, "
@@ -16,7 +15,7 @@ NOT_ADVICE = (
 
 
 def keys_text(screen: Screen) -> Text:
-    """Every backcoach key the screen answers to, with what it does.
+    """Every backcoach key the screen answers to, with what it does, hidden ones included.
 
     Only bindings with an id: ours all have one, and Textual's generic scrolling and focus
     keys (which have none) would bury them.
@@ -29,7 +28,7 @@ def keys_text(screen: Screen) -> Text:
         if binding.id is None or not binding.description or binding.description in seen:
             continue
         seen.add(binding.description)
-        shown = screen.app.get_key_display(binding)
+        shown = binding.key_display or screen.app.get_key_display(binding)
         text.append(f"{shown:>10}  ", "bold")
         text.append(binding.description + "\n")
     text.append(f"{'ctrl+p':>10}  ", "bold")
@@ -37,7 +36,7 @@ def keys_text(screen: Screen) -> Text:
     return text
 
 
-class HelpScreen(ModalScreen):
+class HelpScreen(Dialog[None]):
     BINDINGS = [
         Binding("escape", "dismiss", "Close", id="close"),
         Binding("question_mark", "dismiss", "Close", show=False, id="close_help"),
@@ -49,16 +48,13 @@ class HelpScreen(ModalScreen):
         super().__init__()
         self.under = under
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="help-box"):
-            text = keys_text(self.under)
-            text.append("\n" + NOT_ADVICE, "italic")
-            text.append("\n\n")
-            text.append(" w ", "bold reverse")
-            text.append(" when not to exercise    ")
-            text.append(" Esc ", "bold reverse")
-            text.append(" close")
-            yield Static(text)
+    def body(self) -> Text:
+        text = keys_text(self.under)
+        text.append("\n" + NOT_ADVICE, "italic")
+        return text
+
+    def keys(self) -> Text:
+        return keys_line([("w", "when not to exercise"), ("Esc", "close")])
 
     def action_safety(self) -> None:
         self.dismiss()

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import search_exercises
@@ -15,10 +15,26 @@ from coach.core.content.loading import Library
 from coach.core.content.models import Exercise
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body, exercise_head
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
+from coach.ui.widgets.size_guard import SizeGuard
 
 
 class LibraryScreen(Screen):
+    DEFAULT_CSS = """
+    LibraryScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
+    LibraryScreen #body { height: 1fr; }
+    LibraryScreen #exercises {
+        width: 1fr; min-width: 34; max-width: 64;
+        height: 1fr;
+        border: none;
+        border-right: vkey $primary;
+        scrollbar-size-vertical: 1;
+    }
+    LibraryScreen #detail { width: 2fr; padding: 0 1; }
+    LibraryScreen #diagram { margin: 1 0; }
+    """
+
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
         Binding("escape", "back", "Back", id="back"),
@@ -39,7 +55,8 @@ class LibraryScreen(Screen):
                 yield Static(id="head")
                 yield Diagram(animate_every=self.animate_every, id="diagram")
                 yield Static(id="about")
-        yield Footer()
+        yield KeyFooter()
+        yield SizeGuard(50, 12)
 
     def on_mount(self) -> None:
         self.sub_title = "Exercise library"

@@ -7,31 +7,37 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import TIME_LIMITS, RoutineFilter, filter_routines
 from coach.core.content.loading import PLACES, Library, RoutineInfo
 from coach.core.text import dosing_text, glance
 from coach.ui.screens.preview import RoutineScreen
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, RoutineList, row
+from coach.ui.widgets.size_guard import SizeGuard
 
 
 def filter_bar(f: RoutineFilter) -> Text:
-    """The filters as a row of choices with the current one highlighted."""
+    """The filters as a row of choices; the current one in brackets, so it reads uncoloured."""
     text = Text()
     text.append("w", "bold reverse")
     text.append(" where ")
     for place in (None, *PLACES):
         label = place or "any"
-        text.append(f" {label} ", "bold reverse" if place == f.place else "dim")
-    text.append("   ")
+        on_ = place == f.place
+        text.append(f"[{label}]" if on_ else f" {label} ", "bold reverse" if on_ else "dim")
+    text.append("  ")
     text.append("t", "bold reverse")
     text.append(" time ")
     for limit in TIME_LIMITS:
         label = "any" if limit is None else f"≤{limit}m"
-        text.append(f" {label} ", "bold reverse" if limit == f.max_minutes else "dim")
+        on_ = limit == f.max_minutes
+        text.append(f"[{label}]" if on_ else f" {label} ", "bold reverse" if on_ else "dim")
     return text
 
 
@@ -50,32 +56,64 @@ def routine_preview(info: RoutineInfo) -> Text:
     text.append("\nEnter", "bold reverse")
     text.append(" start   ")
     text.append("p", "bold reverse")
-    text.append(" see every step")
+    text.append(" see every step   ")
+    text.append("?", "bold reverse")
+    text.append(" all keys")
     return text
 
 
 class PickerScreen(Screen):
     """Routines on the left, the highlighted one's preview on the right."""
 
+    DEFAULT_CSS = """
+    PickerScreen #filters { height: 1; padding: 0 1; }
+    PickerScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
+    PickerScreen #body { height: 1fr; }
+    PickerScreen #routines {
+        width: 1fr; min-width: 34; max-width: 64;
+        height: 1fr;
+        border: none;
+        border-right: vkey $primary;
+        scrollbar-size-vertical: 1;
+    }
+    PickerScreen #preview-pane { width: 2fr; padding: 0 1; }
+    """
+
+    # The footer shows what a first visit needs; the rest is in ? help and the preview text.
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
         Binding("w", "cycle_place", "Where", id="where", show=False),
         Binding("t", "cycle_time", "Time", id="time", show=False),
         Binding("p", "preview", "Preview", id="preview", show=False),
-        Binding("l", "library", "Library", id="library"),
-        Binding("n", "new", "New", id="new_routine"),
-        Binding("e", "edit", "Edit", id="edit_routine"),
-        Binding("d", "duplicate", "Copy", id="copy_routine"),
-        Binding("delete", "delete", "Delete", id="delete_routine", show=False),
+        Binding("l", "app.library", "Library", id="library"),
+        Binding("n", "routine('new')", "New routine", id="new_routine", show=False),
+        Binding("e", "routine('edit')", "Edit", id="edit_routine"),
+        Binding("d", "routine('copy')", "Copy routine", id="copy_routine", show=False),
+        Binding("delete", "routine('delete')", "Delete routine", id="delete_routine",
+                show=False),
         Binding("g", "app.progress", "Progress", id="progress"),
         Binding("s", "app.settings", "Settings", id="settings"),
         Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
     ]
 
+    class StartAsked(Message):
+        def __init__(self, info: RoutineInfo) -> None:
+            super().__init__()
+            self.info = info
+
+    class RoutineAsked(Message):
+        """new, edit, copy or delete (info is the highlighted routine, if any)."""
+
+        def __init__(self, verb: str, info: RoutineInfo | None) -> None:
+            super().__init__()
+            self.verb, self.info = verb, info
+
+    library: var[Library] = var(Library, init=False)
+    filter: var[RoutineFilter] = var(RoutineFilter, init=False)
+
     def __init__(self, library: Library) -> None:
         super().__init__()
-        self.library = library
-        self.filter = RoutineFilter()
+        self.set_reactive(PickerScreen.library, library)
         self.shown: list[RoutineInfo] = []
 
     def compose(self) -> ComposeResult:
@@ -86,12 +124,19 @@ class PickerScreen(Screen):
             yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
-        yield Footer()
+        yield KeyFooter()
+        yield SizeGuard(50, 12)
 
     def on_mount(self) -> None:
         self.sub_title = "Routines"
         self.refresh_list()
         self.query_one("#routines").focus()
+
+    def watch_library(self) -> None:
+        self.refresh_list()
+
+    def watch_filter(self) -> None:
+        self.refresh_list()
 
     def refresh_list(self) -> None:
         self.query_one("#filters", Static).update(filter_bar(self.filter))
@@ -117,7 +162,7 @@ class PickerScreen(Screen):
         routines = self.query_one("#routines", NavList)
         if routines.highlighted is None or not self.shown:
             return None
-        return self.shown[routines.highlighted]
+        return self.shown[min(routines.highlighted, len(self.shown) - 1)]
 
     def show_preview(self) -> None:
         info = self.selected()
@@ -137,37 +182,18 @@ class PickerScreen(Screen):
     @on(NavList.OptionSelected, "#routines")
     def _selected(self, event: NavList.OptionSelected) -> None:
         # A click selects before the highlight catches up, so trust the event's index.
-        self.open(self.shown[event.option_index])
+        self.post_message(self.StartAsked(self.shown[event.option_index]))
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
         self.filter = self.filter.searching(event.value)
-        self.refresh_list()
 
     @on(Input.Submitted, "#search")
     def _search_done(self) -> None:
         self.query_one("#routines").focus()
 
-    def open(self, info: RoutineInfo) -> None:
-        self.app.start_routine(info)
-
-    def action_new(self) -> None:
-        self.app.new_routine()
-
-    def action_edit(self) -> None:
-        info = self.selected()
-        if info is not None:
-            self.app.edit_routine(info)
-
-    def action_duplicate(self) -> None:
-        info = self.selected()
-        if info is not None:
-            self.app.duplicate_routine(info)
-
-    def action_delete(self) -> None:
-        info = self.selected()
-        if info is not None:
-            self.app.delete_routine(info)
+    def action_routine(self, verb: str) -> None:
+        self.post_message(self.RoutineAsked(verb, self.selected()))
 
     def action_preview(self) -> None:
         info = self.selected()
@@ -178,17 +204,11 @@ class PickerScreen(Screen):
         self.query_one("#search", Input).focus()
 
     def action_clear_search(self) -> None:
-        search = self.query_one("#search", Input)
-        search.value = ""
+        self.query_one("#search", Input).value = ""
         self.query_one("#routines").focus()
 
     def action_cycle_place(self) -> None:
         self.filter = self.filter.next_place()
-        self.refresh_list()
 
     def action_cycle_time(self) -> None:
         self.filter = self.filter.next_time()
-        self.refresh_list()
-
-    def action_library(self) -> None:
-        self.app.action_library()

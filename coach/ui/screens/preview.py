@@ -6,15 +6,30 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from coach.core.content.loading import RoutineInfo
 from coach.core.text import dosing_text, glance
 from coach.ui.widgets.diagram import Diagram
+from coach.ui.widgets.key_footer import KeyFooter
+from coach.ui.widgets.size_guard import SizeGuard
 
 
 class RoutineScreen(Screen):
+    DEFAULT_CSS = """
+    RoutineScreen .routine-head { margin-bottom: 1; }
+    RoutineScreen .step { height: auto; margin-bottom: 1; }
+    RoutineScreen .step Diagram { width: 1fr; min-width: 34; max-width: 60; }
+    RoutineScreen .step-about { width: 2fr; }
+    """
+
+    class StartAsked(Message):
+        def __init__(self, info: RoutineInfo) -> None:
+            super().__init__()
+            self.info = info
+
     BINDINGS = [
         Binding("enter", "start", "Start", id="start"),
         Binding("escape", "app.pop_screen", "Back", id="back"),
@@ -43,7 +58,8 @@ class RoutineScreen(Screen):
                 with Horizontal(classes="step"):
                     yield Diagram(step.exercise.frames)
                     yield Static(about, classes="step-about")
-        yield Footer()
+        yield KeyFooter()
+        yield SizeGuard(50, 12)
 
     def on_mount(self) -> None:
         self.sub_title = self.info.routine.name
@@ -54,5 +70,6 @@ class RoutineScreen(Screen):
         steps.scroll_down() if direction == "down" else steps.scroll_up()
 
     def action_start(self) -> None:
+        # Posted to the App itself: this screen is gone before the message would bubble.
         self.app.pop_screen()
-        self.app.start_routine(self.info)
+        self.app.post_message(self.StartAsked(self.info))

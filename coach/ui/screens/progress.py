@@ -1,15 +1,14 @@
 """Progress: the month, the year, the history and the totals of every session kept.
 
 The first frame needs only the per-day summary (small, fast); the full history loads in a
-thread and fills History and Totals when it arrives.
+thread and fills History and Totals when it arrives. Every store call goes through the
+writer: reads via writer.read (errors become a notice), deletes and undos queued as writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import NamedTuple
-from zoneinfo import ZoneInfo
+from collections.abc import Iterator, Mapping
 
 from rich.text import Text
 from textual import on, work
@@ -17,122 +16,76 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from coach.core.history.days import training_day
-from coach.core.history.progress import (
-    Totals,
-    habit_strength,
-    months_with,
-    pain_trend,
-    streaks,
-    totals,
-    weekly_goal,
-    weekly_pain,
-)
+from coach.core.content.models import Exercise
+from coach.core.history.progress import Totals, months_with, pain_trend, totals
 from coach.core.session.records import SessionRecord
-from coach.core.text import OUTCOME_MARKS, duration_text
+from coach.core.storage.store import Store
+from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
-from coach.ui.widgets.calendar import MonthCalendar, legend, month_text, year_text
+from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
+from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
+from coach.ui.widgets.dialog import Dialog, keys_line
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
+from coach.ui.widgets.progress_text import (
+    SessionLine,
+    day_text,
+    head_text,
+    local_time,
+    pain_text,
+    session_lines,
+    totals_text,
+)
+from coach.ui.widgets.size_guard import SizeGuard
 
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
 
 
-class SessionLine(NamedTuple):
-    """One history row: all the list needs, so the full records can go."""
+class SessionDetail(Dialog[None]):
+    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="close")]
 
-    uuid: str
-    routine_name: str
-    day: dt.date
-    started_at: dt.datetime
-    zone: str
-    status: str
-    seconds: int
+    def __init__(self, record: SessionRecord) -> None:
+        super().__init__()
+        self.record = record
 
-    @classmethod
-    def of(cls, r: SessionRecord) -> SessionLine:
-        return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds)
+    def body(self) -> Text:
+        return Text(f"{self.record.day}\n", "bold").append_text(session_lines(self.record))
 
-
-def local_time(instant: dt.datetime, zone: str) -> str:
-    """The start as the clock on the wall read it, in the zone it was done in."""
-    return instant.astimezone(ZoneInfo(zone)).strftime("%H:%M")
-
-
-def head_text(days, today: dt.date, goal: int) -> Text:
-    current, longest = streaks(days, today)
-    week = weekly_goal(days, today, goal)
-    strength = habit_strength(days, today, goal)
-    text = Text()
-    text.append(f"Streak {current} day{'s' if current != 1 else ''}", "bold")
-    text.append(f" (best {longest})  ·  ")
-    text.append(f"Week {week.days_this_week}/{week.goal}{' ✓' if week.met else ''}", "bold")
-    text.append(f" ({week.streak_weeks} wk{'s' if week.streak_weeks != 1 else ''} met)  ·  ")
-    text.append(f"Habit {round(strength * 100)}%", "bold")
-    return text
-
-
-SPARKS = "▁▂▃▄▅▆▇█"
-PAIN_WEEKS = 52
-
-
-def spark(values: list[float | None]) -> Text:
-    """Pain on a fixed 0-10 scale, one character a week; a gap where there was no check-in."""
-    text = Text()
-    for value in values:
-        if value is None:
-            text.append(" ")
-        else:
-            text.append(SPARKS[min(7, int(value / 10 * 7.999))], "yellow")
-    return text
-
-
-def pain_text(trend) -> Text:
-    text = Text()
-    if not trend:
-        text.append("\nPain trend: no check-ins yet.", "dim")
-        return text
-    weeks = weekly_pain(trend)[-PAIN_WEEKS:]
-    text.append(f"\nPain, weekly average on a 0-10 scale ({len(trend)} check-ins)\n", "bold")
-    text.append("before ", "dim")
-    text.append_text(spark([b for _, b, _ in weeks]))
-    text.append("\nafter  ", "dim")
-    text.append_text(spark([a for _, _, a in weeks]))
-    day, before, after = trend[-1]
-    text.append(f"\nlatest {day}: {'–' if before is None else before} before → "
-                f"{'–' if after is None else after} after", "dim")
-    return text
-
-
-def session_lines(record: SessionRecord, zone_time: str) -> Text:
-    text = Text()
-    text.append(f"{zone_time}  {record.routine_name}", "bold")
-    text.append(f"  {duration_text(record.seconds)} · {record.status}\n", "dim")
-    for step in record.steps:
-        text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
-        text.append(f"  {duration_text(step.seconds)}\n", "dim")
-    return text
+    def keys(self) -> Text:
+        return keys_line([("Esc", "close")])
 
 
 class ProgressScreen(Screen):
+    DEFAULT_CSS = """
+    ProgressScreen #progress-head { height: auto; padding: 0 1; }
+    ProgressScreen #month-left { width: 37; height: auto; padding: 0 1; }
+    ProgressScreen #legend { margin-top: 1; height: auto; }
+    ProgressScreen #day-pane { width: 1fr; padding: 0 1; }
+    ProgressScreen #tabs { height: 1fr; }
+    """
     BINDINGS = [
         Binding("m", "tab('month')", "Month", id="tab_month"),
         Binding("y", "tab('year')", "Year", id="tab_year"),
         Binding("h", "tab('history')", "History", id="tab_history"),
         Binding("t", "tab('totals')", "Totals", id="tab_totals"),
-        Binding("d,delete", "delete", "Delete", id="delete"),
-        Binding("u", "undo", "Undo delete", id="undo"),
+        Binding("d,delete", "delete", "Delete", id="delete", show=False),
+        Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
+    FOCUS = {"month": "#calendar", "year": "#year-scroll", "history": "#sessions",
+             "totals": "#totals-scroll"}
 
-    def __init__(self) -> None:
+    def __init__(self, writer: StoreWriter, store: Store | None,
+                 exercises: Mapping[str, Exercise], today: dt.date, goal: int) -> None:
         super().__init__()
+        self.writer, self.store, self.exercises = writer, store, exercises
+        self.today, self.goal = today, goal
+        self.days: dict[dt.date, tuple[int, int]] = {}
         self.history: list[SessionLine] = []  # newest first, once loaded
-        self.loaded = False
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
-        self.day_open = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,40 +98,40 @@ class ProgressScreen(Screen):
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
-                yield Static(id="heatmap")
+                yield YearHeatmap(id="heatmap")
                 yield Static(legend())
             with TabPane("History", id="history"):
                 yield NavList(id="sessions")
             with TabPane("Totals", id="totals"), VerticalScroll(id="totals-scroll"):
                 yield Static("Loading the history…", id="totals-text")
                 yield Static(id="pain")
-        yield Footer()
-
-    # -- data -------------------------------------------------------------------------------
+        yield KeyFooter()
+        yield SizeGuard(60, 16)
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        app = self.app
-        self.today = training_day(app.clock.now(), app.zone, app.settings.day_start_hour)
-        self.shown_month = (self.today.year, self.today.month)
-        self.selected = self.today
+        calendar = self.query_one(MonthCalendar)
+        calendar.today = self.query_one(YearHeatmap).today = self.today
+        calendar.selected = self.today
         self.refresh_days()
-        self.query_one("#calendar").focus()
+        calendar.focus()
         self.load_history()
 
+    def _read(self, call, fallback):
+        return self.writer.read(call, fallback) if self.store is not None else fallback
+
     def refresh_days(self) -> None:
-        store = self.app.store
-        self.days = store.session_days() if store is not None else {}
-        goal = self.app.settings.weekly_goal_days
-        self.query_one("#progress-head", Static).update(head_text(self.days, self.today, goal))
-        self.query_one("#heatmap", Static).update(year_text(self.days, self.today))
-        self.draw_month()
+        self.days = self._read(lambda: self.store.session_days(), {})
+        self.query_one("#progress-head", Static).update(head_text(self.days, self.today, self.goal))
+        self.query_one(MonthCalendar).days = self.days
+        self.query_one(YearHeatmap).days = self.days
+        self.show_day(self.query_one(MonthCalendar).selected, opened=False)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
         """Stream the history a month at a time, keeping only what the screen shows, so ten
         years of sessions never sit in memory at once."""
-        store = self.app.store
+        store = self.store
         lines: list[SessionLine] = []
         trend: list[tuple[dt.date, int | None, int | None]] = []
 
@@ -189,44 +142,37 @@ class ProgressScreen(Screen):
                 trend.extend(pain_trend(records))
                 yield from records
 
-        done = totals(every_session(), self.app.library.exercises)
+        try:
+            done = totals(every_session(), self.exercises)
+        except STORE_ERRORS as exc:
+            self.app.call_from_thread(self.history_failed, problem_text(exc))
+            return
         lines.sort(key=lambda line: line.started_at, reverse=True)
         self.app.call_from_thread(self.history_loaded, lines, done, trend)
 
+    def history_failed(self, problem: str) -> None:
+        self.query_one("#totals-text", Static).update(Text(f"The history can't be read: {problem}"))
+        self.notify(problem, title="Could not read your history", severity="error",
+                    timeout=10, markup=False)
+
     def history_loaded(self, lines: list[SessionLine], done: Totals, trend) -> None:
         self.history = lines
-        self.loaded = True
         self.draw_history()
-        self.draw_totals(done, trend)
+        self.query_one("#totals-text", Static).update(totals_text(done))
+        self.query_one("#pain", Static).update(pain_text(trend))
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def draw_month(self) -> None:
-        year, month = self.shown_month
-        self.query_one("#calendar", MonthCalendar).update(
-            month_text(year, month, self.days, self.today, self.selected)
-        )
-        self.draw_day()
+    @on(MonthCalendar.DaySelected)
+    def _day_selected(self, event: MonthCalendar.DaySelected) -> None:
+        self.show_day(event.day, event.opened)
 
-    def draw_day(self) -> None:
-        day = self.selected
-        count, seconds = self.days.get(day, (0, 0))
-        text = Text()
-        text.append(day.strftime("%a %-d %b %Y") + "\n", "bold")
-        if not count:
-            text.append("No session.\n", "dim")
-        else:
-            text.append(f"{count} session{'s' if count > 1 else ''}, "
-                        f"{duration_text(seconds)} of work\n", "dim")
-            if self.day_open:
-                text.append("\n")
-                for record in self.app.store.sessions_between(day, day):
-                    text.append_text(session_lines(record, local_time(record.started_at,
-                                                                      record.zone)))
-            elif count:
-                text.append("\nEnter", "bold reverse")
-                text.append(" show the sessions")
-        self.query_one("#day", Static).update(text)
+    def show_day(self, day: dt.date, opened: bool) -> None:
+        sessions, seconds = self.days.get(day, (0, 0))
+        records = None
+        if opened and sessions and self.store is not None:
+            records = self._read(lambda: self.store.sessions_between(day, day), [])
+        self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
 
     def draw_history(self) -> None:
         listing = self.query_one("#sessions", NavList)
@@ -246,88 +192,74 @@ class ProgressScreen(Screen):
         if shown:
             listing.highlighted = min(keep, len(shown) - 1)
 
-    def draw_totals(self, done: Totals, trend) -> None:
-        text = Text()
-        text.append(f"{done.sessions} sessions · {duration_text(done.seconds)} of work\n\n", "bold")
-        text.append("By routine\n", "bold")
-        for name, (count, seconds) in done.by_routine.items():
-            text.append(f"  {name[:28]:<28} {count:>4} × {duration_text(seconds):>8}\n")
-        text.append("\nBy body area\n", "bold")
-        most = max(done.by_target.values(), default=1)
-        for target, seconds in done.by_target.items():
-            bar = "█" * max(1, round(20 * seconds / most))
-            text.append(f"  {target:<12} ")
-            text.append(bar, "green")
-            text.append(f" {duration_text(seconds)}\n", "dim")
-        self.query_one("#totals-text", Static).update(text)
-        self.query_one("#pain", Static).update(pain_text(trend))
-
     # -- keys -------------------------------------------------------------------------------
 
     def _tab(self) -> str:
         return self.query_one("#tabs", TabbedContent).active
 
-    FOCUS = {"month": "#calendar", "year": "#year-scroll", "history": "#sessions",
-             "totals": "#totals-scroll"}
-
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
         self.query_one(self.FOCUS[tab]).focus()
 
-    def action_month(self, step: int) -> None:
-        if self._tab() != "month":
-            return
-        year, month = self.shown_month
-        month += step
-        year, month = (year - 1, 12) if month < 1 else (year + 1, 1) if month > 12 else (year, month)
-        self.shown_month = (year, month)
-        day = min(self.selected.day, 28)
-        self.selected = dt.date(year, month, day)
-        self.day_open = False
-        self.draw_month()
+    def _line(self) -> SessionLine | None:
+        if self._tab() != "history" or not self.history:
+            return None
+        index = self.query_one("#sessions", NavList).highlighted
+        return None if index is None or index >= len(self.history) else self.history[index]
 
-    def action_day(self, step: int) -> None:
-        if self._tab() != "month":
-            return
-        self.selected += dt.timedelta(days=step)
-        self.shown_month = (self.selected.year, self.selected.month)
-        self.day_open = False
-        self.draw_month()
+    def _record(self, line: SessionLine) -> SessionRecord | None:
+        found = [r for r in self._read(lambda: self.store.sessions_between(line.day, line.day), [])
+                 if r.uuid == line.uuid]
+        if not found:  # another open copy deleted it meanwhile
+            self.notify("That session is no longer stored.", severity="warning", timeout=5)
+            self.refresh_days()
+            self.load_history()
+            return None
+        return found[0]
 
-    def action_open_day(self) -> None:
-        if self._tab() == "month":
-            self.day_open = True
-            self.draw_day()
+    @on(NavList.OptionSelected, "#sessions")
+    def _open_session(self) -> None:
+        line = self._line()
+        record = self._record(line) if line is not None else None
+        if record is not None:
+            self.app.push_screen(SessionDetail(record))
 
     def action_delete(self) -> None:
-        if self._tab() != "history" or not self.history:
+        line = self._line()
+        if line is None:
             return
-        index = self.query_one("#sessions", NavList).highlighted
-        if index is None or index >= len(self.history):
-            return
-        line = self.history[index]
-        question = f"Delete the session {line.routine_name} of {line.day}?"
+        question = Text(f"Delete the session “{line.routine_name}” of {line.day}?")
         self.app.push_screen(Confirm(question, "delete (u undoes it while this screen is open)",
                                      "keep it"), lambda yes: yes and self._delete(line))
 
     def _delete(self, line: SessionLine) -> None:
-        store = self.app.store
-        [record] = [r for r in store.sessions_between(line.day, line.day) if r.uuid == line.uuid]
-        store.delete_session(record.uuid)
-        self.deleted.append(record)
-        self.after_change(f"Deleted {record.routine_name} of {record.day}. u brings it back.")
+        record = self._record(line)
+        if record is None or self.store is None:
+            return
+        store = self.store
+
+        def deleted(_: object) -> None:
+            self.deleted.append(record)
+            self.after_change(f"Deleted {record.routine_name} of {record.day}. u brings it back.")
+
+        self.writer.write("delete the session", lambda: store.delete_session(record.uuid), deleted)
 
     def action_undo(self) -> None:
-        if not self.deleted:
+        if not self.deleted or self.store is None:
             return
-        record = self.deleted.pop()
-        self.app.store.save_session(record)
-        self.after_change(f"Restored {record.routine_name} of {record.day}.")
+        record, store = self.deleted[-1], self.store
+
+        def restored(_: object) -> None:
+            if self.deleted and self.deleted[-1] is record:
+                self.deleted.pop()  # only once it is stored again: a failed undo keeps it
+            self.after_change(f"Restored {record.routine_name} of {record.day}.")
+
+        self.writer.write("bring the session back", lambda: store.save_session(record), restored)
 
     def after_change(self, message: str) -> None:
         self.refresh_days()
         self.load_history()
-        self.notify(message, timeout=4)
+        self.notify(message, timeout=4, markup=False)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:

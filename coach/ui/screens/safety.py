@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from coach.core.content.models import Safety
+from coach.ui.widgets.dialog import Dialog, keys_line
 
 
 def safety_text(safety: Safety) -> Text:
@@ -24,12 +21,13 @@ def safety_text(safety: Safety) -> Text:
     return text
 
 
-class SafetyScreen(ModalScreen[bool]):
-    """Dismissed with True when the user says they have read it, False when they back out."""
+class SafetyScreen(Dialog[bool]):
+    """Dismissed with True when the user says they have read it, False when they back out.
+    Opened from help (asking=False) it is a page to read: Esc or Enter closes it."""
 
     BINDINGS = [
         Binding("enter", "agree", "I understand", id="agree"),
-        Binding("escape", "back", "Back", id="back"),
+        Binding("escape", "back", "Not now", id="back"),
     ]
 
     def __init__(self, safety: Safety, asking: bool = True) -> None:
@@ -37,15 +35,17 @@ class SafetyScreen(ModalScreen[bool]):
         self.safety = safety
         self.asking = asking
 
-    def compose(self) -> ComposeResult:
-        with VerticalScroll(id="safety-box", classes="dialog"):
-            text = safety_text(self.safety)
-            if self.asking:
-                text.append("\n\nEnter", "bold reverse")
-                text.append(" I understand   ")
-                text.append("Esc", "bold reverse")
-                text.append(" not now")
-            yield Static(text)
+    def body(self) -> Text:
+        return safety_text(self.safety)
+
+    def keys(self) -> Text:
+        if self.asking:
+            return keys_line([("Enter", "I understand"), ("Esc", "not now"),
+                              ("↓", "read on")])
+        return keys_line([("Esc", "close"), ("↓", "read on")])
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.asking or action != "agree"
 
     def action_agree(self) -> None:
         self.dismiss(True)

@@ -1,23 +1,30 @@
 """The active-exercise screen: diagram, cue, a big countdown, and what comes next.
 
 The screen decides nothing about time: each tick asks the player where the clock says we
-are, redraws what changed, rings the bell on a new phase and saves after each finished step.
+are and sets reactives from that view; their watchers redraw only what changed. It posts
+StepDone, Finished and StopAsked for the App to answer, and pauses while a dialog covers it.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Header, ProgressBar, Static
 
 from coach.core.session.player import ADJUST_S, Event, View
 from coach.core.session.recorder import SessionRun, diagram_frame
 from coach.core.text import dosing_text, duration_text
+from coach.core.wording import REP_UNITS
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
+from coach.ui.widgets.key_footer import KeyFooter
+from coach.ui.widgets.size_guard import SizeGuard
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
 
@@ -39,8 +46,7 @@ def status_line(view: View) -> Text:
     if view.phase.side:
         parts.append(f"{view.phase.side} side")
     if view.rep:
-        unit = {"hold": "hold", "breaths": "breath"}.get(dosing.mode, "rep")
-        parts.append(f"{unit} {view.rep}/{view.reps}")
+        parts.append(f"{REP_UNITS.get(dosing.mode, 'rep')} {view.rep}/{view.reps}")
     text = Text(" · ".join(parts))
     if view.phase.kind == "work" and dosing.mode == "breaths":
         text.append("   breathe in" if view.breathe_in else "   breathe out", "bold")
@@ -52,27 +58,81 @@ def countdown(seconds: int) -> str:
     return f"{minutes}:{rest:02d}" if minutes else f"{rest}"
 
 
+def phase_label(view: View) -> Text:
+    if view.paused:
+        return Text("PAUSED", "bold reverse")
+    label = PHASE_LABELS[view.phase.kind]
+    if view.phase.kind == "work" and view.step.dosing.mode == "hold":
+        label = "HOLD"
+    return Text(label, "bold")
+
+
 class SessionScreen(Screen):
+    DEFAULT_CSS = """
+    SessionScreen #stage { height: 1fr; }
+    SessionScreen #figure {
+        width: 1fr; min-width: 36; max-width: 90;
+        height: 100%;
+        content-align: center middle;
+        border-right: vkey $primary;
+    }
+    SessionScreen #coach { width: 2fr; padding: 0 1; }
+    SessionScreen #ex-name, SessionScreen #ex-cue, SessionScreen #ex-where,
+    SessionScreen #next-up { height: auto; }
+    SessionScreen #ex-where, SessionScreen #phase-label { margin-top: 1; }
+    SessionScreen #countdown { width: auto; margin: 0 0 1 0; }
+    SessionScreen #ex-details { height: 1fr; padding: 0 1; overflow-y: auto; display: none; }
+    SessionScreen.-details #ex-details { display: block; }
+    SessionScreen.-details #stage { display: none; }
+    SessionScreen #progress-row { height: 1; padding: 0 1; }
+    SessionScreen #progress, SessionScreen #progress Bar { width: 1fr; }
+    SessionScreen #time-left { width: auto; }
+    """
+
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
         Binding("n,right", "next", "Next", id="next"),
         Binding("p,left", "previous", "Back", id="previous"),
         Binding("s", "skip", "Skip", id="skip"),
-        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S}s", id="longer"),
-        Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S}s", id="shorter"),
-        Binding("i", "details", "Details", id="details"),
-        Binding("q,escape", "stop", "Stop", id="stop"),
+        Binding("plus,equals_sign", f"adjust({ADJUST_S})", f"+{ADJUST_S}s", id="longer",
+                show=False),
+        Binding("minus", f"adjust(-{ADJUST_S})", f"-{ADJUST_S}s", id="shorter", show=False),
+        Binding("i", "details", "Info", id="details"),
+        Binding("q", "stop", "Stop", id="stop"),
+        Binding("escape", "back", "Stop", id="stop_esc", show=False),
     ]
+
+    class StepDone(Message):
+        """A step ended: time to save what was done so far."""
+
+        def __init__(self, run: SessionRun) -> None:
+            super().__init__()
+            self.run = run
+
+    class Finished(StepDone):
+        """The last step ended."""
+
+    class StopAsked(StepDone):
+        """The user wants to stop before the end."""
+
+    heading: var[Text] = var(Text, init=False)
+    cue: var[Text] = var(Text, init=False)
+    where: var[Text] = var(Text, init=False)
+    phase: var[Text] = var(Text, init=False)
+    next_up: var[Text] = var(Text, init=False)
+    time_left: var[Text] = var(Text, init=False)
+    seconds_left: var[int] = var(-1, init=False)
+    frames: var[tuple[str, ...] | None] = var(None, init=False)
+    details: var[bool] = var(False)
 
     def __init__(self, run: SessionRun, bell: bool = True, reduce_motion: bool = False) -> None:
         super().__init__()
         self.run = run
         self.bell = bell
         self.reduce_motion = reduce_motion
-        self._shown: dict[str, object] = {}
-        self._timer = None
         self._deadline_timer = None
         self._deadline: float | None = None
+        self._paused_by_cover = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,15 +149,28 @@ class SessionScreen(Screen):
         with Horizontal(id="progress-row"):
             yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
             yield Static(id="time-left")
-        yield Footer()
+        yield KeyFooter()
+        yield SizeGuard(40, 12)
 
     def on_mount(self) -> None:
         self.sub_title = self.run.info.routine.name
-        self.query_one("#ex-details").display = False
         if self.run.player.started_at is None:
             self.handle(self.run.player.start())
         self.redraw()
-        self._timer = self.set_interval(TICK_S, self.tick)
+        self._ticker = self.set_interval(TICK_S, self.tick)
+
+    # -- a dialog on top pauses the clock; its going resumes it ----------------------------
+
+    def on_screen_suspend(self, event: events.ScreenSuspend) -> None:
+        if not self.run.player.paused and not self.run.player.view().finished:
+            self.run.player.pause()
+            self._paused_by_cover = True
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self._paused_by_cover:
+            self._paused_by_cover = False
+            self.run.player.resume()
+        self.redraw()
 
     # -- time ------------------------------------------------------------------------------
 
@@ -120,56 +193,68 @@ class SessionScreen(Screen):
             self._deadline_timer = self.set_timer(delay, self.tick)
 
     def handle(self, events: list[Event]) -> None:
-        """Bell on a new phase; save after a finished step; summary at the end."""
+        """Bell on a new phase; a finished step or session goes up to the App."""
         kinds = {e.kind for e in events}
         if "phase" in kinds and self.bell:
             self.app.bell()
         if "finished" in kinds:
-            for timer in (self._timer, self._deadline_timer):
+            for timer in (getattr(self, "_ticker", None), self._deadline_timer):
                 if timer is not None:
                     timer.stop()
-            self.app.session_finished(self.run)
+            self.post_message(self.Finished(self.run))
         elif "step" in kinds:
-            self.app.save_progress(self.run)
+            self.post_message(self.StepDone(self.run))
 
     def redraw(self) -> None:
+        """Set the reactives from where the player is; watchers redraw what changed."""
         self._aim_at_deadline()
         view = self.run.player.view()
         step = view.step
-        label = "PAUSED" if view.paused else PHASE_LABELS[view.phase.kind]
-        if view.phase.kind == "work" and step.dosing.mode == "hold" and not view.paused:
-            label = "HOLD"
-        name = Text()
-        name.append(step.exercise.name, "bold")
-        name.append(f"  {dosing_text(step.dosing)}", "dim")
-        self._set("#ex-name", name)
-        cue = Text()
-        cue.append(f"» {step.exercise.cue}", "italic")
-        self._set("#ex-cue", cue)
-        self._set("#ex-where", status_line(view))
-        self._set("#phase-label", Text(label, "bold reverse" if view.paused else "bold"))
-        self._set("#next-up", Text(f"Next: {view.next_up}", "dim"))
-        self._set("#time-left", Text(f" {duration_text(view.session_left)} left"))
-        if self._shown.get("#countdown") != view.seconds_left:
-            self._shown["#countdown"] = view.seconds_left
-            self.query_one("#countdown", Digits).update(countdown(view.seconds_left))
-        figure = self.query_one("#figure", Diagram)
-        if self._shown.get("frames") is not step.exercise.frames:
-            self._shown["frames"] = step.exercise.frames
-            figure.show(step.exercise.frames)
-            self._set("#ex-details", exercise_body(step.exercise))
-        figure.frame = diagram_frame(view, len(step.exercise.frames), self.reduce_motion)
-        done = view.session_total - view.session_left
-        bar = self.query_one("#progress", ProgressBar)
-        if bar.total != view.session_total or bar.progress != done:
-            bar.update(total=view.session_total, progress=done)
+        self.heading = Text.assemble((step.exercise.name, "bold"),
+                                     (f"  {dosing_text(step.dosing)}", "dim"))
+        self.cue = Text(f"» {step.exercise.cue}", "italic")
+        self.where = status_line(view)
+        self.phase = phase_label(view)
+        self.next_up = Text(f"Next: {view.next_up}", "dim")
+        self.time_left = Text(f" {duration_text(view.session_left)} left")
+        self.seconds_left = view.seconds_left
+        self.frames = step.exercise.frames
+        self.query_one("#figure", Diagram).frame = diagram_frame(
+            view, len(step.exercise.frames), self.reduce_motion)
+        # ProgressBar's own reactives skip a repaint when nothing changed.
+        self.query_one("#progress", ProgressBar).update(
+            total=view.session_total, progress=view.session_total - view.session_left)
 
-    def _set(self, selector: str, content: Text) -> None:
-        """Update a Static only when its text changed: over SSH every byte counts."""
-        key = content.markup if isinstance(content, Text) else str(content)
-        if self._shown.get(selector) != key:
-            self._shown[selector] = key
-            self.query_one(selector, Static).update(content)
+    def _show(self, selector: str, text: Text) -> None:
+        self.query_one(selector, Static).update(text)
+
+    def watch_heading(self, text: Text) -> None:
+        self._show("#ex-name", text)
+
+    def watch_cue(self, text: Text) -> None:
+        self._show("#ex-cue", text)
+
+    def watch_where(self, text: Text) -> None:
+        self._show("#ex-where", text)
+
+    def watch_phase(self, text: Text) -> None:
+        self._show("#phase-label", text)
+
+    def watch_next_up(self, text: Text) -> None:
+        self._show("#next-up", text)
+
+    def watch_time_left(self, text: Text) -> None:
+        self._show("#time-left", text)
+
+    def watch_seconds_left(self, seconds: int) -> None:
+        self.query_one("#countdown", Digits).update(countdown(seconds))
+
+    def watch_frames(self, frames: tuple[str, ...] | None) -> None:
+        self.query_one("#figure", Diagram).show(frames or ())
+        self._show("#ex-details", exercise_body(self.run.player.view().step.exercise))
+
+    def watch_details(self, shown: bool) -> None:
+        self.set_class(shown, "-details")
 
     # -- commands --------------------------------------------------------------------------
 
@@ -195,9 +280,14 @@ class SessionScreen(Screen):
         self.redraw()
 
     def action_details(self) -> None:
-        details = self.query_one("#ex-details")
-        details.display = not details.display
-        self.query_one("#stage").display = not details.display
+        self.details = not self.details
+
+    def action_back(self) -> None:
+        """Esc closes the details first; only then does it ask to stop."""
+        if self.details:
+            self.details = False
+        else:
+            self.action_stop()
 
     def action_stop(self) -> None:
-        self.app.ask_stop(self.run)
+        self.post_message(self.StopAsked(self.run))

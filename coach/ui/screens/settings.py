@@ -1,26 +1,30 @@
-"""The few choices a user has: bell, motion, pain check-ins, when a day starts, the weekly goal."""
+"""The few choices a user has: bell, motion, pain check-ins, the day's start, the goal, theme."""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from coach.core.session.records import Settings
+from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList
+from coach.ui.widgets.size_guard import SizeGuard
 
-# field, how it reads; booleans toggle, numbers step with left/right
+# field, how it reads; yes/no choices toggle, the others step with left/right
 CHOICES = [
     ("bell", "Bell at each change of phase"),
     ("reduce_motion", "Reduce motion: diagrams hold still"),
     ("pain_checkin", "Pain check-in before and after a session"),
     ("day_start_hour", "A new training day starts at"),
     ("weekly_goal_days", "Weekly goal: days with a session"),
+    ("theme", "Colours (also ctrl+p, Theme)"),
 ]
 
 
@@ -30,77 +34,94 @@ def choice_text(settings: Settings, field: str, label: str) -> Text:
     if isinstance(value, bool):
         text.append("[x] " if value else "[ ] ", "bold")
         text.append(label)
+        return text
+    if field == "day_start_hour":
+        shown = f"{value}:00"
+    elif field == "weekly_goal_days":
+        shown = f"{value} of 7"
     else:
-        shown = f"{value}:00" if field == "day_start_hour" else f"{value} of 7"
-        text.append("‹ ", "dim")
-        text.append(shown, "bold")
-        text.append(" › ", "dim")
-        text.append(label)
+        shown = str(value)
+    text.append("‹ ", "dim")
+    text.append(shown, "bold")
+    text.append(" › ", "dim")
+    text.append(label)
     return text
 
 
-def changed(settings: Settings, field: str, step: int = 0) -> Settings | None:
-    """The settings with one choice toggled (step 0) or moved by step; None if out of range."""
-    value = getattr(settings, field)
-    new = (not value) if isinstance(value, bool) else value + step
-    if new == value:
-        return None
-    try:
-        return Settings.model_validate(settings.model_dump() | {field: new})
-    except ValidationError:
-        return None
-
-
 class SettingsScreen(Screen):
+    """Shows `settings`; every change goes up as Changed, and the App sets `settings` back."""
+
+    DEFAULT_CSS = """
+    SettingsScreen #settings-list { height: auto; max-height: 1fr; margin: 1 2; }
+    SettingsScreen #settings-hint { padding: 0 2; }
+    """
     BINDINGS = [
         Binding("space", "toggle", "Toggle", id="toggle"),
         Binding("left,h", "step(-1)", "Less", id="less"),
         Binding("right,l", "step(1)", "More", id="more"),
-        Binding("w", "app.safety", "When not to exercise", id="safety"),
+        Binding("w", "app.safety", "When not to exercise", id="safety", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
 
+    class Changed(Message):
+        def __init__(self, settings: Settings) -> None:
+            super().__init__()
+            self.settings = settings
+
+    settings: var[Settings] = var(Settings, init=False)
+
+    def __init__(self, settings: Settings, themes: tuple[str, ...] = ()) -> None:
+        super().__init__()
+        self.set_reactive(SettingsScreen.settings, settings)
+        self.themes = themes or (settings.theme,)
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield NavList(id="choices")
+        yield NavList(id="settings-list")
         yield Static(
-            Text("Enter or space toggles, ←/→ change a number; saved as you go.", "dim"),
+            Text("Enter or space toggles, ←/→ change a value; saved as you go. "
+                 "w: when not to exercise.", "dim"),
             id="settings-hint",
         )
-        yield Footer()
+        yield KeyFooter()
+        yield SizeGuard(50, 12)
 
     def on_mount(self) -> None:
         self.sub_title = "Settings"
-        self.refresh_choices()
-        self.query_one("#choices").focus()
+        self.watch_settings(self.settings)
+        self.query_one("#settings-list").focus()
 
-    def refresh_choices(self) -> None:
-        choices = self.query_one("#choices", NavList)
+    def watch_settings(self, settings: Settings) -> None:
+        choices = self.query_one("#settings-list", NavList)
         keep = choices.highlighted or 0
-        settings = self.app.settings
         choices.set_options(
             Option(choice_text(settings, field, label), id=field) for field, label in CHOICES
         )
         choices.highlighted = keep
 
     def _field(self) -> str:
-        return CHOICES[self.query_one("#choices", NavList).highlighted or 0][0]
+        return CHOICES[self.query_one("#settings-list", NavList).highlighted or 0][0]
 
     def _apply(self, new: Settings | None) -> None:
         if new is not None:
-            self.app.change_settings(new)
-            self.refresh_choices()
+            self.settings = new
+            self.post_message(self.Changed(new))
 
-    @on(NavList.OptionSelected, "#choices")
+    @on(NavList.OptionSelected, "#settings-list")
     def _selected(self) -> None:
         self.action_toggle()
 
     def action_toggle(self) -> None:
         field = self._field()
-        if isinstance(getattr(self.app.settings, field), bool):
-            self._apply(changed(self.app.settings, field))
+        if isinstance(getattr(self.settings, field), bool):
+            self._apply(self.settings.changed(field))
 
     def action_step(self, step: int) -> None:
         field = self._field()
-        if not isinstance(getattr(self.app.settings, field), bool):
-            self._apply(changed(self.app.settings, field, step))
+        if field == "theme":
+            themes = self.themes
+            at = themes.index(self.settings.theme) if self.settings.theme in themes else -1
+            theme = themes[(at + step) % len(themes)]
+            self._apply(self.settings.model_copy(update={"theme": theme}))
+        elif not isinstance(getattr(self.settings, field), bool):
+            self._apply(self.settings.changed(field, step))

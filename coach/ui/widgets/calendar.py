@@ -1,7 +1,8 @@
 """The month calendar and the year heatmap: training days at a glance, by symbol and colour.
 
 Symbols carry the meaning so the views read with NO_COLOR and on a Linux console; colour
-only reinforces them.
+only reinforces them. Both are widgets of their own: give them `days` and `today`, and the
+calendar posts DaySelected as its cursor moves (←/→ a day, ↑/↓ a week, PgUp/PgDn a month).
 """
 
 from __future__ import annotations
@@ -10,89 +11,137 @@ import calendar
 import datetime as dt
 from collections.abc import Mapping
 
+from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widgets import Static
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 
-from coach.core.history.progress import level, month_grid, year_weeks
+from coach.core.history.progress import add_months, level, month_grid, year_weeks
 
 SYMBOLS = ("·", "░", "▒", "▓", "█")
-COLOURS = ("bright_black", "green", "green", "bright_green", "bold bright_green")
 LEGEND_LABELS = ("", "<5m", "<15m", "<30m", "30m+")
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 
 DayTotals = Mapping[dt.date, tuple[int, int]]  # training day -> (sessions, seconds)
 
+LEVEL_CLASSES = tuple(f"calendar--level-{n}" for n in range(5))
+LEVEL_CSS = """
+{name} .calendar--level-0 {{ color: $text-muted; }}
+{name} .calendar--level-1 {{ color: $success-darken-2; }}
+{name} .calendar--level-2 {{ color: $success-darken-1; }}
+{name} .calendar--level-3 {{ color: $success; }}
+{name} .calendar--level-4 {{ color: $success-lighten-1; text-style: bold; }}
+{name} .calendar--future {{ color: $text-disabled; }}
+"""
 
-def _mark(days: DayTotals, day: dt.date) -> tuple[str, str]:
-    seconds = days.get(day, (0, 0))[1]
-    n = level(seconds) if day in days else 0
-    return SYMBOLS[n], COLOURS[n]
+
+class DayView(Widget):
+    """What the calendar and the heatmap share: the days, today, and a style per level."""
+
+    COMPONENT_CLASSES = {*LEVEL_CLASSES, "calendar--future"}
+
+    days: reactive[dict] = reactive(dict, always_update=True)
+    today: reactive[dt.date] = reactive(dt.date.today)
+
+    def level_style(self, day: dt.date) -> tuple[str, Style]:
+        seconds = self.days.get(day, (0, 0))[1]
+        n = level(seconds) if day in self.days else 0
+        if day > self.today:
+            return SYMBOLS[0], self.get_component_rich_style("calendar--future")
+        return SYMBOLS[n], self.get_component_rich_style(LEVEL_CLASSES[n])
 
 
 def legend() -> Text:
     text = Text()
-    for symbol, colour, label in zip(SYMBOLS, COLOURS, LEGEND_LABELS):
-        text.append(symbol, colour)
+    for symbol, label in zip(SYMBOLS, LEGEND_LABELS):
+        text.append(symbol)
         text.append(f"{label} ", "dim")
     text.append(" ›", "bold")
     text.append("today", "dim")
     return text
 
 
-def month_text(year: int, month: int, days: DayTotals, today: dt.date,
-               selected: dt.date | None) -> Text:
+class MonthCalendar(DayView, can_focus=True):
     """A month as a grid of 'dd▒' cells, Monday first; today marked ›, the selection reversed."""
-    text = Text()
-    text.append(f"{calendar.month_name[month]} {year}".center(35) + "\n", "bold")
-    text.append("".join(f" {w}  " for w in WEEKDAYS).rstrip() + "\n", "dim")
-    for week in month_grid(year, month):
-        for day in week:
-            if day is None:
-                text.append("     ")
-                continue
-            symbol, colour = _mark(days, day)
-            future = day > today
-            text.append("›" if day == today else " ", "bold")
-            style = "reverse" if day == selected else ("dim" if future else "")
-            text.append(f"{day.day:>2}", style)
-            text.append(symbol, "dim" if future else colour)
-            text.append(" ")
-        text.append("\n")
-    return text
 
-
-def year_text(days: DayTotals, today: dt.date) -> Text:
-    """53 weeks by 7 days, oldest week on the left, like a contribution graph."""
-    weeks = year_weeks(today)
-    text = Text()
-    labels = [" "] * len(weeks)
-    for col, week in enumerate(weeks):
-        first = week[0]
-        if first.day <= 7 and col + 3 <= len(weeks):
-            for k, ch in enumerate(calendar.month_abbr[first.month]):
-                labels[col + k] = ch
-    text.append("    " + "".join(labels) + "\n", "dim")
-    for row, name in enumerate(WEEKDAYS):
-        text.append(f"{name}  ", "dim")
-        for week in weeks:
-            day = week[row]
-            if day > today:
-                text.append(" ")
-                continue
-            symbol, colour = _mark(days, day)
-            text.append(symbol, colour + (" reverse" if day == today else ""))
-        text.append("\n")
-    return text
-
-
-class MonthCalendar(Static, can_focus=True):
-    """The month grid; it holds focus so the arrows move through months and days."""
-
+    DEFAULT_CSS = "MonthCalendar { width: 36; height: 8; }\nMonthCalendar:focus { background: $boost; }" + LEVEL_CSS.format(name="MonthCalendar")
     BINDINGS = [
-        Binding("left", "screen.month(-1)", "Prev month", id="prev_month"),
-        Binding("right", "screen.month(1)", "Next month", id="next_month"),
-        Binding("up,k", "screen.day(-1)", "Day before", id="day_before"),
-        Binding("down,j", "screen.day(1)", "Day after", id="day_after"),
-        Binding("enter", "screen.open_day", "Sessions", id="open_day"),
+        Binding("left,h", "move(-1)", "Day before", id="day_before", show=False),
+        Binding("right,l", "move(1)", "Day after", id="day_after", show=False),
+        Binding("up,k", "move(-7)", "Week before", id="week_before", show=False),
+        Binding("down,j", "move(7)", "Week after", id="week_after", show=False),
+        Binding("pageup", "month(-1)", "Month before", id="prev_month"),
+        Binding("pagedown", "month(1)", "Month after", id="next_month"),
+        Binding("enter", "open", "Sessions", id="open_day"),
     ]
+
+    class DaySelected(Message):
+        def __init__(self, calendar: MonthCalendar, day: dt.date, opened: bool) -> None:
+            super().__init__()
+            self.calendar, self.day, self.opened = calendar, day, opened
+
+        @property
+        def control(self) -> MonthCalendar:
+            return self.calendar
+
+    selected: reactive[dt.date] = reactive(dt.date.today)
+
+    def watch_selected(self, day: dt.date) -> None:
+        self.post_message(self.DaySelected(self, day, opened=False))
+
+    def action_move(self, days: int) -> None:
+        self.selected += dt.timedelta(days=days)
+
+    def action_month(self, months: int) -> None:
+        self.selected = add_months(self.selected, months)
+
+    def action_open(self) -> None:
+        self.post_message(self.DaySelected(self, self.selected, opened=True))
+
+    def render(self) -> Text:
+        year, month = self.selected.year, self.selected.month
+        text = Text()
+        text.append(f"{calendar.month_name[month]} {year}".center(35) + "\n", "bold")
+        text.append("".join(f" {w}  " for w in WEEKDAYS).rstrip() + "\n", "dim")
+        for week in month_grid(year, month):
+            for day in week:
+                if day is None:
+                    text.append("     ")
+                    continue
+                symbol, style = self.level_style(day)
+                text.append("›" if day == self.today else " ", "bold")
+                text.append(f"{day.day:>2}", "reverse" if day == self.selected else "")
+                text.append(symbol, style)
+                text.append(" ")
+            text.append("\n")
+        return text
+
+
+class YearHeatmap(DayView):
+    """53 weeks by 7 days, oldest week on the left, like a contribution graph."""
+
+    DEFAULT_CSS = "YearHeatmap { width: auto; height: 8; }" + LEVEL_CSS.format(name="YearHeatmap")
+
+    def render(self) -> Text:
+        weeks = year_weeks(self.today)
+        text = Text()
+        labels = [" "] * len(weeks)
+        for col, week in enumerate(weeks):
+            first = week[0]
+            if first.day <= 7 and col + 3 <= len(weeks):
+                for k, ch in enumerate(calendar.month_abbr[first.month]):
+                    labels[col + k] = ch
+        text.append("    " + "".join(labels) + "\n", "dim")
+        for row, name in enumerate(WEEKDAYS):
+            text.append(f"{name}  ", "dim")
+            for week in weeks:
+                day = week[row]
+                if day > self.today:
+                    text.append(" ")
+                    continue
+                symbol, style = self.level_style(day)
+                text.append(symbol, style + Style(reverse=True) if day == self.today else style)
+            text.append("\n")
+        return text

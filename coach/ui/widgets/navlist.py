@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
 
-ROW_WIDTH = 28  # the list is 34 columns: border, padding and a scrollbar take six
 
+def row(title: str, detail: str, right: str = "") -> Table:
+    """A bold title (with an optional right-aligned note) over a dim detail line.
 
-def fit(text: str, width: int) -> str:
-    """Cut text to width with an ellipsis, so a row never wraps onto a third line."""
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def row(title: str, detail: str, right: str = "") -> Text:
-    """A bold title (with an optional right-aligned note) over a dim detail line."""
-    room = ROW_WIDTH - (len(right) + 1 if right else 0)
-    text = Text()
-    text.append(fit(title, room).ljust(room), "bold")
-    if right:
-        text.append(" " + right)
-    text.append("\n" + fit(detail, ROW_WIDTH), "dim")
-    return text
+    A grid as wide as the list: a wider window shows more of a long name, and a narrow one
+    cuts it with an ellipsis rather than wrapping onto a third line. User text goes in as
+    Text, so it is never read as markup.
+    """
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_column(justify="right", no_wrap=True)
+    grid.add_row(Text(title, "bold", no_wrap=True, overflow="ellipsis"), Text(right))
+    grid.add_row(Text(detail, "dim", no_wrap=True, overflow="ellipsis"), "")
+    return grid
 
 
 class NavList(OptionList):

@@ -1,0 +1,62 @@
+"""The command palette (ctrl+p): this app's commands, ours first, user text never markup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+from typing import TYPE_CHECKING, NamedTuple
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.markup import escape
+
+from coach.core.content.loading import Library
+
+if TYPE_CHECKING:
+    from coach.ui.app import CoachApp
+
+
+class Command(NamedTuple):
+    name: str
+    help: str
+    run: Callable[[], object]
+
+
+def app_commands(app: CoachApp, library: Library) -> Iterable[Command]:
+    """What a user of this app may want from the palette, in the order it is offered."""
+    yield Command("Progress", "Calendar, year, history, totals", app.action_progress)
+    yield Command("Exercise library", "Browse every exercise", app.action_library)
+    yield Command("Settings", "Bell, motion, pain check-ins, goals, theme", app.action_settings)
+    yield Command("Help", "Keys of this screen", app.action_help)
+    yield Command("When not to exercise", "Safety first", app.action_safety)
+    for info in library.routines.values():
+        yield Command(f"Start: {info.routine.name}", info.routine.description,
+                      partial(app.start_routine, info))
+    yield Command("Theme", "Colours; also in Settings", app.action_change_theme)
+    yield Command("Quit", "Leave backcoach", app.action_quit)
+
+
+def plain(text: str) -> Content:
+    """Names and descriptions are the user's: shown as they are, never parsed as markup."""
+    return Content(text)
+
+
+class CoachCommands(Provider):
+    def _commands(self) -> list[Command]:
+        app: CoachApp = self.app  # type: ignore[assignment]
+        return list(app_commands(app, app.library))
+
+    async def discover(self) -> Hits:
+        for command in self._commands():
+            yield DiscoveryHit(plain(command.name), command.run, text=command.name,
+                               help=escape(command.help))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in self._commands():
+            score, offsets = matcher.fuzzy_search.match(query, command.name)
+            if score > 0:
+                prompt = plain(command.name)
+                for offset in offsets:
+                    prompt = prompt.stylize("reverse", offset, offset + 1)
+                yield Hit(score, prompt, command.run, text=command.name, help=escape(command.help))
