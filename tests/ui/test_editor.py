@@ -25,10 +25,12 @@ def shown(screen, selector) -> str:
 
 
 async def add(pilot, query: str) -> None:
-    """a, type a filter, Enter to the list, Enter to choose the first match."""
+    """a, type a filter (the filter has focus at once), Enter adds the highlighted match."""
     await pilot.press("a")
     assert isinstance(pilot.app.screen, ExerciseChooser)
-    await pilot.press("slash", *query, "enter", "enter")
+    await pilot.press(*query, "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready_store, settle):
@@ -59,6 +61,7 @@ async def test_create_reorder_dose_save_reopen_and_play(library, data_dir, ready
         assert "*" in str(editor.query_one("#l-hold_s").render())
         estimate = shown(editor, "#estimate")
         await pilot.press("ctrl+s")
+        await settle(pilot)
         assert isinstance(app.screen, PickerScreen)
         assert "Evening back" in {i.routine.name for i in app.library.routines.values()}
     # A new app on the same folder: the routine is there, intact, and plays.
@@ -92,6 +95,7 @@ async def test_editing_a_builtin_makes_a_copy(library, data_dir, ready_store, se
         original = app.screen_stack[-2].shown[0]
         assert editor.draft.name == f"{original.routine.name} (mine)"
         await pilot.press("ctrl+s")
+        await settle(pilot)
         names = {i.routine.name: i for i in app.library.routines.values()}
         assert original.routine.name in names and names[original.routine.name].builtin
         mine = names[f"{original.routine.name} (mine)"]
@@ -129,6 +133,7 @@ async def test_every_validation_message_by_keys(library, data_dir, ready_store, 
         await pilot.press("n")
         editor = app.screen
         await pilot.press("ctrl+s")  # nothing yet
+        await settle(pilot)
         assert isinstance(app.screen, EditorScreen)
         assert "at least 2 characters" in shown(editor, "#err-name")
         assert "add at least one exercise" in shown(editor, "#err-steps")
@@ -146,6 +151,7 @@ async def test_every_validation_message_by_keys(library, data_dir, ready_store, 
         assert "at most 10, got 500" in shown(editor, "#err-sets")
         assert "fix step 1" in shown(editor, "#err-steps")
         await pilot.press("ctrl+s")
+        await settle(pilot)
         assert isinstance(app.screen, EditorScreen)  # refused
         assert ready_store.user_routines() == []
         await pilot.press("escape")  # unsaved changes: asks

@@ -1,7 +1,9 @@
 """The dose of one routine step: mode, numbers, each side. Filled by the editor, edited by keys.
 
-Filling the form from a step is not an edit: it runs with the change messages prevented, so
-only what the user types goes up as DoseForm.Edited (or DoseForm.Mistyped for a non-number).
+Filling the form from a step is not an edit: it runs with the change messages prevented, and
+a change from a field without focus (the Select settling on its first value at mount, a
+message queued before a fill) is dropped, so only what the user does goes up as
+DoseForm.Edited (or DoseForm.Mistyped for a non-number).
 """
 
 from __future__ import annotations
@@ -105,6 +107,8 @@ class DoseForm(VerticalScroll):
     @on(Input.Changed, ".number")
     def _number(self, event: Input.Changed) -> None:
         event.stop()
+        if not event.input.has_focus:
+            return
         assert event.input.id is not None
         name = event.input.id.removeprefix("f-")
         raw = event.value.strip()
@@ -119,9 +123,11 @@ class DoseForm(VerticalScroll):
     @on(Select.Changed, "#f-mode")
     def _mode(self, event: Select.Changed) -> None:
         event.stop()
-        self.post_message(self.Edited("mode", event.value))
+        if event.select.has_focus_within:
+            self.post_message(self.Edited("mode", event.value))
 
     @on(Checkbox.Changed, "#f-per_side")
     def _per_side(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.post_message(self.Edited("per_side", event.value))
+        if event.checkbox.has_focus:
+            self.post_message(self.Edited("per_side", event.value))
