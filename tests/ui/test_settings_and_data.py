@@ -32,10 +32,11 @@ async def test_settings_change_by_keys_and_persist(library, data_dir, settle):
         await pilot.press("j", "enter")  # pain check-in off
         await pilot.press("j", "left", "left")  # day starts at 2:00
         await pilot.press("j", "right", "right", "right", "right")  # goal 4 -> 7, and no further
+        await settle(pilot)
         saved = store.settings()
         assert (saved.bell, saved.reduce_motion, saved.pain_checkin) == (False, True, False)
         assert saved.day_start_hour == 2 and saved.weekly_goal_days == 7
-        shown = str(app.screen.query_one("#choices").get_option_at_index(4).prompt)
+        shown = str(app.screen.query_one("#settings-list").get_option_at_index(4).prompt)
         assert "7 of 7" in shown
         await pilot.press("w")
         assert isinstance(app.screen, SafetyScreen)

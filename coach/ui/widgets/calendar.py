@@ -68,8 +68,8 @@ class MonthCalendar(DayView, can_focus=True):
 
     DEFAULT_CSS = "MonthCalendar { width: 36; height: 8; }\nMonthCalendar:focus { background: $boost; }" + LEVEL_CSS.format(name="MonthCalendar")
     BINDINGS = [
-        Binding("left,h", "move(-1)", "Day before", id="day_before", show=False),
-        Binding("right,l", "move(1)", "Day after", id="day_after", show=False),
+        Binding("left", "move(-1)", "Day before", id="day_before", show=False),
+        Binding("right", "move(1)", "Day after", id="day_after", show=False),
         Binding("up,k", "move(-7)", "Week before", id="week_before", show=False),
         Binding("down,j", "move(7)", "Week after", id="week_after", show=False),
         Binding("pageup", "month(-1)", "Month before", id="prev_month"),

@@ -60,6 +60,6 @@ class Dialog(ModalScreen[R]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog"):
-            yield Static(self.keys(), classes="dialog-keys")
             yield Static(self.body(), classes="dialog-body")
+            yield Static(self.keys(), classes="dialog-keys")
         yield KeyFooter()
