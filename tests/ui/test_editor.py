@@ -159,3 +159,37 @@ async def test_every_validation_message_by_keys(library, data_dir, ready_store, 
         await pilot.press("y")
         assert isinstance(app.screen, PickerScreen)
         assert ready_store.user_routines() == []
+
+
+async def test_opening_and_leaving_asks_nothing_and_a_copy_marks_nothing(
+        library, data_dir, ready_store, settle):
+    app = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "y")  # copy a built-in
+        editor = app.screen
+        assert isinstance(editor, EditorScreen) and not editor.dirty
+        rows = [str(editor.query_one("#steps").get_option_at_index(i).prompt)
+                for i in range(len(editor.draft.steps))]
+        assert not any("*" in r for r in rows)  # nothing changed yet
+        # each side reads as text, not colour
+        box = str(editor.query_one("#f-per_side").render())
+        assert "[ ]" in box or "[x]" in box
+        editor.query_one("#name").focus()
+        await pilot.press("end", "x")
+        assert editor.dirty
+        await pilot.press("backspace")  # reverted: back to what was opened
+        assert not editor.dirty
+        await pilot.press("escape")
+        assert isinstance(app.screen, PickerScreen)  # nothing to discard, nothing asked
+
+
+async def test_the_palette_offers_our_commands_only(library, data_dir, ready_store, settle):
+    from coach.ui.palette import app_commands
+
+    app = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        names = [c.name for c in app_commands(app, app.library)]
+        assert names[0] == "Progress"
+        assert not {"Keys", "Maximize", "Screenshot"} & set(names)

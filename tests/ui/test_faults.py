@@ -1,0 +1,205 @@
+"""A store that refuses, user text that looks like markup, dialogs over a session: by keys."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from coach.core.session.clock import ManualClock
+from coach.core.storage.recovery import Recovery
+from coach.core.storage.store import Store, StoreError
+from coach.ui.app import CoachApp
+from coach.ui.screens.dialogs import Confirm, StopDialog
+from coach.ui.screens.help import HelpScreen
+from coach.ui.screens.picker import PickerScreen
+from coach.ui.screens.progress import ProgressScreen
+from coach.ui.screens.session import SessionScreen
+from coach.ui.screens.summary import SummaryScreen
+
+
+class Refusing(Store):
+    """A real store whose writes (and chosen reads) fail as a full disk would."""
+
+    refuse: set[str] = set()
+
+    def _fail(self, name: str) -> None:
+        if name in self.refuse:
+            raise StoreError(f"{self.folder}: no space left on device", self.folder)
+
+    def save_session(self, record):
+        self._fail("save_session")
+        return super().save_session(record)
+
+    def save_settings(self, settings):
+        self._fail("save_settings")
+        return super().save_settings(settings)
+
+    def delete_session(self, uuid):
+        self._fail("delete_session")
+        return super().delete_session(uuid)
+
+    def delete_routine(self, routine_id):
+        self._fail("delete_routine")
+        return super().delete_routine(routine_id)
+
+    def session_days(self):
+        self._fail("session_days")
+        return super().session_days()
+
+    def sessions_between(self, first, last):
+        self._fail("sessions_between")
+        return super().sessions_between(first, last)
+
+
+def make(library, data_dir, refuse=(), tmp_path=None):
+    store = Refusing(data_dir)
+    store.refuse = set(refuse)
+    recovery = Recovery(data_dir, (tmp_path or data_dir) / "fallback")
+    app = CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC",
+                   animate=False, recovery=recovery)
+    return app, store, recovery
+
+
+async def written(pilot) -> None:
+    for _ in range(2):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def notices(app) -> str:
+    return " | ".join(n.message for n in app._notifications)
+
+
+async def start(pilot):
+    await pilot.press("enter")  # the first routine
+    assert isinstance(pilot.app.screen, SessionScreen)
+    return pilot.app.screen
+
+
+async def test_a_refused_session_is_kept_told_truthfully_and_offered_next_start(
+        library, data_dir, ready_store, settle, tmp_path):
+    app, store, recovery = make(library, data_dir, {"save_session"}, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await start(pilot)
+        await pilot.press("n", "q", "s")  # stop and save
+        await written(pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        summary = str(app.screen.query_one("#summary Static", Static).render())
+        assert "NOT SAVED YET" in summary and "saved\n" not in summary
+        assert "Could not save the session" in " ".join(n.title for n in app._notifications)
+        [kept] = recovery.pending()
+        assert kept.status == "stopped" and app.sessions.unsaved
+    assert Store(data_dir).sessions() == []
+    # The fault clears; the next start offers the kept session and stores it.
+    app, store, recovery = make(library, data_dir, (), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await pilot.press("y")
+        await written(pilot)
+        assert [r.uuid for r in Store(data_dir).sessions()] == [kept.uuid]
+        assert recovery.pending() == []
+
+
+async def test_safety_and_discard_survive_a_refusing_store(library, data_dir, settle, tmp_path):
+    app, store, _ = make(library, data_dir, {"save_settings", "delete_session"}, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "enter")  # safety: I understand (the write fails)
+        await written(pilot)
+        assert "no space left" in notices(app)
+        await pilot.press("s")  # skip the pain check-in
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("q", "d")  # discard (the delete fails)
+        await written(pilot)
+        assert isinstance(app.screen, PickerScreen)
+
+
+async def test_progress_survives_a_store_that_cannot_be_read(library, data_dir, ready_store,
+                                                            settle, tmp_path):
+    app, store, _ = make(library, data_dir, {"session_days", "sessions_between"}, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await written(pilot)
+        assert isinstance(app.screen, ProgressScreen)
+        assert "no space left" in notices(app)
+
+
+async def test_a_failed_delete_and_undo_lose_nothing(library, history_store, data_dir, settle,
+                                                     tmp_path):
+    app, store, _ = make(library, data_dir, (), tmp_path)
+    before = history_store.sessions()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await written(pilot)
+        await pilot.press("h")
+        store.refuse = {"delete_session"}
+        await pilot.press("d", "y")
+        await written(pilot)
+        assert len(Store(data_dir).sessions()) == len(before)
+        store.refuse = set()
+        await pilot.press("d", "y")
+        await written(pilot)
+        store.refuse = {"save_session"}
+        await pilot.press("u")  # the undo fails: the record stays ready for another u
+        await written(pilot)
+        assert app.screen.deleted
+        store.refuse = set()
+        await pilot.press("u")
+        await written(pilot)
+        assert len(Store(data_dir).sessions()) == len(before)
+
+
+async def test_escape_closes_details_first_and_dialogs_pause_the_session(
+        library, data_dir, ready_store, settle):
+    app, store, _ = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await start(pilot)
+        await pilot.press("i")
+        assert screen.details
+        await pilot.press("escape")
+        assert isinstance(app.screen, SessionScreen) and not screen.details
+        assert not screen.run.player.paused
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen) and screen.run.player.paused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not screen.run.player.paused
+        await pilot.press("escape")
+        assert isinstance(app.screen, StopDialog) and screen.run.player.paused
+        await pilot.press("g")
+        await pilot.pause()
+        assert not screen.run.player.paused
+
+
+async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store, settle):
+    from coach.core.content.editing import check, draft_of
+
+    info = next(iter(library.routines.values()))
+    draft = draft_of(info, library, "x [/] [b]bold[@click=app.quit]q")
+    draft.description = "[/]"
+    routine = check(draft, "draft", set()).routine
+    assert routine is not None
+    ready_store.save_routine(routine.model_copy(update={"id": "mine"}))
+    app, store, _ = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")  # the palette used to parse "[/]" and crash
+        await pilot.press(*"Start x")
+        await pilot.pause()
+        await pilot.press("escape")
+        picker = app.screen
+        index = [i.routine.id for i in picker.shown].index("mine")
+        picker.query_one("#routines").highlighted = index
+        await pilot.press("d")  # copy: its notice carries the name
+        await written(pilot)
+        assert "Saved a copy: x [/] [b]bold[@click=app.quit]" in notices(app)  # as typed
+        await pilot.press("delete")
+        assert isinstance(app.screen, Confirm)
+        assert "[@click=app.quit]q" in str(app.screen.query_one(Static).render())
+        await pilot.press("y")
+        await written(pilot)
+        assert app.is_running
