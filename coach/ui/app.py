@@ -36,7 +36,7 @@ from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.screens.progress import ProgressScreen
-from coach.ui.screens.safety import SafetyScreen
+from coach.ui.screens.safety import SafetyPage, SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
@@ -329,5 +329,5 @@ class CoachApp(App):
 
     def action_safety(self) -> None:
         if self.library.safety is not None:
-            self.push_screen(SafetyScreen(self.library.safety, asking=False))
+            self.push_screen(SafetyPage(self.library.safety))
 

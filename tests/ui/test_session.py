@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Digits, Static
+from textual.widgets import Static
 
 from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
@@ -12,6 +12,7 @@ from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
+from coach.ui.widgets.countdown import Countdown
 
 
 def make(library, data_dir, clock=None):
@@ -64,7 +65,7 @@ async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(lib
         assert stored[0].pain_before == 4
         # The second step: skip the rest, press next on holds, watch the countdown.
         await pilot.press("n")  # no need for the rest; both seated, so no get-ready either
-        digits = screen.query_one("#countdown", Digits)
+        digits = screen.query_one("#countdown", Countdown)
         assert screen.run.player.phase.kind == "work" and digits.value == "5"
         await wind(pilot, clock, 2)
         assert digits.value == "3"
@@ -111,7 +112,10 @@ async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, read
         assert not player.paused
         await pilot.press("s")  # skip the arch
         assert player.view().step_index == 1
+        before = (player.view().seconds_left, player.deadline())
         await pilot.press("plus")  # reps cannot be lengthened: a notice, nothing changes
+        assert (player.view().seconds_left, player.deadline()) == before
+        assert any("longer or shorter" in n.message for n in app._notifications)
         await pilot.press("i")
         assert screen.query_one("#ex-details").display
         await pilot.press("i")
@@ -155,9 +159,9 @@ async def test_adjust_a_hold_and_go_back(library, data_dir, ready_store, settle)
         screen = app.screen
         await pilot.press("n")  # into the first 10 s hold
         await pilot.press("plus")
-        assert screen.query_one("#countdown", Digits).value == "20"
+        assert screen.query_one("#countdown", Countdown).value == "20"
         await pilot.press("minus", "minus")
-        assert screen.query_one("#countdown", Digits).value == "1"
+        assert screen.query_one("#countdown", Countdown).value == "1"
         await wind(pilot, clock, 2)
         await pilot.press("p")  # back to the start of the step
         assert screen.run.player.phase.kind == "ready"

@@ -22,18 +22,18 @@ def safety_text(safety: Safety) -> Text:
 
 
 class SafetyScreen(Dialog[bool]):
-    """Dismissed with True when the user says they have read it, False when they back out.
-    Opened from help (asking=False) it is a page to read: Esc or Enter closes it."""
+    """Dismissed with True when the user says they have read it, False when they back out."""
 
     BINDINGS = [
         Binding("enter", "agree", "I understand", id="agree"),
         Binding("escape", "back", "Not now", id="back"),
     ]
 
-    def __init__(self, safety: Safety, asking: bool = True) -> None:
+    asking = True
+
+    def __init__(self, safety: Safety) -> None:
         super().__init__()
         self.safety = safety
-        self.asking = asking
 
     def body(self) -> Text:
         return safety_text(self.safety)
@@ -44,11 +44,15 @@ class SafetyScreen(Dialog[bool]):
                               ("↓", "read on")])
         return keys_line([("Esc", "close"), ("↓", "read on")])
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return self.asking or action != "agree"
-
     def action_agree(self) -> None:
         self.dismiss(True)
 
     def action_back(self) -> None:
         self.dismiss(False)
+
+
+class SafetyPage(SafetyScreen, inherit_bindings=False):
+    """The same text opened from help or settings: a page to read, Esc or Enter closes it."""
+
+    BINDINGS = [Binding("escape,enter", "back", "Close", id="close")]
+    asking = False

@@ -15,12 +15,13 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Digits, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from coach.core.session.player import ADJUST_S, Event, View
 from coach.core.session.recorder import SessionRun, diagram_frame
 from coach.core.text import dosing_text, duration_text
 from coach.core.wording import REP_UNITS
+from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
 from coach.ui.widgets.key_footer import KeyFooter
@@ -80,7 +81,7 @@ class SessionScreen(Screen):
     SessionScreen #ex-name, SessionScreen #ex-cue, SessionScreen #ex-where,
     SessionScreen #next-up { height: auto; }
     SessionScreen #ex-where, SessionScreen #phase-label { margin-top: 1; }
-    SessionScreen #countdown { width: auto; margin: 0 0 1 0; }
+    SessionScreen #countdown { margin: 0 0 1 0; }
     SessionScreen #ex-details { height: 1fr; padding: 0 1; overflow-y: auto; display: none; }
     SessionScreen.-details #ex-details { display: block; }
     SessionScreen.-details #stage { display: none; }
@@ -143,7 +144,7 @@ class SessionScreen(Screen):
                 yield Static(id="ex-cue")
                 yield Static(id="ex-where")
                 yield Static(id="phase-label")
-                yield Digits(id="countdown")
+                yield Countdown(id="countdown")
                 yield Static(id="next-up")
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
@@ -247,7 +248,7 @@ class SessionScreen(Screen):
         self._show("#time-left", text)
 
     def watch_seconds_left(self, seconds: int) -> None:
-        self.query_one("#countdown", Digits).update(countdown(seconds))
+        self.query_one("#countdown", Countdown).value = countdown(seconds)
 
     def watch_frames(self, frames: tuple[str, ...] | None) -> None:
         self.query_one("#figure", Diagram).show(frames or ())

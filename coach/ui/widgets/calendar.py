@@ -72,9 +72,9 @@ class MonthCalendar(DayView, can_focus=True):
         Binding("right", "move(1)", "Day after", id="day_after", show=False),
         Binding("up,k", "move(-7)", "Week before", id="week_before", show=False),
         Binding("down,j", "move(7)", "Week after", id="week_after", show=False),
-        Binding("pageup", "month(-1)", "Month before", id="prev_month"),
-        Binding("pagedown", "month(1)", "Month after", id="next_month"),
-        Binding("enter", "open", "Sessions", id="open_day"),
+        Binding("pageup", "month(-1)", "Month", key_display="PgUp/Dn", id="prev_month"),
+        Binding("pagedown", "month(1)", "Month after", id="next_month", show=False),
+        Binding("enter", "open", "Open", id="open_day"),
     ]
 
     class DaySelected(Message):

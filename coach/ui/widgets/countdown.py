@@ -1,0 +1,67 @@
+"""The session's countdown: Textual's three-line digits in a small window, block digits that
+grow with the room in a big one (a 200x60 terminal read from across the room)."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.reactive import reactive
+from textual.renderables.digits import Digits
+from textual.widget import Widget
+
+# 3x5 block font; each pixel becomes scale rows by 2*scale columns (cells are about 1:2)
+FONT = {
+    "0": ("###", "# #", "# #", "# #", "###"),
+    "1": (" # ", "## ", " # ", " # ", "###"),
+    "2": ("###", "  #", "###", "#  ", "###"),
+    "3": ("###", "  #", " ##", "  #", "###"),
+    "4": ("# #", "# #", "###", "  #", "  #"),
+    "5": ("###", "#  ", "###", "  #", "###"),
+    "6": ("###", "#  ", "###", "# #", "###"),
+    "7": ("###", "  #", "  #", "  #", "  #"),
+    "8": ("###", "# #", "###", "# #", "###"),
+    "9": ("###", "# #", "###", "  #", "###"),
+    ":": (" ", "#", " ", "#", " "),
+}
+ROWS = 5
+
+
+def block_text(text: str, scale: int) -> Text:
+    """The text in block digits, each pixel scale rows high and 2*scale columns wide."""
+    glyphs = [FONT[ch] for ch in text if ch in FONT]
+    lines = []
+    for row in range(ROWS):
+        line = " ".join("".join(("█" if px == "#" else " ") * 2 * scale for px in g[row])
+                        for g in glyphs)
+        lines.extend([line] * scale)
+    return Text("\n".join(lines))
+
+
+def block_width(text: str, scale: int) -> int:
+    glyphs = [FONT[ch] for ch in text if ch in FONT]
+    return sum(len(g[0]) * 2 * scale for g in glyphs) + max(0, len(glyphs) - 1)
+
+
+class Countdown(Widget):
+    DEFAULT_CSS = """
+    Countdown { width: 1fr; height: auto; max-height: 20; }
+    """
+
+    value: reactive[str] = reactive("", layout=True)
+
+    def scale(self) -> int:
+        """How big the room lets the digits be: 0 for the small three-line digits."""
+        room_w = self.size.width or self.container_size.width
+        room_h = max(0, self.app.size.height - 24)  # what the window has beyond 80x24
+        for scale in (3, 2, 1):
+            if block_width(self.value, scale) <= room_w and ROWS * scale <= room_h:
+                return scale
+        return 0
+
+    def render(self) -> RenderableType:
+        scale = self.scale()
+        return block_text(self.value, scale) if scale else Digits(self.value)
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        scale = self.scale()
+        return ROWS * scale if scale else 3
