@@ -33,7 +33,7 @@ SHOTS = [
     ("session-reps", (80, 24), ["j", "j", "enter", "enter", "s", "n", "n", "n"], 6),
     ("summary", (80, 24), ["enter", "enter", "3", "n", "n", "n", "n", "1"], 0),
     ("editor", (80, 24), ["j", "j", "e", "y", "j", "j"], 0),
-    ("editor-add", (100, 32), ["n", *"Evening", "tab", "tab", "a", "slash", *"prone"], 0),
+    ("editor-add", (80, 24), ["n", *"Evening", "tab", "tab", "a", *"twist"], 0),
     ("progress", (80, 24), ["g", "enter"], 0),
     ("progress-year", (80, 24), ["g", "y"], 0),
     ("progress-wide", (120, 40), ["g", "t"], 0),

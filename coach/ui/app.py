@@ -180,11 +180,6 @@ class CoachApp(App):
         """The training day it is now: the one place the UI asks."""
         return training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
 
-    def streak(self) -> int:
-        if self.store is None:
-            return 0
-        return streaks(self.writer.read(self.store.session_days, {}), self.today())[0]
-
     # -- settings ----------------------------------------------------------------------------
 
     def change_settings(self, settings: Settings) -> None:

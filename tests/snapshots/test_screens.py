@@ -1,4 +1,8 @@
-"""What each screen looks like, at the smallest supported terminal and a roomy one."""
+"""What each screen and dialog looks like, at the smallest supported terminal and a roomy one.
+
+Regenerate with `pytest tests/snapshots --snapshot-update` only after looking at the
+pictures (scripts/screenshots.py writes the same views as SVG for a closer look).
+"""
 
 from __future__ import annotations
 
@@ -9,32 +13,103 @@ from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
 
 SIZES = [(80, 24), (120, 40)]
+size_ids = pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_picker(snap_compare, library, data_dir, size):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), animate=False)
-    assert snap_compare(app, terminal_size=size)
+def app_for(library, store, clock=None) -> CoachApp:
+    return CoachApp(library=library, store=store, clock=clock or ManualClock(), zone="UTC",
+                    animate=False)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_library(snap_compare, library, data_dir, size):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), animate=False)
-    assert snap_compare(app, terminal_size=size, press=["l", "j", "j"])
+def keys_then(*keys: str, wind: float = 0.0, clock: ManualClock | None = None):
+    """A run_before that lets the store open, presses keys, and moves the clock on."""
+
+    async def run(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        if clock is not None and wind:
+            clock.advance(wind)
+            tick = getattr(pilot.app.screen, "tick", None)
+            if tick is not None:
+                tick()
+        await pilot.app.workers.wait_for_complete()
+        for screen in pilot.app.screen_stack:
+            await screen.workers.wait_for_complete()
+        await pilot.pause()
+
+    return run
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("tab", ["m", "y"], ids=["month", "year"])
+# name -> keys from the picker (a store with safety read, pain check-ins off)
+READY_VIEWS = {
+    "picker": (),
+    "library": ("l", "j", "j"),
+    "preview": ("p",),
+    "settings": ("s",),
+    "help": ("question_mark",),
+    "safety_page": ("question_mark", "w"),
+    "editor": ("e", "y"),
+    "chooser": ("e", "y", "a", *"twist"),
+    "confirm_copy": ("e",),
+    "session_ready": ("enter",),
+    "session_work": ("enter", "n"),
+    "session_paused": ("enter", "n", "space"),
+    "session_details": ("enter", "i"),
+    "session_stop": ("enter", "q"),
+    "summary": ("enter", "q", "s"),
+}
+
+
+@size_ids
+@pytest.mark.parametrize("view", READY_VIEWS)
+def test_view(snap_compare, library, ready_store, size, view):
+    app = app_for(library, ready_store)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then(*READY_VIEWS[view]))
+
+
+@size_ids
+@pytest.mark.parametrize("view", ["safety", "pain"])
+def test_first_run(snap_compare, library, data_dir, size, view):
+    """A new user: the safety page first, then the pain check-in."""
+    keys = ("enter",) if view == "safety" else ("enter", "enter")
+    app = app_for(library, Store(data_dir))
+    assert snap_compare(app, terminal_size=size, run_before=keys_then(*keys))
+
+
+@size_ids
+@pytest.mark.parametrize("phase", ["rest", "switch"])
+def test_session_phases(snap_compare, library, ready_store, size, phase):
+    clock = ManualClock()
+    app = app_for(library, ready_store, clock)
+    # office break? the first routine: a stand-up step, then the arch; rest comes after step 1
+    keys = ("enter", "n", "n") if phase == "rest" else ("j", "enter", "n")
+    wind = 0.0 if phase == "rest" else 10.5
+    assert snap_compare(app, terminal_size=size, run_before=keys_then(*keys, wind=wind,
+                                                                      clock=clock))
+
+
+@size_ids
+def test_broken_store(snap_compare, library, data_dir, size):
+    data_dir.mkdir(parents=True)
+    (data_dir / "settings.json").write_text('{"not json')
+    app = app_for(library, Store(data_dir))
+    assert snap_compare(app, terminal_size=size, run_before=keys_then())
+
+
+@size_ids
+@pytest.mark.parametrize("tab", ["m", "y", "h", "t"], ids=["month", "year", "history", "totals"])
 def test_progress(snap_compare, library, history_store, size, tab):
-    app = CoachApp(library=library, store=history_store, clock=ManualClock(), zone="UTC",
-                   animate=False)
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then("g", tab))
 
-    async def open_progress(pilot):
-        await pilot.app.workers.wait_for_complete()  # the store opens in a thread
-        await pilot.pause()
-        await pilot.press("g")
-        await pilot.app.screen.workers.wait_for_complete()
-        await pilot.press(tab)
-        await pilot.pause()
 
-    assert snap_compare(app, terminal_size=size, run_before=open_progress)
+@pytest.mark.parametrize("view", ["picker", "session_work"])
+def test_linux_console_without_colour(snap_compare, library, ready_store, monkeypatch, view):
+    """TERM=linux and NO_COLOR: what a console or a colourless terminal shows."""
+    monkeypatch.setenv("TERM", "linux")
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(library, ready_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*READY_VIEWS[view]))

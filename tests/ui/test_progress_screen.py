@@ -151,3 +151,19 @@ async def test_empty_history_reads_plainly(library, ready_store, settle):
         assert "No session." in text(screen.query_one("#day", Static))
         await pilot.press("t")
         assert "no check-ins yet" in text(screen.query_one("#pain", Static))
+
+
+async def test_enter_on_history_opens_the_session(library, history_store, settle):
+    from coach.ui.screens.progress import SessionDetail
+
+    app = make(library, history_store)
+    newest = max(history_store.sessions(), key=lambda r: r.started_at)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await open_progress(pilot)
+        await pilot.press("h", "enter")
+        assert isinstance(app.screen, SessionDetail)
+        shown = text(app.screen.query_one(Static))
+        assert newest.routine_name in shown and newest.steps[0].exercise_name in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, ProgressScreen)

@@ -138,3 +138,17 @@ async def test_a_key_before_the_store_opens_waits_for_it(library, data_dir, monk
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.store_ready and isinstance(app.screen, SettingsScreen)
+
+
+async def test_the_theme_is_kept_in_settings_and_comes_back(library, data_dir, ready_store, settle):
+    app, store = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s", *["j"] * 5, "right")  # the theme row, one theme on
+        await settle(pilot)
+        chosen = app.theme
+        assert chosen != "textual-dark" and store.settings().theme == chosen
+    again, _ = make(library, data_dir)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert again.theme == chosen

@@ -102,7 +102,7 @@ class MonthCalendar(DayView, can_focus=True):
 
     def render(self) -> Text:
         year, month = self.selected.year, self.selected.month
-        text = Text()
+        text = Text(no_wrap=True, overflow="crop")  # wrapping would eat the title's centring
         text.append(f"{calendar.month_name[month]} {year}".center(35) + "\n", "bold")
         text.append("".join(f" {w}  " for w in WEEKDAYS).rstrip() + "\n", "dim")
         for week in month_grid(year, month):
