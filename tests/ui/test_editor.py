@@ -169,9 +169,12 @@ async def test_opening_and_leaving_asks_nothing_and_a_copy_marks_nothing(
         await pilot.press("e", "y")  # copy a built-in
         editor = app.screen
         assert isinstance(editor, EditorScreen) and not editor.dirty
-        rows = [str(editor.query_one("#steps").get_option_at_index(i).prompt)
-                for i in range(len(editor.draft.steps))]
-        assert not any("*" in r for r in rows)  # nothing changed yet
+        def rows() -> list[str]:
+            listing = editor.query_one("#steps")
+            return ["".join(str(cell) for column in listing.get_option_at_index(i).prompt.columns
+                            for cell in column._cells) for i in range(listing.option_count)]
+
+        assert rows() and not any("*" in r for r in rows())  # nothing changed yet
         # each side reads as text, not colour
         box = str(editor.query_one("#f-per_side").render())
         assert "[ ]" in box or "[x]" in box
@@ -180,6 +183,11 @@ async def test_opening_and_leaving_asks_nothing_and_a_copy_marks_nothing(
         assert editor.dirty
         await pilot.press("backspace")  # reverted: back to what was opened
         assert not editor.dirty
+        editor.query_one("#steps").focus()
+        await pilot.press("enter", "tab", "tab", "end", "9")  # a dose changed: marked
+        assert rows()[0].startswith("*") and not rows()[1].startswith("*")
+        await pilot.press("backspace")
+        assert not any("*" in r for r in rows()) and not editor.dirty
         await pilot.press("escape")
         assert isinstance(app.screen, PickerScreen)  # nothing to discard, nothing asked
 

@@ -7,6 +7,7 @@ means "differs from what was opened": a snapshot taken at open is what Esc and *
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -33,7 +34,7 @@ from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.widgets.dose_form import DoseForm, value_of
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList
+from coach.ui.widgets.navlist import NavList, one_line
 from coach.ui.widgets.size_guard import SizeGuard
 
 FIELDS = (*DOSING_FIELDS, "rest_after_s")
@@ -179,12 +180,12 @@ class EditorScreen(Screen):
         widget.update(Text(message))
         widget.display = bool(message)
 
-    def step_prompt(self, n: int, step: DraftStep) -> Text:
-        text = Text(no_wrap=True, overflow="ellipsis")
-        text.append(f"{n:>2}. {step.exercise.name}")
+    def step_prompt(self, n: int, step: DraftStep) -> Table:
+        text = Text()
         if dose_of(step) != self.baseline(step):
-            text.append(" *", "bold")  # the dose differs from when the routine was opened
-        return text
+            text.append("* ", "bold")  # the dose differs from when the routine was opened
+        text.append(f"{n:>2}. {step.exercise.name}")
+        return one_line(text)
 
     def redraw_steps(self, keep: bool = False) -> None:
         """Rows in place when only their text changed; a new list when steps came or went,

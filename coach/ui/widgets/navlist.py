@@ -23,6 +23,14 @@ def row(title: str, detail: str, right: str = "") -> Table:
     return grid
 
 
+def one_line(text: Text) -> Table:
+    """A row that is cut with an ellipsis at the list's width instead of wrapping."""
+    grid = Table.grid(expand=True)
+    grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+    grid.add_row(text)
+    return grid
+
+
 class NavList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="down"),
