@@ -33,7 +33,10 @@ class ExerciseChooser(Dialog[Exercise | None]):
     }
     ExerciseChooser #filter { border: none; height: 1; }
     ExerciseChooser #chooser-body { height: 1fr; }
-    ExerciseChooser #choices { width: 1fr; min-width: 30; max-width: 50; height: 1fr; }
+    ExerciseChooser #choices {
+        width: 1fr; min-width: 30; max-width: 50; height: 1fr;
+        border: none; border-right: vkey $primary;
+    }
     ExerciseChooser #chooser-detail { width: 2fr; padding: 0 1; }
     ExerciseChooser .dialog-keys { height: 1; }
     """
