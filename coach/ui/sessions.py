@@ -41,7 +41,8 @@ class SessionKeeper:
         return days
 
     def save(self, record: SessionRecord, then: Callable[[Days], None] | None = None,
-             failed: Callable[[str], None] | None = None) -> None:
+             failed: Callable[[str], None] | None = None, quiet: bool = False) -> None:
+        """Queue a save; `quiet` retries do not repeat the error notice every time."""
         if self.store is None:
             return
 
@@ -54,6 +55,8 @@ class SessionKeeper:
 
         def refused(problem: str) -> None:
             self.unsaved[record.uuid] = record
+            if quiet:
+                return
             self.writer.app.notify(
                 f"{problem}. It is kept and will be tried again.",
                 title="Could not save the session", severity="error", timeout=10, markup=False)
@@ -64,7 +67,9 @@ class SessionKeeper:
 
     def retry(self) -> None:
         for record in list(self.unsaved.values()):
-            self.save(record)
+            self.save(record, lambda _days, r=record: self.writer.app.notify(
+                f"Saved now: the session of {r.day} that could not be saved before.",
+                timeout=6, markup=False), quiet=True)
 
     def save_kept(self, records: list[SessionRecord]) -> None:
         for record in records:

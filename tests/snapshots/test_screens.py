@@ -6,6 +6,8 @@ pictures (scripts/screenshots.py writes the same views as SVG for a closer look)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from coach.core.session.clock import ManualClock
@@ -92,10 +94,12 @@ def test_session_phases(snap_compare, library, ready_store, size, phase):
 
 
 @size_ids
-def test_broken_store(snap_compare, library, data_dir, size):
-    data_dir.mkdir(parents=True)
-    (data_dir / "settings.json").write_text('{"not json')
-    app = app_for(library, Store(data_dir))
+def test_broken_store(snap_compare, library, tmp_path, monkeypatch, size):
+    monkeypatch.chdir(tmp_path)  # a relative folder: the message (and picture) is the same each run
+    folder = Path("data")
+    folder.mkdir()
+    (folder / "settings.json").write_text('{"not json')
+    app = app_for(library, Store(folder))
     assert snap_compare(app, terminal_size=size, run_before=keys_then())
 
 

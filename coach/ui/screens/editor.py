@@ -7,7 +7,6 @@ means "differs from what was opened": a snapshot taken at open is what Esc and *
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -16,10 +15,8 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static
-from textual.widgets.option_list import Option
 
 from coach.core.content.editing import (
-    DOSING_FIELDS,
     Checked,
     Draft,
     DraftStep,
@@ -32,33 +29,10 @@ from coach.core.text import duration_text
 from coach.core.wording import count
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
-from coach.ui.widgets.dose_form import DoseForm, value_of
+from coach.ui.widgets.dose_form import DoseForm
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList, one_line
 from coach.ui.widgets.size_guard import SizeGuard
-
-FIELDS = (*DOSING_FIELDS, "rest_after_s")
-
-
-def dose_of(step: DraftStep) -> dict[str, object]:
-    return {name: value_of(step, name) for name in FIELDS}
-
-
-def state_of(draft: Draft) -> tuple:
-    """Everything the user can change, comparable: the draft is dirty when this differs."""
-    return (draft.name, draft.description,
-            tuple((s.exercise.id, tuple(sorted(dose_of(s).items(), key=str))) for s in draft.steps))
-
-
-class StepList(NavList):
-    BINDINGS = [
-        Binding("a", "screen.add", "Add", id="add_step"),
-        Binding("x,delete", "screen.remove", "Remove", id="remove_step"),
-        Binding("K,shift+up", "screen.move(-1)", "Move up", id="move_up", show=False),
-        Binding("J,shift+down", "screen.move(1)", "Move down", id="move_down", show=False),
-        Binding("c", "screen.copy", "Copy step", id="copy_step", show=False),
-        Binding("enter", "screen.dose", "Dose", id="dose_step"),
-    ]
+from coach.ui.widgets.step_list import StepList, dose_of, state_of
 
 
 class EditorScreen(Screen):
@@ -180,27 +154,9 @@ class EditorScreen(Screen):
         widget.update(Text(message))
         widget.display = bool(message)
 
-    def step_prompt(self, n: int, step: DraftStep) -> Table:
-        text = Text()
-        if dose_of(step) != self.baseline(step):
-            text.append("* ", "bold")  # the dose differs from when the routine was opened
-        text.append(f"{n:>2}. {step.exercise.name}")
-        return one_line(text)
-
     def redraw_steps(self, keep: bool = False) -> None:
-        """Rows in place when only their text changed; a new list when steps came or went,
-        since resetting the list re-highlights and would loop through _step_moved."""
-        listing = self.query_one("#steps", StepList)
-        prompts = [self.step_prompt(n, step) for n, step in enumerate(self.draft.steps, 1)]
-        if keep and listing.option_count == len(prompts):
-            for index, prompt in enumerate(prompts):
-                listing.replace_option_prompt_at_index(index, prompt)
-            return
-        index = listing.highlighted if keep else 0
-        with self.prevent(StepList.OptionHighlighted):
-            listing.set_options(Option(prompt) for prompt in prompts)
-            if prompts:
-                listing.highlighted = min(index or 0, len(prompts) - 1)
+        self.query_one("#steps", StepList).show(
+            [(step, dose_of(step) != self.baseline(step)) for step in self.draft.steps], keep)
 
     def fill_form(self) -> None:
         """Show the highlighted step's dose in the form."""

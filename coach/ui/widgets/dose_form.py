@@ -43,6 +43,7 @@ def value_of(step: DraftStep, name: str) -> object:
 
 
 class DoseForm(VerticalScroll):
+    FILL_MESSAGES = (Input.Changed, Select.Changed, Checkbox.Changed)
     DEFAULT_CSS = """
     DoseForm { width: 1fr; padding: 0 1; }
     DoseForm .field-row { height: 1; }
@@ -79,7 +80,7 @@ class DoseForm(VerticalScroll):
 
     def fill(self, step: DraftStep, opened: dict[str, object]) -> None:
         """Show the step's dose; no change message goes out for what is filled in."""
-        with self.prevent(Input.Changed, Select.Changed, Checkbox.Changed):
+        with self.prevent(*self.FILL_MESSAGES):
             self.query_one("#dosing-title", Static).update(
                 Text(f"{step.exercise.name}: dose", "bold"))
             self.query_one("#f-mode", Select).value = step.value("mode")
