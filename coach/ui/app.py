@@ -6,10 +6,7 @@ screens, and sends every store call through one StoreWriter (coach/ui/storage.py
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import os
-import signal
 from collections.abc import Callable
 from functools import partial
 
@@ -26,6 +23,7 @@ from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store, StoreError
 from coach.core.wording import count
+from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.palette import CoachCommands
 from coach.ui.routines import RoutineDesk
@@ -86,12 +84,7 @@ class CoachApp(App):
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
-        loop = asyncio.get_running_loop()
-        # Textual leaves SIGHUP (the SSH link drops) and SIGTERM alone: without these the
-        # process dies and nothing after run() executes. Loop handlers run between
-        # callbacks, never in the middle of a save.
-        loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
-        loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
+        signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
 
@@ -101,11 +94,13 @@ class CoachApp(App):
                 guard.fit(event.size)
 
     def on_unmount(self) -> None:
+        self.keep_work()  # quitting mid-session (ctrl+q) keeps the work too
+        signals.release()
+
+    def keep_work(self) -> None:
+        """Run the queued writes here and now, and save the session under way (or keep it)."""
         self.writer.finish()
-        self.sessions.save_now("stopped")  # quitting mid-session (ctrl+q) keeps the work too
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
+        self.sessions.save_now("stopped")
 
     # -- the store ---------------------------------------------------------------------------
 
@@ -267,19 +262,6 @@ class CoachApp(App):
             summary.saved = "saved"
 
         self.sessions.save(record, saved, lambda problem: summary.set_unsaved(problem))
-
-    # -- signals -----------------------------------------------------------------------------
-
-    def _on_hangup(self) -> None:
-        # The terminal is gone: keep the work, then leave without touching the dead tty.
-        self.writer.finish()
-        self.sessions.save_now("stopped")
-        os._exit(128 + signal.SIGHUP)
-
-    def _on_terminate(self) -> None:
-        self.writer.finish()
-        self.sessions.save_now("stopped")
-        self.exit(return_code=128 + signal.SIGTERM)
 
     def action_suspend(self) -> None:
         """Ctrl+Z: pause first, so the session comes back paused after `fg`."""
