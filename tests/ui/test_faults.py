@@ -203,3 +203,38 @@ async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store,
         await pilot.press("y")
         await written(pilot)
         assert app.is_running
+
+
+class Slow(Store):
+    """A store whose session saves wait (another copy holding the lock, a slow disk)."""
+
+    def __init__(self, folder) -> None:
+        super().__init__(folder)
+        import threading
+
+        self.gate = threading.Event()
+        self.order: list[str] = []
+
+    def save_session(self, record):
+        self.gate.wait(10)
+        self.order.append(record.status)
+        return super().save_session(record)
+
+
+async def test_a_slow_save_never_stalls_the_session_and_saves_keep_their_order(
+        library, data_dir, ready_store, settle):
+    store = Slow(data_dir)
+    app = CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC", animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = await start(pilot)
+        await pilot.press("n", "n", "n")  # finish a step: its save now waits in the writer
+        await pilot.press("space")  # the screen still answers at once
+        assert screen.run.player.paused
+        await pilot.press("space", "q", "s")  # stop and save: queued behind the first
+        assert isinstance(app.screen, SummaryScreen)
+        assert "saving" in str(app.screen.query_one("#summary Static", Static).render())
+        store.gate.set()
+        await written(pilot)
+        assert store.order[-1] == "stopped" and Store(data_dir).sessions()[0].status == "stopped"
+        assert "saved" in str(app.screen.query_one("#summary Static", Static).render())
