@@ -238,3 +238,16 @@ async def test_a_slow_save_never_stalls_the_session_and_saves_keep_their_order(
         await written(pilot)
         assert store.order[-1] == "stopped" and Store(data_dir).sessions()[0].status == "stopped"
         assert "saved" in str(app.screen.query_one("#summary Static", Static).render())
+
+
+async def test_typing_markup_into_the_editor_shows_it_plainly(library, data_dir, ready_store,
+                                                             settle):
+    app, store, _ = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"[/]", "tab", *"[b]x[/b]")
+        editor = app.screen
+        assert editor.draft.name == "[/]" and editor.draft.description == "[b]x[/b]"
+        await pilot.press("ctrl+s")  # problems shown, nothing parsed
+        await written(pilot)
+        assert app.is_running and editor.query_one("#err-steps").display
