@@ -37,7 +37,7 @@ class _Status:
 
 def _read_status(folder: Path) -> _Status:
     """The status, read without writing or creating anything in the data folder."""
-    from coach.core.storage.store import Store, StoreError  # filelock and tinydb only when needed
+    from coach.core.storage.store import Store, StoreError  # tinydb only when needed
 
     store = Store(folder)  # no open(): it creates the folder and may migrate files
     try:

@@ -104,11 +104,10 @@ class RoutineEditing:
         if self.store is None:
             return False
         try:
-            if new:
-                # Stored but broken routines are not in the library; their ids are still taken.
-                taken = set(self.library.routines) | {r.id for r in self.store.user_routines()}
-                routine = routine.model_copy(update={"id": new_routine_id(routine.name, taken)})
-            self.store.save_routine(routine)
+            if new:  # the id is chosen under the store's lock, from the ids stored then
+                self.store.add_routine(routine, {*self.library.routines, DRAFT_ID})
+            else:
+                self.store.save_routine(routine)
         except StoreError as exc:
             self.notify(f"Could not save: {exc}", severity="error", timeout=10)
             return False

@@ -48,8 +48,9 @@ def span(first: dt.date, last: dt.date) -> list[dt.date]:
         (ago(0, 2, 3, 4, 5), (1, 4)),
         (ago(0, 0, 1), (2, 2)),  # two sessions on one day count once
         (ago(10, 11, 12, 13, 14, 15, 16, 17, 18) + ago(0, 1, 2), (3, 9)),
-        (ago(-1), (0, 1)),  # a day after today (a clock change) does not extend the streak
-        (ago(-1, 0, 1), (2, 3)),
+        (ago(-1), (0, 0)),  # a day after today (a clock change) counts for neither streak
+        (ago(-1, 0, 1), (2, 2)),
+        (ago(-3, -2, -1, 5), (0, 1)),  # nor does a run of them make a "longest" not yet had
         ([dt.date(2024, 2, 28), dt.date(2024, 2, 29), dt.date(2024, 3, 1)], (0, 3)),  # leap day
         ([dt.date(2025, 12, 31), dt.date(2026, 1, 1)], (0, 2)),  # across a new year
     ],

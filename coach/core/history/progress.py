@@ -32,9 +32,9 @@ def streaks(days: Iterable[dt.date], today: dt.date) -> tuple[int, int]:
     """(current, longest) runs of consecutive training days.
 
     The current streak still counts when today has nothing yet but yesterday does: the day is
-    not over. Days after today (a clock or zone change) never extend the current streak.
+    not over. Days after today (a clock or zone change) count for neither.
     """
-    trained = set(days)
+    trained = {day for day in days if day <= today}
     return _current(trained, today), _longest(trained)
 
 
