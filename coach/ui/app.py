@@ -8,6 +8,7 @@ import signal
 from collections.abc import Callable, Iterable
 from functools import partial
 
+from rich.text import Text
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -86,13 +87,20 @@ class CoachApp(RoutineEditing, App):
     def _open_store(self) -> None:
         """In a thread: check every data file, read the settings."""
         try:
-            self.store.open()
+            skipped = self.store.open()
             settings = self.store.settings()
         except StoreError as exc:
+            if not exc.movable:  # a held lock, a read-only folder: moving a file aside is no fix
+                self.call_from_thread(self.exit, None, 2, Text(f"backcoach: {exc}"))
+                return
             self.call_from_thread(
                 self.push_screen, BrokenStoreScreen(str(exc)), partial(self._broken_answer, exc)
             )
             return
+        for line in skipped[:3]:  # records kept in their file, left out of every screen
+            self.call_from_thread(
+                partial(self.notify, line, severity="warning", timeout=15, markup=False)
+            )
         self.call_from_thread(self._store_opened, settings)
 
     def _store_opened(self, settings: Settings) -> None:

@@ -38,7 +38,7 @@ def _whole_text(text: str) -> str:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError("holds a broken character (a lone surrogate); retype it") from None
+        raise ValueError("holds a broken character (a lone surrogate)") from None
     return text
 
 

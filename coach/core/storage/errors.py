@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import ClassVar
 
 FIX = "restore it from a backup, or move it aside to start that file afresh"
+RECORD_FIX = "correct or remove that record in the file, or restore the file from a backup"
 
 
 class StoreError(Exception):
@@ -78,11 +79,11 @@ class LockHeld(StoreError):
 LONGEST_PROBLEM = 200  # a problem quotes the bad value; a huge one would swamp the terminal
 
 
-def bad_file(path: Path, problem: str) -> BrokenFile:
+def bad_file(path: Path, problem: str, fix: str = FIX) -> BrokenFile:
     """The error for a file that exists but is not what backcoach wrote."""
     if len(problem) > LONGEST_PROBLEM:
         problem = problem[: LONGEST_PROBLEM - 1] + "…"
-    return BrokenFile(f"{path}: {problem}; {FIX}", path)
+    return BrokenFile(f"{path}: {problem}; {fix}", path)
 
 
 _FULL = {errno.ENOSPC, errno.EDQUOT}

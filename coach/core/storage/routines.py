@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from pydantic import ValidationError
@@ -60,9 +61,17 @@ class RoutineFile(DataFolder):
             key = shown_key(str(doc.doc_id))
             try:
                 routine = Routine.model_validate(doc)
+                _printable_json(doc)
             except ValidationError as exc:
                 raise bad_file(db.file.path, describe(f"routine {key}", exc)[0]) from None
+            except UnicodeEncodeError:
+                raise bad_file(db.file.path, f"routine {key} holds a broken character") from None
             if routine.id != doc.doc_id:  # the key is what save and delete go by; they must agree
                 raise bad_file(db.file.path, f"routine {key} says its id is {routine.id}")
             routines.append(routine)
         return sorted(routines, key=lambda r: (r.name.casefold(), r.id))
+
+
+def _printable_json(doc: object) -> None:
+    """UnicodeEncodeError when doc holds a lone surrogate, which no output can carry."""
+    json.dumps(doc, ensure_ascii=False).encode()

@@ -127,5 +127,5 @@ def serialize(data: Tables) -> bytes:
     try:
         return text.encode()
     except UnicodeEncodeError:
-        # A lone surrogate kept from a damaged record: escaped, it survives as it was read.
+        # A lone surrogate in a damaged record that is kept as it was: escaped, it survives.
         return json.dumps(tables, separators=(",", ":")).encode()

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from coach.core.content.errors import describe
 from coach.core.session.records import STORED, SessionRecord
-from coach.core.storage.errors import BrokenFile, bad_file
+from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
 from coach.core.storage.schema import Tables
 
 DAY_TABLE = "months"
@@ -42,9 +42,10 @@ def checked_record(path: Path, key: str, doc: Any) -> SessionRecord:
     try:
         record = SessionRecord.model_validate(doc, context=STORED)
     except ValidationError as exc:
-        raise bad_file(path, describe(f"session {shown_key(key)}", exc)[0]) from None
+        raise bad_file(path, describe(f"session {shown_key(key)}", exc)[0], RECORD_FIX) from None
     if record.uuid != key:  # the key is what save and delete go by; they must agree
-        raise bad_file(path, f"session {shown_key(key)} says its uuid is {record.uuid!r}")
+        problem = f"session {shown_key(key)} says its uuid is {record.uuid!r}"
+        raise bad_file(path, problem, RECORD_FIX)
     return record
 
 
