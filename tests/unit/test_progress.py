@@ -363,3 +363,44 @@ def test_months_with_training_days_span_whole_months():
         (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
         (dt.date(2028, 2, 1), dt.date(2028, 2, 29)),
     ]
+
+
+# -- from the store's summaries (issue 12) -------------------------------------------------------
+
+
+def test_summaries_give_what_reading_every_record_gives(history_store, library):
+    from coach.core.history.overview import history_page, pain_of, totals_of
+
+    store = history_store
+    everything = store.sessions()
+    store.delete_session(everything[3].uuid)
+    store.import_sessions([everything[3]])  # both writes keep the summaries as saves do
+    months = store.month_totals()
+    assert totals_of(months, library.exercises) == totals(everything, library.exercises)
+    assert pain_of(months) == pain_trend(everything)
+    pages, before = [], None
+    while True:
+        page, before = history_page(store, before, rows=25)
+        pages += page
+        if before is None:
+            break
+    assert pages == sorted(everything, key=lambda r: r.started_at, reverse=True)
+
+
+def test_a_summary_another_tool_left_stale_is_not_believed(history_store, library):
+    import json
+
+    from coach.core.history.overview import totals_of
+    from coach.core.storage.store import Store
+
+    store = history_store
+    month = store.months()[-1]
+    path = store.month_path(month)
+    data = json.loads(path.read_text())
+    for doc in data["sessions"].values():  # an older backcoach, say, renamed the routine
+        doc["routine_name"] = "Renamed"
+    path.write_text(json.dumps(data))
+    fresh = Store(store.folder)
+    assert "Renamed" in totals_of(fresh.month_totals(), library.exercises).by_routine
+    assert totals_of(fresh.month_totals(), library.exercises) == totals(fresh.sessions(),
+                                                                        library.exercises)

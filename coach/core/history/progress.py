@@ -196,6 +196,12 @@ def totals(records: Iterable[SessionRecord], exercises: Mapping[str, Exercise]) 
                 continue
             for target in dict.fromkeys(exercise.targets):
                 by_target[target] = by_target.get(target, 0) + step.seconds
+    return sorted_totals(sessions, seconds, by_routine, by_target)
+
+
+def sorted_totals(sessions: int, seconds: int, by_routine: dict[str, tuple[int, int]],
+                  by_target: dict[str, int]) -> Totals:
+    """Totals with routines and areas ordered most work first (then most sessions, then name)."""
     return Totals(
         sessions=sessions,
         seconds=seconds,

@@ -25,10 +25,11 @@ from coach.core.storage.summaries import (
     MonthRecords,
     MonthTotals,
     checked_day_totals,
-    day_totals,
-    month_totals_doc,
     read_records,
+    row_of,
+    rows_of,
     stamp,
+    summarize,
     totals_of,
     with_month,
 )
@@ -53,11 +54,14 @@ class SessionFiles(DataFolder):
             raise ValueError(f"session {record.uuid} was filed under {first}, now {month}")
         with self.locked():
             year = self._year_file(month)
-            year.read()  # a broken summary stops the save before the month is written
+            # A broken summary stops the save before the month is written; a fresh one spares
+            # checking the month's other records again.
+            bad = self._unchanged_since_summary(year, month)
             db = StoreDB(self.month_path(month), SESSIONS)
             table = db.table(SESSIONS)
             replace(table, record.uuid, record.model_dump(mode="json"))
-            self._summarize(year, {month: docs(table)})
+            trusted = None if bad is None else {month: _without(bad, record.uuid)}
+            self._summarize(year, {month: docs(table)}, trusted)
 
     def delete_session(self, uuid: str) -> SessionRecord | None:
         """Remove the session with this uuid; returns it, or None when it is not stored (any
@@ -71,9 +75,10 @@ class SessionFiles(DataFolder):
                 if doc is None:
                     continue
                 year = self._year_file(month)
-                year.read()  # refuse before writing anything if it is broken
+                bad = self._unchanged_since_summary(year, month)  # refuses if it is broken
                 table.remove(doc_ids=[uuid])  # type: ignore[list-item]
-                self._summarize(year, {month: docs(table)})
+                trusted = None if bad is None else {month: _without(bad, uuid)}
+                self._summarize(year, {month: docs(table)}, trusted)
                 self._saved_in.pop(uuid, None)
                 return _record_or_none(dict(doc))  # type: ignore[arg-type]
         self._saved_in.pop(uuid, None)
@@ -117,17 +122,31 @@ class SessionFiles(DataFolder):
                 self._summarize(year, {m: self._month_docs(m) for m in new if m[:4] == name})
         return sum(len(added) for added in new.values()), present
 
-    def _summarize(self, year: FileStorage, months: dict[str, dict[str, Any]]) -> None:
-        """Bring the year file's summaries of these months (key -> stored doc) up to date."""
+    def _summarize(self, year: FileStorage, months: dict[str, dict[str, Any]],
+                   trusted: dict[str, dict[str, str]] | None = None) -> None:
+        """Bring the year file's summaries of these months (key -> stored doc) up to date.
+
+        `trusted`: month -> its bad records, for a month whose other records were all checked
+        when its summary was made; the rest are checked here.
+        """
         before = year.read()
         data = before
         for month, month_docs in months.items():
-            found = read_records(self.month_path(month), month_docs, strict=False)
-            stamped = stamp(self.month_path(month)) if month_docs else None
-            totals = month_totals_doc(found, stamped) if stamped else None
-            data = with_month(data, month, day_totals(found.records), totals)
+            path = self.month_path(month)
+            rows, bad = rows_of(path, month_docs, (trusted or {}).get(month))
+            stamped = stamp(path) if month_docs else None
+            days, totals = summarize(rows, bad, stamped)
+            data = with_month(data, month, days, totals if stamped else None)
         if data != (before or {}):
             year.write(data or {})
+
+    def _unchanged_since_summary(self, year: FileStorage, month: str) -> dict[str, str] | None:
+        """The month's bad records when its summary was made from the file as it is, else None."""
+        doc = (year.read() or {}).get(TOTALS_TABLE, {}).get(month)
+        if isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month)):
+            totals = totals_of(doc)
+            return None if totals is None else totals.bad
+        return None
 
     def _year_file(self, month: str) -> FileStorage:
         return FileStorage(self.year_path(month[:4]), DAYS)
@@ -156,6 +175,10 @@ class SessionFiles(DataFolder):
         months = [m for m in self.months() if month_of(first) <= m <= month_of(last)]
         return [r for r in self._sessions_in(months) if first <= r.day <= last]
 
+    def month_sessions(self, month: str) -> list[SessionRecord]:
+        """The sessions of one month file ('2026-11'), in no particular order."""
+        return self._month_records(month).records
+
     def session_days(self) -> dict[dt.date, tuple[int, int]]:
         """Training day -> (sessions, seconds of work), from the small per-year summaries."""
         days: dict[dt.date, tuple[int, int]] = {}
@@ -180,7 +203,8 @@ class SessionFiles(DataFolder):
             fresh = isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month))
             totals = totals_of(doc) if fresh else None
             if totals is None:
-                totals = totals_of(month_totals_doc(self._month_records(month), None))
+                found = self._month_records(month)
+                totals = totals_of(summarize([row_of(r) for r in found.records], found.bad, None)[1])
             assert totals is not None  # a document just built always reads back
             out[month] = totals
             self.skipped.update(((month, key), line) for key, line in totals.bad.items())
@@ -198,6 +222,10 @@ class SessionFiles(DataFolder):
     def _month_docs(self, month: str) -> dict[str, Any]:
         """A month file's stored documents by key, without building TinyDB documents."""
         return (FileStorage(self.month_path(month), SESSIONS).read() or {}).get(SESSIONS, {})
+
+
+def _without(bad: dict[str, str], key: str) -> dict[str, str]:
+    return {k: v for k, v in bad.items() if k != key}
 
 
 def _record_or_none(doc: dict[str, Any]) -> SessionRecord | None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,34 +78,80 @@ def stamp(path: Path) -> Stamp | None:
     return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-def day_totals(records: Iterable[SessionRecord]) -> DayTotals:
-    """Training day -> [sessions, seconds] over the sessions that did some work."""
-    totals: DayTotals = {}
-    for record in records:
-        if record.seconds > 0:
-            count, seconds = totals.get(record.day.isoformat(), (0, 0))
-            totals[record.day.isoformat()] = [count + 1, seconds + record.seconds]
-    return dict(sorted(totals.items()))
+# What a summary needs of one session: day, start, routine name, pain before and after, and
+# (exercise id, seconds) per step.
+Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]]]
 
 
-def month_totals_doc(month: MonthRecords, file_stamp: Stamp | None) -> dict[str, Any]:
-    """The "totals" summary of a month: what Totals and the pain trend need, nothing more."""
+def row_of(record: SessionRecord) -> Row:
+    steps = [(step.exercise_id, step.seconds) for step in record.steps]
+    return (record.day.isoformat(), record.started_at.isoformat(), record.routine_name,
+            record.pain_before, record.pain_after, steps)
+
+
+def _fast_row(doc: dict[str, Any]) -> Row | None:
+    """The row of a record in the exact shape backcoach writes, without building a model; None
+    for anything else (then it is validated)."""
+    try:
+        day, started, name = doc["day"], doc["started_at"], doc["routine_name"]
+        steps = [(step["exercise_id"], step["seconds"]) for step in doc["steps"]]
+        before, after = doc.get("pain_before"), doc.get("pain_after")
+    except (KeyError, TypeError):
+        return None
+    plain = (
+        all(isinstance(v, str) for v in (day, started, name))
+        and len(day) == 10
+        and all(isinstance(e, str) and type(n) is int for e, n in steps)
+        and all(p is None or type(p) is int for p in (before, after))
+    )
+    return (day, started, name, before, after, steps) if plain else None
+
+
+def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tuple[list[Row], dict[str, str]]:
+    """The rows of a month's good records, and its bad ones. `bad` given means every other record
+    was checked when it was last summarized (the file has not changed since but by us)."""
+    if bad is None:
+        found = read_records(path, docs, strict=False)
+        return [row_of(r) for r in found.records], found.bad
+    bad = dict(bad)
+    rows = []
+    for key, doc in docs.items():
+        if key in bad:
+            continue
+        row = _fast_row(doc)
+        if row is None:
+            try:
+                row = row_of(checked_record(path, key, doc))
+            except BrokenFile as exc:
+                bad[key] = str(exc)
+                continue
+        rows.append(row)
+    return rows, bad
+
+
+def summarize(rows: list[Row], bad: dict[str, str],
+              file_stamp: Stamp | None) -> tuple[DayTotals, dict[str, Any]]:
+    """A month's two summaries: "months" (day -> [sessions, seconds] of the sessions that did
+    some work) and "totals" (per routine, per exercise, the pain check-ins, the bad records)."""
+    days: DayTotals = {}
     routines: dict[str, list[int]] = {}
     exercises: dict[str, int] = {}
     pain = []
-    for record in month.records:
-        if record.pain_before is not None or record.pain_after is not None:
-            pain.append([record.day.isoformat(), record.started_at.isoformat(),
-                         record.pain_before, record.pain_after])
-        if record.seconds == 0:  # as in day_totals: a session with no work is no session
+    for day, started, name, before, after, steps in rows:
+        if before is not None or after is not None:
+            pain.append([day, started, before, after])
+        worked = sum(seconds for _, seconds in steps)
+        if worked == 0:  # a session with no work (opened and left at once) is no session
             continue
-        count, seconds = routines.get(record.routine_name, (0, 0))
-        routines[record.routine_name] = [count + 1, seconds + record.seconds]
-        for step in record.steps:
-            if step.seconds:
-                exercises[step.exercise_id] = exercises.get(step.exercise_id, 0) + step.seconds
-    return {"file": file_stamp, "routines": routines, "exercises": exercises, "pain": pain,
-            "bad": month.bad}
+        for table, key in ((days, day), (routines, name)):
+            count, total = table.get(key, (0, 0))
+            table[key] = [count + 1, total + worked]
+        for exercise_id, seconds in steps:
+            if seconds:
+                exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
+    totals = {"file": file_stamp, "routines": routines, "exercises": exercises, "pain": pain,
+              "bad": bad}
+    return dict(sorted(days.items())), totals
 
 
 @dataclass(frozen=True)
