@@ -174,11 +174,11 @@ def main() -> None:
     tables = {"startup to first frame (tmux)": startup, "progress screen drawn": drawn,
               "progress history loaded (screen)": loaded, **core_loads(folders, args.runs)}
     print(f"medians of {args.runs} runs, in ms")
-    print(f"{'':>34}{'empty':>10}{'10 years':>10}{'ratio':>8}")
+    print(f"{'':>34}{'empty':>10}{'10 years':>10}{'ratio':>10}")
     for label, table in tables.items():
         if table["empty"]:
             e, t = med(table["empty"]), med(table["10 years"])
-            print(f"{label:>34}{e:>10.1f}{t:>10.1f}{t / max(e, 0.1):>8.2f}")
+            print(f"{label:>34}{e:>10.1f}{t:>10.1f}{t / max(e, 0.1):>10.2f}")
     if args.progress_only:
         return
     bare = peak_memory([sys.executable, "-c",

@@ -5,6 +5,7 @@ A file that cannot be read is never written over: the caller gets a StoreError n
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,7 @@ class StoreDB(TinyDB):
 def replace(table: Table, key: str, doc: dict[str, Any]) -> None:
     """Store doc under key, replacing (not merging into) what was there; one write."""
 
-    def overwrite(old: dict[str, Any]) -> None:
+    def overwrite(old: MutableMapping[str, Any]) -> None:
         old.clear()
         old.update(doc)
 

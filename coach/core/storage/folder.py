@@ -13,13 +13,14 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Final
 
 from coach.core.storage.errors import StoreError, write_error
 from coach.core.storage.files import data_files
 from coach.core.storage.locking import FolderLock
 
-SESSIONS = "sessions"
-DAYS = "days"
+SESSIONS: Final = "sessions"
+DAYS: Final = "days"
 SETTINGS_FILE = "settings.json"
 ROUTINES_FILE = "routines.json"
 LOCK_FILE = ".lock"

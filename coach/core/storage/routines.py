@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from typing import Final
 
 from pydantic import ValidationError
 
@@ -15,7 +16,7 @@ from coach.core.storage.errors import bad_file
 from coach.core.storage.folder import DataFolder
 from coach.core.storage.summaries import shown_key
 
-ROUTINES = "routines"
+ROUTINES: Final = "routines"
 
 
 class RoutineFile(DataFolder):

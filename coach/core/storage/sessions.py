@@ -71,7 +71,7 @@ class SessionFiles(DataFolder):
             known = self._saved_in.get(uuid)
             for month in ([known] if known else []) + self.months()[::-1]:
                 table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
-                doc = table.get(doc_id=uuid)  # type: ignore[arg-type]
+                doc = table.get(doc_id=uuid)  # type: ignore[call-overload]
                 if doc is None:
                     continue
                 year = self._year_file(month)

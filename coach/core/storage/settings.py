@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
@@ -10,7 +12,7 @@ from coach.core.storage.datafile import StoreDB, replace
 from coach.core.storage.errors import bad_file
 from coach.core.storage.folder import DataFolder
 
-SETTINGS = "settings"
+SETTINGS: Final = "settings"
 SETTINGS_ID = "1"
 
 
@@ -28,9 +30,9 @@ class SettingsFile(DataFolder):
             replace(db.table(SETTINGS), SETTINGS_ID, settings.model_dump(mode="json"))
 
     def _settings_from(self, db: StoreDB) -> Settings:
-        doc = db.table(SETTINGS).get(doc_id=SETTINGS_ID)  # type: ignore[arg-type]
+        doc = db.table(SETTINGS).get(doc_id=SETTINGS_ID)  # type: ignore[call-overload]
         if doc is None:
-            return Settings()
+            return Settings.model_validate({})
         try:
             return Settings.model_validate(dict(doc))
         except ValidationError as exc:

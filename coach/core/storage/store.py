@@ -65,7 +65,7 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
             for year in {m[:4] for m in changed} | {m[:4] for m in summarized if m not in months}:
                 file = years.get(year) or FileStorage(self.year_path(year), DAYS)
                 docs = {m: self._month_docs(m) for m in changed if m[:4] == year}
-                gone = {m: {} for m in summarized if m[:4] == year and m not in months}
+                gone: dict[str, dict[str, Any]] = {m: {} for m in summarized if m[:4] == year and m not in months}
                 self._summarize(file, docs | gone)
         self.strict = False
         self.skipped = {}
