@@ -23,7 +23,6 @@ from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
     checked_day_totals,
-    read_records,
     stamp,
     totals_of,
 )
@@ -62,11 +61,12 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
             old += self._check_small_files()
             for file in old:  # every file parsed above, so migrating cannot fail half-way
                 file.write(file.read() or {})
-            for year in {m[:4] for m in changed} | {m[:4] for m in summarized if m not in months}:
+            # The summaries of months that changed, and of months whose file is gone.
+            stale = {m: (file.read() or {}).get(SESSIONS, {}) for m, file in changed.items()}
+            stale |= {m: {} for m in summarized if m not in months}
+            for year in {m[:4] for m in stale}:
                 file = years.get(year) or FileStorage(self.year_path(year), DAYS)
-                docs = {m: self._month_docs(m) for m in changed if m[:4] == year}
-                gone: dict[str, dict[str, Any]] = {m: {} for m in summarized if m[:4] == year and m not in months}
-                self._summarize(file, docs | gone)
+                self._summarize(file, {m: docs for m, docs in stale.items() if m[:4] == year})
         self.strict = False
         self.skipped = {}
         self.month_totals()  # collects the records that cannot be shown, from the summaries
@@ -84,8 +84,9 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         return summarized
 
     def _check_month(self, month: str) -> FileStorage:
+        """The month file, parsed (its records are checked as its summary is made)."""
         file = FileStorage(self.month_path(month), SESSIONS)
-        read_records(file.path, (file.read() or {}).get(SESSIONS, {}), strict=False)
+        file.read()
         return file
 
     def _check_small_files(self) -> list[FileStorage]:
