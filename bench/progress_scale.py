@@ -1,6 +1,6 @@
 """Does ten years of history slow the app down? Startup, the progress screen, peak memory.
 
-    python bench/progress_scale.py [--runs 5]
+    python bench/progress_scale.py [--runs 5] [--progress-only]
 
 Builds an empty data folder and one with ten years (7,300 sessions, two a day), then, in one
 run so machine noise hits both alike:
@@ -9,7 +9,11 @@ run so machine noise hits both alike:
   the whole history has loaded in the background;
 - the median save_session with one month of history against ten years;
 - peak memory (max RSS) of a process that opens the app and the progress screen with the
-  history loaded, beside a bare Textual app.
+  history loaded, beside a bare Textual app;
+- the history, totals and pain series loaded in the core, two ways: reading every month file
+  (what the progress screen's worker does today) and from the per-month summaries plus one
+  page of history (coach.core.history.overview).
+--progress-only skips startup (tmux), memory and saves: the progress measures alone.
 """
 
 from __future__ import annotations
@@ -75,6 +79,48 @@ async def open_progress(folder: Path) -> tuple[float, float]:
     return drawn, loaded
 
 
+def every_month(store, exercises) -> None:
+    """The progress screen's worker as it is: every month file read, totals and pain built."""
+    from coach.core.history.progress import months_with, pain_trend, totals
+
+    records = []
+    for first, last in months_with(store.session_days()):
+        records.extend(store.sessions_between(first, last))
+    totals(records, exercises)
+    pain_trend(records)
+
+
+def from_summaries(store, exercises) -> None:
+    """The same answers from the month summaries, and the first page of the history list."""
+    from coach.core.history.overview import history_page, pain_of, totals_of
+
+    months = store.month_totals()
+    totals_of(months, exercises)
+    pain_of(months)
+    history_page(store)
+
+
+def core_loads(folders: dict[str, Path], runs: int) -> dict[str, dict[str, list[float]]]:
+    from coach.core.content.loading import load_library
+    from coach.core.storage.store import Store
+    from coach.paths import content_dir
+
+    exercises = load_library(content_dir()).exercises
+    stores = {name: Store(folder) for name, folder in folders.items()}
+    for store in stores.values():
+        store.open()  # done at start, in the app: not part of what the screen waits for
+    ways = {"core: every month file read": every_month,
+            "core: summaries + first page": from_summaries}
+    out: dict[str, dict[str, list[float]]] = {way: {n: [] for n in folders} for way in ways}
+    for _ in range(runs):
+        for way, load in ways.items():
+            for name, store in stores.items():
+                began = time.perf_counter()
+                load(store, exercises)
+                out[way][name].append(time.perf_counter() - began)
+    return out
+
+
 MEASURE = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
            "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
 
@@ -99,6 +145,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--progress-only", action="store_true",
+                        help="only the progress measures (no tmux, memory or saves)")
     args = parser.parse_args()
     if args.child:
         asyncio.run(open_progress(Path(args.child)))
@@ -112,7 +160,10 @@ def main() -> None:
     for _ in range(args.runs):
         for name, folder in folders.items():
             command = f"{sys.executable} -m coach --data-dir {folder}"
-            startup[name].append(first_frame_seconds(command, "Office chair break", "80x24", env))
+            if not args.progress_only:
+                startup[name].append(
+                    first_frame_seconds(command, "Office chair break", "80x24", env)
+                )
             d, loaded_s = asyncio.run(open_progress(folder))
             drawn[name].append(d)
             loaded[name].append(loaded_s)
@@ -120,13 +171,16 @@ def main() -> None:
     def med(values: list[float]) -> float:
         return statistics.median(values) * 1000
 
+    tables = {"startup to first frame (tmux)": startup, "progress screen drawn": drawn,
+              "progress history loaded (screen)": loaded, **core_loads(folders, args.runs)}
     print(f"medians of {args.runs} runs, in ms")
-    print(f"{'':>34}{'empty':>10}{'10 years':>10}{'ratio':>8}")
-    for label, table in (("startup to first frame (tmux)", startup),
-                         ("progress screen drawn", drawn),
-                         ("progress history loaded", loaded)):
-        e, t = med(table["empty"]), med(table["10 years"])
-        print(f"{label:>34}{e:>10.0f}{t:>10.0f}{t / e:>8.2f}")
+    print(f"{'':>34}{'empty':>10}{'10 years':>10}{'ratio':>10}")
+    for label, table in tables.items():
+        if table["empty"]:
+            e, t = med(table["empty"]), med(table["10 years"])
+            print(f"{label:>34}{e:>10.1f}{t:>10.1f}{t / max(e, 0.1):>10.2f}")
+    if args.progress_only:
+        return
     bare = peak_memory([sys.executable, "-c",
                         f"import asyncio,sys; sys.path.insert(0, {str(HERE)!r}); from bare_app import Bare\n"
                         "async def m():\n async with Bare().run_test() as p: await p.pause()\n"

@@ -169,7 +169,7 @@ def _read_routine_file(file: str) -> str:
 
 
 def cmd_routines_import(args: argparse.Namespace) -> int:
-    from coach.core.content.routine_files import new_routine_id, routine_from_toml
+    from coach.core.content.routine_files import routine_from_toml
     from coach.core.storage.store import Store, StoreError
 
     text = _read_routine_file(args.file)
@@ -179,19 +179,16 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
     def checked() -> Routine:
         mine = store.user_routines()
         names = {i.routine.name for i in library.routines.values()} | {r.name for r in mine}
-        routine = routine_from_toml(text, args.file, library, names)
-        ids = set(library.routines) | {r.id for r in mine}
-        if routine.id in ids:  # its name is free, so it is another routine: give it its own id
-            routine = routine.model_copy(update={"id": new_routine_id(routine.name, ids)})
-        return routine
+        return routine_from_toml(text, args.file, library, names)
 
     try:
         # First against the store as it is, read-only: a bad file creates and changes nothing.
         checked()
         store.open()
         with store.locked():
-            routine = checked()  # again under the lock: another copy may have saved meanwhile
-            store.save_routine(routine)
+            # Again under the lock: another copy may have saved meanwhile. A taken id (the name
+            # is free, so it is another routine) gets one of its own, under the same lock.
+            routine = store.add_routine(checked(), library.routines)
     except ContentError as exc:
         raise UserError(_one_line(exc.problems)) from None
     except StoreError as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,7 @@ class _Status:
 
 def _read_status(folder: Path) -> _Status:
     """The status, read without writing or creating anything in the data folder."""
-    from coach.core.storage.store import Store, StoreError  # filelock and tinydb only when needed
+    from coach.core.storage.store import Store, StoreError  # tinydb only when needed
 
     store = Store(folder)  # no open(): it creates the folder and may migrate files
     try:
@@ -54,10 +55,15 @@ def _read_status(folder: Path) -> _Status:
     return _Status(current, longest, today, today in days, last, total, week)
 
 
-def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
+def _last_session(store: Store, day: dt.date) -> SessionRecord:
     # The summary counts only sessions that did some work; pick the latest of those.
     worked = [r for r in store.sessions_between(day, day) if r.seconds > 0]
-    return max(worked, key=lambda r: r.started_at, default=None)
+    if not worked:  # a month file gone or replaced behind the summary's back
+        raise UserError(
+            f"{store.folder}: the day summary lists sessions on {day} that no session file holds; "
+            "start backcoach once to rebuild the summary"
+        )
+    return max(worked, key=lambda r: r.started_at)
 
 
 def _when(record: SessionRecord, today: dt.date) -> str:
@@ -128,12 +134,14 @@ def _unknown_field(name: str) -> UserError:
 def _check_template(template: str) -> None:
     # Checked before the store is read, so a typo in a tmux config says so even on a new machine.
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        fields = [(n, spec) for _, n, spec, _ in string.Formatter().parse(template) if n is not None]
     except ValueError as exc:  # "{streak" or a lone "}"
         raise UserError(f"status --format: {exc}; write {{{{ or }}}} for a brace itself") from None
-    for name in names:
+    for name, spec in fields:
         if name not in STATUS_FIELDS:
             raise _unknown_field(name)
+        if re.search(r"\d{4,}", spec or ""):  # "{streak:099999999999}" would fill the memory
+            raise UserError(f"status --format: {{{name}:{spec}}}: a width is at most 999")
 
 
 def _status_fields(status: _Status) -> dict[str, object]:

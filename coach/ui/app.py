@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from functools import partial
 
+from rich.text import Text
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
@@ -112,15 +113,22 @@ class CoachApp(App):
         """In a thread: check every data file, read the settings and any unsaved sessions."""
         assert self.store is not None
         try:
-            self.store.open()
+            skipped = self.store.open()
             settings = self.store.settings()
         except StoreError as exc:
+            if not exc.movable:  # a held lock, a read-only folder: moving a file aside is no fix
+                self.call_from_thread(self.exit, None, 2, Text(f"backcoach: {exc}"))
+                return
             self.call_from_thread(self.push_screen, BrokenStoreScreen(str(exc)),
                                   partial(self._broken_answer, exc))
             return
         except STORE_ERRORS as exc:
             self.call_from_thread(self._cannot_open, problem_text(exc))
             return
+        for line in skipped[:3]:  # records kept in their file, left out of every screen
+            self.call_from_thread(
+                partial(self.notify, line, severity="warning", timeout=15, markup=False)
+            )
         pending = self.sessions.pending()
         self.call_from_thread(self._store_opened, settings, pending)
 

@@ -141,14 +141,10 @@ class RoutineDesk:
         builtin = set(self.base_library.routines)
 
         def write() -> Routine:
-            with store.locked():
-                mine = routine
-                if new:
-                    # Stored but broken routines are not in the library; their ids are taken.
-                    taken = builtin | {r.id for r in store.user_routines()}
-                    mine = routine.model_copy(update={"id": new_routine_id(routine.name, taken)})
-                store.save_routine(mine)
-            return mine
+            if new:  # the id is chosen under the store's lock, from the ids stored then
+                return store.add_routine(routine, builtin | {DRAFT_ID})
+            store.save_routine(routine)
+            return routine
 
         def saved(mine: Routine) -> None:
             self.refresh()

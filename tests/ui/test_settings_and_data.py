@@ -126,7 +126,7 @@ async def test_a_key_before_the_store_opens_waits_for_it(library, data_dir, monk
 
     def slow_open(self):
         release.wait(10)
-        real_open(self)
+        return real_open(self)  # open() reports the records it skipped
 
     monkeypatch.setattr(Store, "open", slow_open)
     app, store = make(library, data_dir)

@@ -152,8 +152,8 @@ def test_a_clock_set_back_two_days_neither_breaks_nor_inflates_streaks():
     wrong = training_day(utc("2026-05-04T18:00"), "UTC")
     days = [*honest, wrong]
     assert wrong < honest[-1]
-    # While the clock is wrong, its "today" is the 4th: later days do not inflate the run.
-    assert streaks(days, wrong) == (4, 5)
+    # While the clock is wrong, its "today" is the 4th: later days count for neither run.
+    assert streaks(days, wrong) == (4, 4)
     # Once it is right again, the streak stands (today not trained yet) and the 4th counts once.
     assert streaks(days, D("2026-05-06")) == (5, 5)
     assert streaks([*days, D("2026-05-06")], D("2026-05-06")) == (6, 6)

@@ -48,8 +48,9 @@ def span(first: dt.date, last: dt.date) -> list[dt.date]:
         (ago(0, 2, 3, 4, 5), (1, 4)),
         (ago(0, 0, 1), (2, 2)),  # two sessions on one day count once
         (ago(10, 11, 12, 13, 14, 15, 16, 17, 18) + ago(0, 1, 2), (3, 9)),
-        (ago(-1), (0, 1)),  # a day after today (a clock change) does not extend the streak
-        (ago(-1, 0, 1), (2, 3)),
+        (ago(-1), (0, 0)),  # a day after today (a clock change) counts for neither streak
+        (ago(-1, 0, 1), (2, 2)),
+        (ago(-3, -2, -1, 5), (0, 1)),  # nor does a run of them make a "longest" not yet had
         ([dt.date(2024, 2, 28), dt.date(2024, 2, 29), dt.date(2024, 3, 1)], (0, 3)),  # leap day
         ([dt.date(2025, 12, 31), dt.date(2026, 1, 1)], (0, 2)),  # across a new year
     ],
@@ -362,3 +363,44 @@ def test_months_with_training_days_span_whole_months():
         (dt.date(2027, 12, 1), dt.date(2027, 12, 31)),
         (dt.date(2028, 2, 1), dt.date(2028, 2, 29)),
     ]
+
+
+# -- from the store's summaries (issue 12) -------------------------------------------------------
+
+
+def test_summaries_give_what_reading_every_record_gives(history_store, library):
+    from coach.core.history.overview import history_page, pain_of, totals_of
+
+    store = history_store
+    everything = store.sessions()
+    store.delete_session(everything[3].uuid)
+    store.import_sessions([everything[3]])  # both writes keep the summaries as saves do
+    months = store.month_totals()
+    assert totals_of(months, library.exercises) == totals(everything, library.exercises)
+    assert pain_of(months) == pain_trend(everything)
+    pages, before = [], None
+    while True:
+        page, before = history_page(store, before, rows=25)
+        pages += page
+        if before is None:
+            break
+    assert pages == sorted(everything, key=lambda r: r.started_at, reverse=True)
+
+
+def test_a_summary_another_tool_left_stale_is_not_believed(history_store, library):
+    import json
+
+    from coach.core.history.overview import totals_of
+    from coach.core.storage.store import Store
+
+    store = history_store
+    month = store.months()[-1]
+    path = store.month_path(month)
+    data = json.loads(path.read_text())
+    for doc in data["sessions"].values():  # an older backcoach, say, renamed the routine
+        doc["routine_name"] = "Renamed"
+    path.write_text(json.dumps(data))
+    fresh = Store(store.folder)
+    assert "Renamed" in totals_of(fresh.month_totals(), library.exercises).by_routine
+    assert totals_of(fresh.month_totals(), library.exercises) == totals(fresh.sessions(),
+                                                                        library.exercises)

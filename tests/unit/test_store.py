@@ -151,10 +151,10 @@ def test_files_carry_the_schema_version(store: Store):
         ("settings.json", "", "is empty"),
         ("settings.json", V1 + '"settings": {"1": {"bell": "loud"}}}', "bell"),
         ("sessions/2026-11.json", V1 + '"sessions": []}', "not an object"),
-        ("sessions/2026-11.json", V1 + '"sessions": {"a": {}}}', "session a"),
         ("sessions/2026-11.json", '{"meta": {"1": {"version": 1}}}', "no schema number"),
         ("days/2026.json", V1 + '"months": {"2026-11": {"x": 1}}}', "2026-11"),
-        ("days/2026.json", '{"months": {}}', "cannot migrate"),
+        ("days/2026.json", '{"months": {}}', 'no "meta" table'),
+        ("sessions/2026-11.json", '{"sessions": {}}', 'no "meta" table'),
     ],
 )
 def test_a_bad_file_is_named_and_left_untouched(tmp_path: Path, name, content, problem):
@@ -170,6 +170,24 @@ def test_a_bad_file_is_named_and_left_untouched(tmp_path: Path, name, content, p
     message = str(caught.value)
     assert message.startswith(str(path)) and problem in message and "\n" not in message
     assert path.read_bytes() == before
+
+
+def test_a_record_that_cannot_be_shown_is_reported_at_open_and_skipped_after(store: Store):
+    keep = session(dt.date(2026, 11, 3))
+    store.save_session(keep)
+    path = store.folder / "sessions" / "2026-11.json"
+    data = json.loads(path.read_text())
+    data["sessions"]["a"] = {}
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="session a"):  # before open(): reads are strict
+        Store(store.folder).sessions()
+    opened = Store(store.folder)
+    [line] = opened.open()
+    assert line.startswith(f"{path}: session a: ") and "\n" not in line
+    assert opened.sessions() == [keep] and opened.session_days() == {keep.day: (1, 60)}
+    assert path.read_bytes() == before
+    assert Store(store.folder).open() == [line]  # reported again from the summary
 
 
 def test_a_save_into_a_corrupt_month_is_refused(store: Store):
@@ -301,3 +319,82 @@ def test_two_threads_of_one_store_lose_nothing(store: Store):
     for thread in threads:
         thread.join()
     assert {r.uuid for r in store.sessions()} == {r.uuid for r in records}
+
+
+# -- issue 8: the store's own findings ---------------------------------------------------------
+
+
+def test_a_session_another_copy_deleted_is_a_none_not_an_error(store: Store):
+    record = session(dt.date(2026, 11, 3))
+    store.save_session(record)
+    other = Store(store.folder)
+    assert other.delete_session(record.uuid) == record  # what was removed, for an undo
+    assert store.delete_session(record.uuid) is None  # already gone: nothing to do, no error
+    assert store.sessions() == []
+
+
+def test_new_routine_ids_are_chosen_under_the_lock(tmp_path: Path):
+    import threading
+
+    from coach.core.content.models import Routine
+
+    folder = tmp_path / "data"
+    routine = Routine.model_validate(
+        {"id": "desk", "name": "Desk", "description": "d",
+         "steps": [{"exercise": "cat-cow"}]}
+    )
+    stores = [Store(folder), Store(folder)]
+    stores[0].open()
+    added: list[str] = []
+
+    def add(store: Store) -> None:
+        for _ in range(8):
+            added.append(store.add_routine(routine, {"office-break"}).id)
+
+    threads = [threading.Thread(target=add, args=(s,)) for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(added)) == 16 and "desk" in added
+    assert sorted(r.id for r in Store(folder).user_routines()) == sorted(added)
+    assert stores[0].add_routine(routine.model_copy(update={"id": "office-break"}),
+                                 {"office-break"}).id == "desk-17"
+
+
+def test_reading_history_leaves_the_garbage_collector_alone(store: Store, monkeypatch):
+    import gc
+
+    for n in range(5):
+        store.save_session(session(dt.date(2026, 11, 1 + n)))
+    calls: list[str] = []
+    monkeypatch.setattr(gc, "disable", lambda: calls.append("disable"))
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    assert len(Store(store.folder).sessions()) == 5  # read in a worker thread by the UI
+    assert calls == [] and gc.isenabled()
+
+
+def test_an_unreadable_sessions_folder_is_an_error_not_an_empty_history(store: Store, monkeypatch):
+    import os
+
+    from coach.core.storage.errors import Unreadable
+
+    store.save_session(session(dt.date(2026, 11, 3)))
+    summary = store.folder / "days" / "2026.json"
+    before = summary.read_bytes()
+    real = os.listdir
+
+    def refused(path):  # what chmod 000 does for anyone but root, who runs these tests
+        if Path(path).name == "sessions":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "listdir", refused)
+    for read in (Store(store.folder).sessions, Store(store.folder).open,
+                 lambda: Store(store.folder).sessions_between(dt.date(2026, 11, 3),
+                                                              dt.date(2026, 11, 3))):
+        with pytest.raises(Unreadable) as caught:
+            read()
+        assert caught.value.path == store.folder / "sessions"
+        assert "cannot be read (Permission denied)" in str(caught.value)
+    assert summary.read_bytes() == before  # the day summary is not "repaired" to nothing

@@ -128,6 +128,10 @@ def routine_from_toml(text: str, where: str, library: Library, taken_names: set[
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ContentError([f"{where}: not valid TOML: {exc}"]) from None
+    except RecursionError:  # arrays nested thousands deep
+        raise ContentError([f"{where}: is nested too deeply to be a routine file"]) from None
+    except ValueError:  # an integer of thousands of digits
+        raise ContentError([f"{where}: holds a number too long to be a routine's"]) from None
     try:
         routine = Routine.model_validate(data)
     except ValidationError as exc:

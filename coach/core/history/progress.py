@@ -32,9 +32,9 @@ def streaks(days: Iterable[dt.date], today: dt.date) -> tuple[int, int]:
     """(current, longest) runs of consecutive training days.
 
     The current streak still counts when today has nothing yet but yesterday does: the day is
-    not over. Days after today (a clock or zone change) never extend the current streak.
+    not over. Days after today (a clock or zone change) count for neither.
     """
-    trained = set(days)
+    trained = {day for day in days if day <= today}
     return _current(trained, today), _longest(trained)
 
 
@@ -196,6 +196,12 @@ def totals(records: Iterable[SessionRecord], exercises: Mapping[str, Exercise]) 
                 continue
             for target in dict.fromkeys(exercise.targets):
                 by_target[target] = by_target.get(target, 0) + step.seconds
+    return sorted_totals(sessions, seconds, by_routine, by_target)
+
+
+def sorted_totals(sessions: int, seconds: int, by_routine: dict[str, tuple[int, int]],
+                  by_target: dict[str, int]) -> Totals:
+    """Totals with routines and areas ordered most work first (then most sessions, then name)."""
     return Totals(
         sessions=sessions,
         seconds=seconds,

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StrictInt, ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.session.records import SCHEMA_VERSION, SessionRecord
+from coach.core.session.records import SCHEMA_VERSION, STORED, SessionRecord
 from coach.core.text import dosing_text
 
 EXPORT_VERSION = 1  # the shape of the export file itself; the records carry SCHEMA_VERSION
@@ -162,7 +162,7 @@ def parse_export(raw: bytes, where: str) -> list[SessionRecord]:
             if isinstance(session, dict):
                 _version(session, "schema_version", SCHEMA_VERSION, "schema", where)
     try:
-        export = _Export.model_validate(data)
+        export = _Export.model_validate(data, context=STORED)  # a uuid must be given
     except ValidationError as exc:
         problems = describe(where, exc)
     else:
@@ -192,6 +192,10 @@ def _json(raw: bytes, where: str) -> Any:
         ) from None
     except RecursionError:
         raise TransferError(f"{where}: is not a backcoach export (nested too deeply)") from None
+    except ValueError:  # an integer of thousands of digits
+        raise TransferError(
+            f"{where}: is not a backcoach export (it holds a number thousands of digits long)"
+        ) from None
 
 
 def _version(data: dict[str, Any], field: str, known: int, what: str, where: str) -> None:

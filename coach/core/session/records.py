@@ -3,14 +3,65 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid as uuidlib
-from typing import Literal
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from coach.core.content.models import Dosing
 
 SCHEMA_VERSION = 1
+
+# Validation context for data read back (a store file, an import): a uuid must be there, never
+# made up, or a record without one would be reported under an id nobody can find.
+STORED = {"stored": True}
+# Training days a session can have: wide enough for any clock, narrow enough that calendar
+# arithmetic (a week before, a day after) never leaves Python's date range.
+FIRST_DAY = dt.date(1970, 1, 1)
+LAST_DAY = dt.date(2199, 12, 31)
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+)*")
+
+
+def _whole_text(text: str) -> str:
+    # A lone surrogate cannot be written as UTF-8: the next save or print would fail on it.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("holds a broken character (a lone surrogate)") from None
+    return text
+
+
+@lru_cache(maxsize=64)
+def _known_zone(name: str) -> bool:
+    if not _ZONE_NAME.fullmatch(name) or ".." in name:  # a path is no zone name
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return False
+    return True
+
+
+def _zone(name: str) -> str:
+    if not _known_zone(name):
+        raise ValueError(f"must be an IANA zone name like 'Europe/Berlin', got {name[:40]!r}")
+    return name
+
+
+Text = Annotated[str, AfterValidator(_whole_text)]
+Zone = Annotated[str, AfterValidator(_zone)]
 
 Outcome = Literal["done", "partial", "skipped"]
 SessionStatus = Literal["in progress", "completed", "stopped"]
@@ -23,8 +74,8 @@ class Record(BaseModel):
 class StepResult(Record):
     """How one routine step went."""
 
-    exercise_id: str
-    exercise_name: str
+    exercise_id: Text
+    exercise_name: Text
     planned: Dosing
     outcome: Outcome
     seconds: int = Field(ge=0)  # seconds of work actually done (rests and switches excluded)
@@ -35,13 +86,13 @@ class SessionRecord(Record):
     """One session as stored. UTC instants, plus the zone and the training day they count for."""
 
     schema_version: int = SCHEMA_VERSION
-    uuid: str = Field(default_factory=lambda: str(uuidlib.uuid4()))
-    routine_id: str
-    routine_name: str  # as it was called then, so history reads the same after a rename
+    uuid: Text = Field(default_factory=lambda: str(uuidlib.uuid4()))
+    routine_id: Text
+    routine_name: Text  # as it was called then, so history reads the same after a rename
     started_at: AwareDatetime
     ended_at: AwareDatetime | None = None
-    zone: str  # IANA name, e.g. "Europe/Berlin"
-    day: dt.date  # the local training day the session counts for
+    zone: Zone  # IANA name, e.g. "Europe/Berlin"
+    day: dt.date = Field(ge=FIRST_DAY, le=LAST_DAY)  # the local training day it counts for
     status: SessionStatus = "in progress"
     steps: tuple[StepResult, ...] = ()
     pain_before: int | None = Field(None, ge=0, le=10)
@@ -50,6 +101,27 @@ class SessionRecord(Record):
     @property
     def seconds(self) -> int:
         return sum(step.seconds for step in self.steps)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uuid_kept(cls, data: Any, info: ValidationInfo) -> Any:
+        if info.context == STORED and isinstance(data, dict) and "uuid" not in data:
+            raise ValueError("uuid: is missing; a stored session keeps the uuid it was given")
+        return data
+
+    @model_validator(mode="after")
+    def _times_agree(self) -> SessionRecord:
+        if self.ended_at is not None and self.ended_at < self.started_at:
+            raise ValueError("ended_at: is before started_at; a session ends after it starts")
+        if not FIRST_DAY <= self.started_at.date() <= LAST_DAY:  # before astimezone overflows
+            raise ValueError(f"started_at: must be from {FIRST_DAY} to {LAST_DAY}")
+        # The training day is the local date of the start, or the day before (day_start_hour).
+        local = self.started_at.astimezone(ZoneInfo(self.zone)).date()
+        if self.day not in (local, local - dt.timedelta(days=1)):
+            raise ValueError(
+                f"day: {self.day} is not the day of started_at ({local}) in {self.zone}"
+            )
+        return self
 
 
 class Settings(Record):

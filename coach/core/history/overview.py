@@ -1,0 +1,65 @@
+"""The progress screen's totals, pain series and history list, without reading ten years.
+
+Totals and pain come from the per-month summaries the store keeps up to date at every save;
+the history list is read a page (whole months, newest first) at a time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Protocol
+
+from coach.core.content.models import Exercise
+from coach.core.history.progress import Totals, sorted_totals
+from coach.core.session.records import SessionRecord
+from coach.core.storage.summaries import MonthTotals
+
+PAGE = 50  # history rows a page reads at least: a screenful or two, one month of most users
+
+
+class History(Protocol):
+    """What this module needs of a Store."""
+
+    def months(self) -> list[str]: ...
+    def month_totals(self) -> dict[str, MonthTotals]: ...
+    def month_sessions(self, month: str) -> list[SessionRecord]: ...
+
+
+def totals_of(months: Mapping[str, MonthTotals], exercises: Mapping[str, Exercise]) -> Totals:
+    """Totals over the months' summaries; the same as totals() over every record."""
+    sessions = seconds = 0
+    by_routine: dict[str, tuple[int, int]] = {}
+    by_target: dict[str, int] = {}
+    for month in months.values():
+        for name, (count, worked) in month.routines.items():
+            old_count, old_worked = by_routine.get(name, (0, 0))
+            by_routine[name] = (old_count + count, old_worked + worked)
+            sessions += count
+            seconds += worked
+        for exercise_id, worked in month.exercises.items():
+            exercise = exercises.get(exercise_id)
+            for target in dict.fromkeys(exercise.targets if exercise else ()):
+                by_target[target] = by_target.get(target, 0) + worked
+    return sorted_totals(sessions, seconds, by_routine, by_target)
+
+
+def pain_of(months: Mapping[str, MonthTotals]) -> list[tuple[dt.date, int | None, int | None]]:
+    """(day, pain before, pain after) per check-in, as pain_trend() gives over every record."""
+    checks = [check for month in months.values() for check in month.pain]
+    checks.sort(key=lambda check: (check[0], check[1]))
+    return [(day, before, after) for day, _, before, after in checks]
+
+
+def history_page(store: History, before: str | None = None,
+                 rows: int = PAGE) -> tuple[list[SessionRecord], str | None]:
+    """Sessions newest first, whole months older than `before` (a month, None for the newest)
+    until at least `rows`; and the month to pass as `before` for the next page, None at the end.
+    """
+    months = [m for m in store.months() if before is None or m < before][::-1]
+    page: list[SessionRecord] = []
+    for n, month in enumerate(months):
+        page.extend(sorted(store.month_sessions(month), key=lambda r: r.started_at, reverse=True))
+        if len(page) >= rows:
+            return page, month if n + 1 < len(months) else None
+    return page, None

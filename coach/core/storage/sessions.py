@@ -1,0 +1,235 @@
+"""Sessions in month files, and the per-month summaries kept beside them at every write.
+
+A save rewrites one month file and its year's summary file, so it costs the same with ten years
+of history as with one month. Records a month file holds but that cannot be shown are kept as
+they are and left out of every summary: before open() a read raises for them (a command must not
+print a partial answer as if whole); after open() (which reported them) reads skip them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+from tinydb.table import Document
+
+from coach.core.session.records import STORED, SessionRecord
+from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
+from coach.core.storage.folder import DAYS, SESSIONS, DataFolder, month_of
+from coach.core.storage.summaries import (
+    DAY_TABLE,
+    TOTALS_TABLE,
+    MonthRecords,
+    MonthTotals,
+    checked_day_totals,
+    read_records,
+    row_of,
+    rows_of,
+    stamp,
+    summarize,
+    totals_of,
+    with_month,
+)
+
+
+class SessionFiles(DataFolder):
+    """The Store's sessions: one file per month of training days, plus the year summaries."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self._saved_in: dict[str, str] = {}  # uuid -> month, to catch a session changing month
+        self.strict = True  # open() turns it off, having reported what cannot be shown
+        self.skipped: dict[tuple[str, str], str] = {}  # (month, key) -> the problem
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def save_session(self, record: SessionRecord) -> None:
+        """Insert the session, or replace the one with its uuid; atomic and locked."""
+        month = month_of(record.day)
+        first = self._saved_in.setdefault(record.uuid, month)
+        if first != month:  # two copies in two month files would be worse than a loud failure
+            raise ValueError(f"session {record.uuid} was filed under {first}, now {month}")
+        with self.locked():
+            year = self._year_file(month)
+            # A broken summary stops the save before the month is written; a fresh one spares
+            # checking the month's other records again.
+            bad = self._unchanged_since_summary(year, month)
+            db = StoreDB(self.month_path(month), SESSIONS)
+            table = db.table(SESSIONS)
+            replace(table, record.uuid, record.model_dump(mode="json"))
+            trusted = None if bad is None else {month: _without(bad, record.uuid)}
+            self._summarize(year, {month: docs(table)}, trusted)
+
+    def delete_session(self, uuid: str) -> SessionRecord | None:
+        """Remove the session with this uuid; returns it, or None when it is not stored (any
+        more: another open copy may have deleted it). Atomic and locked."""
+        with self.locked():
+            # Almost always the month this Store just saved it in; otherwise newest first.
+            known = self._saved_in.get(uuid)
+            for month in ([known] if known else []) + self.months()[::-1]:
+                table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
+                doc = table.get(doc_id=uuid)  # type: ignore[call-overload]
+                if doc is None:
+                    continue
+                year = self._year_file(month)
+                bad = self._unchanged_since_summary(year, month)  # refuses if it is broken
+                table.remove(doc_ids=[uuid])  # type: ignore[list-item]
+                trusted = None if bad is None else {month: _without(bad, uuid)}
+                self._summarize(year, {month: docs(table)}, trusted)
+                self._saved_in.pop(uuid, None)
+                return _record_or_none(dict(doc))  # type: ignore[arg-type]
+        self._saved_in.pop(uuid, None)
+        return None
+
+    def import_sessions(self, records: Sequence[SessionRecord]) -> tuple[int, int]:
+        """Merge sessions in by uuid; returns (added, already present). Atomic per file, locked.
+
+        A uuid stored anywhere (or met earlier in `records`) counts as present and is left as it
+        is, so importing the same sessions twice adds nothing. The records are not validated
+        again: the caller has. Every file involved is read and checked before the first write,
+        so an unreadable one raises StoreError with nothing written.
+        """
+        with self.locked():
+            # Every month file, not only the target ones: a uuid may be filed under another
+            # month, and a month we cannot read might hold it (a duplicate would be worse).
+            stored = {m: self._month_docs(m) for m in self.months()}
+            seen = {key for month_docs in stored.values() for key in month_docs}
+            new: dict[str, dict[str, dict[str, Any]]] = {}
+            present = 0
+            for record in records:
+                if record.uuid in seen:
+                    present += 1
+                    continue
+                seen.add(record.uuid)
+                dumped = record.model_dump(mode="json")
+                new.setdefault(month_of(record.day), {})[record.uuid] = dumped
+            years = {m[:4]: self._year_file(m) for m in new}
+            for year in years.values():
+                year.read()  # a broken summary stops the import unwritten
+            for month, added in sorted(new.items()):
+                # One write per month file, however many sessions it gains.
+                table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
+                table.insert_multiple(
+                    Document(doc, doc_id=key)  # type: ignore[arg-type]
+                    for key, doc in added.items()
+                )
+                for key in added:
+                    self._saved_in.setdefault(key, month)
+            for name, year in years.items():  # one summary write per year
+                self._summarize(year, {m: self._month_docs(m) for m in new if m[:4] == name})
+        return sum(len(added) for added in new.values()), present
+
+    def _summarize(self, year: FileStorage, months: dict[str, dict[str, Any]],
+                   trusted: dict[str, dict[str, str]] | None = None) -> None:
+        """Bring the year file's summaries of these months (key -> stored doc) up to date.
+
+        `trusted`: month -> its bad records, for a month whose other records were all checked
+        when its summary was made; the rest are checked here.
+        """
+        before = year.read()
+        data = before
+        for month, month_docs in months.items():
+            path = self.month_path(month)
+            rows, bad = rows_of(path, month_docs, (trusted or {}).get(month))
+            stamped = stamp(path) if month_docs else None
+            days, totals = summarize(rows, bad, stamped)
+            data = with_month(data, month, days, totals if stamped else None)
+        if data != (before or {}):
+            year.write(data or {})
+
+    def _unchanged_since_summary(self, year: FileStorage, month: str) -> dict[str, str] | None:
+        """The month's bad records when its summary was made from the file as it is, else None."""
+        doc = (year.read() or {}).get(TOTALS_TABLE, {}).get(month)
+        if isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month)):
+            totals = totals_of(doc)
+            return None if totals is None else totals.bad
+        return None
+
+    def _year_file(self, month: str) -> FileStorage:
+        return FileStorage(self.year_path(month[:4]), DAYS)
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def sessions(self) -> list[SessionRecord]:
+        """Every session, oldest first. Reads every month file: call it off the UI thread."""
+        return self._sessions_in(self.months())
+
+    def recent_sessions(self, days: int, today: dt.date | None = None) -> list[SessionRecord]:
+        """The sessions of the last `days` training days up to today, oldest first."""
+        today = today or dt.date.today()
+        return self.sessions_since(today - dt.timedelta(days=max(days, 1) - 1))
+
+    def sessions_since(self, first: dt.date) -> list[SessionRecord]:
+        """The sessions whose training day is `first` or later, oldest first."""
+        months = [m for m in self.months() if m >= month_of(first)]
+        return [r for r in self._sessions_in(months) if r.day >= first]
+
+    def sessions_between(self, first: dt.date, last: dt.date) -> list[SessionRecord]:
+        """The sessions whose training day is from `first` to `last` inclusive, oldest first.
+
+        Reads only the month files that can hold those days.
+        """
+        months = [m for m in self.months() if month_of(first) <= m <= month_of(last)]
+        return [r for r in self._sessions_in(months) if first <= r.day <= last]
+
+    def month_sessions(self, month: str) -> list[SessionRecord]:
+        """The sessions of one month file ('2026-11'), in no particular order."""
+        return self._month_records(month).records
+
+    def session_days(self) -> dict[dt.date, tuple[int, int]]:
+        """Training day -> (sessions, seconds of work), from the small per-year summaries."""
+        days: dict[dt.date, tuple[int, int]] = {}
+        for year in self.years():
+            file = FileStorage(self.year_path(year), DAYS)
+            for month, doc in (file.read() or {}).get(DAY_TABLE, {}).items():
+                for day, (count, seconds) in checked_day_totals(file.path, month, doc).items():
+                    key = dt.date.fromisoformat(day)
+                    old = days.get(key, (0, 0))
+                    days[key] = (old[0] + count, old[1] + seconds)
+        return dict(sorted(days.items()))
+
+    def month_totals(self) -> dict[str, MonthTotals]:
+        """Month -> its totals and pain check-ins, from the summaries: what Totals needs without
+        reading the month files. A month whose summary is stale is read afresh (not rewritten)."""
+        stored: dict[str, Any] = {}
+        for year in self.years():
+            stored.update((FileStorage(self.year_path(year), DAYS).read() or {}).get(TOTALS_TABLE, {}))
+        out = {}
+        for month in self.months():
+            doc = stored.get(month)
+            fresh = isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month))
+            totals = totals_of(doc) if fresh else None
+            if totals is None:
+                found = self._month_records(month)
+                totals = totals_of(summarize([row_of(r) for r in found.records], found.bad, None)[1])
+            assert totals is not None  # a document just built always reads back
+            out[month] = totals
+            self.skipped.update(((month, key), line) for key, line in totals.bad.items())
+        return out
+
+    def _sessions_in(self, months: Sequence[str]) -> list[SessionRecord]:
+        records = [r for month in months for r in self._month_records(month).records]
+        return sorted(records, key=lambda r: r.started_at)
+
+    def _month_records(self, month: str) -> MonthRecords:
+        found = read_records(self.month_path(month), self._month_docs(month), self.strict)
+        self.skipped.update(((month, key), line) for key, line in found.bad.items())
+        return found
+
+    def _month_docs(self, month: str) -> dict[str, Any]:
+        """A month file's stored documents by key, without building TinyDB documents."""
+        return (FileStorage(self.month_path(month), SESSIONS).read() or {}).get(SESSIONS, {})
+
+
+def _without(bad: dict[str, str], key: str) -> dict[str, str]:
+    return {k: v for k, v in bad.items() if k != key}
+
+
+def _record_or_none(doc: dict[str, Any]) -> SessionRecord | None:
+    try:
+        return SessionRecord.model_validate(doc, context=STORED)
+    except ValidationError:
+        return None

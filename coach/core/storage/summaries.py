@@ -1,0 +1,219 @@
+"""What a month file holds, checked record by record, and the small summaries kept of it.
+
+days/<year>.json keeps, per month, two derived documents, rewritten at every save of the month:
+- "months": training day -> [sessions, seconds], for the calendar, streaks and `status`;
+- "totals": per routine and per exercise, the pain check-ins, the records that could not be
+  read, and the month file's stamp (inode, size, mtime) when they were computed.
+
+A summary whose stamp no longer matches its month file (another tool, an older backcoach, a
+restore) is stale: readers recompute it from the month file and open() rewrites it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from coach.core.content.errors import describe
+from coach.core.session.records import STORED, SessionRecord
+from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
+from coach.core.storage.schema import Tables
+
+DAY_TABLE = "months"
+TOTALS_TABLE = "totals"
+
+DayTotals = dict[str, list[int]]  # "2026-11-03" -> [sessions, seconds]
+Stamp = list[int]  # [inode, size, mtime_ns] of a month file
+
+
+def shown_key(key: str) -> str:
+    """A record's key as a message can show it: plain and short, or quoted."""
+    return key if key.isprintable() and len(key) <= 40 else repr(key[:40])
+
+
+def checked_record(path: Path, key: str, doc: Any) -> SessionRecord:
+    """The stored document as a SessionRecord; BrokenFile names the file, record and field."""
+    try:
+        record = SessionRecord.model_validate(doc, context=STORED)
+    except ValidationError as exc:
+        raise bad_file(path, describe(f"session {shown_key(key)}", exc)[0], RECORD_FIX) from None
+    if record.uuid != key:  # the key is what save and delete go by; they must agree
+        problem = f"session {shown_key(key)} says its uuid is {record.uuid!r}"
+        raise bad_file(path, problem, RECORD_FIX)
+    return record
+
+
+@dataclass
+class MonthRecords:
+    """The records of one month file that could be read, and one line for each that could not."""
+
+    records: list[SessionRecord] = field(default_factory=list)
+    bad: dict[str, str] = field(default_factory=dict)  # key -> the problem, file named
+
+
+def read_records(path: Path, docs: dict[str, Any], strict: bool) -> MonthRecords:
+    """Check every record; strict raises for the first bad one, otherwise it is set apart."""
+    out = MonthRecords()
+    for key, doc in docs.items():
+        try:
+            out.records.append(checked_record(path, key, doc))
+        except BrokenFile as exc:
+            if strict:
+                raise
+            out.bad[key] = str(exc)
+    return out
+
+
+def stamp(path: Path) -> Stamp | None:
+    """What changes whenever the file is written (a rename gives a new inode), or None."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_ino, st.st_size, st.st_mtime_ns]
+
+
+# What a summary needs of one session: day, start, routine name, pain before and after, and
+# (exercise id, seconds) per step.
+Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]]]
+
+
+def row_of(record: SessionRecord) -> Row:
+    steps = [(step.exercise_id, step.seconds) for step in record.steps]
+    return (record.day.isoformat(), record.started_at.isoformat(), record.routine_name,
+            record.pain_before, record.pain_after, steps)
+
+
+def _fast_row(doc: dict[str, Any]) -> Row | None:
+    """The row of a record in the exact shape backcoach writes, without building a model; None
+    for anything else (then it is validated)."""
+    try:
+        day, started, name = doc["day"], doc["started_at"], doc["routine_name"]
+        steps = [(step["exercise_id"], step["seconds"]) for step in doc["steps"]]
+        before, after = doc.get("pain_before"), doc.get("pain_after")
+    except (KeyError, TypeError):
+        return None
+    plain = (
+        all(isinstance(v, str) for v in (day, started, name))
+        and len(day) == 10
+        and all(isinstance(e, str) and type(n) is int for e, n in steps)
+        and all(p is None or type(p) is int for p in (before, after))
+    )
+    return (day, started, name, before, after, steps) if plain else None
+
+
+def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tuple[list[Row], dict[str, str]]:
+    """The rows of a month's good records, and its bad ones. `bad` given means every other record
+    was checked when it was last summarized (the file has not changed since but by us)."""
+    if bad is None:
+        found = read_records(path, docs, strict=False)
+        return [row_of(r) for r in found.records], found.bad
+    bad = dict(bad)
+    rows = []
+    for key, doc in docs.items():
+        if key in bad:
+            continue
+        row = _fast_row(doc)
+        if row is None:
+            try:
+                row = row_of(checked_record(path, key, doc))
+            except BrokenFile as exc:
+                bad[key] = str(exc)
+                continue
+        rows.append(row)
+    return rows, bad
+
+
+def summarize(rows: list[Row], bad: dict[str, str],
+              file_stamp: Stamp | None) -> tuple[DayTotals, dict[str, Any]]:
+    """A month's two summaries: "months" (day -> [sessions, seconds] of the sessions that did
+    some work) and "totals" (per routine, per exercise, the pain check-ins, the bad records)."""
+    days: DayTotals = {}
+    routines: dict[str, list[int]] = {}
+    exercises: dict[str, int] = {}
+    pain = []
+    for day, started, name, before, after, steps in rows:
+        if before is not None or after is not None:
+            pain.append([day, started, before, after])
+        worked = sum(seconds for _, seconds in steps)
+        if worked == 0:  # a session with no work (opened and left at once) is no session
+            continue
+        for table, key in ((days, day), (routines, name)):
+            count, total = table.get(key, (0, 0))
+            table[key] = [count + 1, total + worked]
+        for exercise_id, seconds in steps:
+            if seconds:
+                exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
+    totals = {"file": file_stamp, "routines": routines, "exercises": exercises, "pain": pain,
+              "bad": bad}
+    return dict(sorted(days.items())), totals
+
+
+@dataclass(frozen=True)
+class MonthTotals:
+    """One month's totals, as read back from its summary (or recomputed when stale)."""
+
+    routines: dict[str, tuple[int, int]]  # routine name as recorded -> (sessions, seconds)
+    exercises: dict[str, int]  # exercise id -> work seconds
+    pain: list[tuple[dt.date, dt.datetime, int | None, int | None]]  # day, start, before, after
+    bad: dict[str, str]  # key -> problem, for records the month file holds but cannot show
+
+
+def totals_of(doc: Any) -> MonthTotals | None:
+    """A stored totals document, checked; None when it is not one (then it is recomputed)."""
+    try:
+        pain = [(dt.date.fromisoformat(day), dt.datetime.fromisoformat(start), _pain(b), _pain(a))
+                for day, start, b, a in doc["pain"]]
+        routines = {str(k): (_count(c), _count(s)) for k, (c, s) in doc["routines"].items()}
+        exercises = {str(k): _count(s) for k, s in doc["exercises"].items()}
+        bad = {str(k): str(v) for k, v in doc["bad"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return MonthTotals(routines, exercises, pain, bad)
+
+
+def _count(value: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise ValueError(value)
+    return value
+
+
+def _pain(value: Any) -> int | None:
+    return None if value is None else _count(value)
+
+
+def checked_day_totals(path: Path, month: str, doc: dict[str, Any]) -> DayTotals:
+    """A "months" summary document, checked: day -> [sessions, seconds]."""
+    out: DayTotals = {}
+    for day, value in doc.items():
+        ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
+        )
+        try:
+            dt.date.fromisoformat(day)
+        except ValueError:
+            ok = False
+        if not ok:
+            raise bad_file(path, f'month "{month}" day {shown_key(day)} is not [sessions, seconds]')
+        out[day] = list(value)
+    return out
+
+
+def with_month(data: Tables | None, month: str, days: DayTotals,
+               totals: dict[str, Any] | None) -> Tables:
+    """The year file's tables with one month's summaries put in; None or empty takes them out."""
+    tables = {name: dict(table) for name, table in (data or {}).items()}
+    for name, doc in ((DAY_TABLE, days), (TOTALS_TABLE, totals)):
+        table = tables.setdefault(name, {})
+        if doc:
+            table[month] = doc
+        else:
+            table.pop(month, None)
+    return tables
