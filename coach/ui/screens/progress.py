@@ -85,6 +85,7 @@ class ProgressScreen(Screen):
         self.today, self.goal = today, goal
         self.days: dict[dt.date, tuple[int, int]] = {}
         self.history: list[SessionLine] = []  # newest first, once loaded
+        self.loaded = False  # the history worker has reported
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
 
     def compose(self) -> ComposeResult:
@@ -156,7 +157,7 @@ class ProgressScreen(Screen):
                     timeout=10, markup=False)
 
     def history_loaded(self, lines: list[SessionLine], done: Totals, trend) -> None:
-        self.history = lines
+        self.history, self.loaded = lines, True
         self.draw_history()
         self.query_one("#totals-text", Static).update(totals_text(done))
         self.query_one("#pain", Static).update(pain_text(trend))
