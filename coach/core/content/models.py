@@ -33,6 +33,10 @@ Target = Literal[
     "legs",
 ]
 ArticleId = Literal["000", "001", "002", "003", "004"]
+Side = Literal["left", "right"]
+# When a per-side exercise changes side: after every rep (right, left, right, left...), after
+# each set (one side then the other within a set), or once (every set on one side first).
+SwitchSides = Literal["every rep", "every set", "once"]
 
 FRAME_MAX_COLS = 32
 FRAME_MAX_ROWS = 10
@@ -53,6 +57,8 @@ class Dosing(Frozen):
     duration_s: int | None = Field(None, ge=5, le=1800)
     rep_s: int | None = Field(None, ge=1, le=30)
     per_side: bool = False
+    switch_sides: SwitchSides = "every set"
+    first_side: Side = "left"
     rest_s: int = Field(0, ge=0, le=300)
 
     @model_validator(mode="after")
@@ -61,7 +67,16 @@ class Dosing(Frozen):
         name = needed[self.mode]
         if getattr(self, name) is None:
             raise ValueError(f"mode {self.mode!r} needs {name}; add it, e.g. {name} = 10")
+        if self.mode == "timed" and self.switch_sides == "every rep":
+            raise ValueError(
+                "timed work has no reps to switch sides on; use switch_sides = 'every set'"
+            )
         return self
+
+    @property
+    def side_order(self) -> tuple[Side, Side]:
+        """The two sides in the order they are worked."""
+        return ("right", "left") if self.first_side == "right" else ("left", "right")
 
 
 class DosingChange(Frozen):
@@ -74,6 +89,8 @@ class DosingChange(Frozen):
     duration_s: int | None = None
     rep_s: int | None = None
     per_side: bool | None = None
+    switch_sides: SwitchSides | None = None
+    first_side: Side | None = None
     rest_s: int | None = None
 
     def apply(self, base: Dosing) -> Dosing:
@@ -96,6 +113,8 @@ class Exercise(Frozen):
     dosing: Dosing
     sources: tuple[ArticleId, ...] = Field(min_length=1)
     source_dosing: dict[ArticleId, Dosing] = {}
+    # What the session calls each side when "left side" would mislead, e.g. a pair of limbs.
+    side_names: dict[Side, str] = {}
     frames: tuple[str, ...] = Field(min_length=1, max_length=4)
 
     @field_validator("frames")

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
+from coach.core.content.models import Side
 from coach.core.session.clock import Clock
 from coach.core.session.engine import Phase, PlannedStep, timeline
 from coach.core.session.records import Outcome, StepResult
@@ -78,6 +79,21 @@ class View:
     paused: bool
     finished: bool
     next_up: str
+    side: Side | None = None  # the side being worked (in a switch: the side coming up)
+    side_text: str = ""  # how to say it: "right side", or the exercise's own name for it
+
+
+def side_text(step: PlannedStep, side: Side | None) -> str:
+    """'right side', or what the exercise calls that side (e.g. a pair of limbs)."""
+    if side is None:
+        return ""
+    return step.exercise.side_names.get(side, f"{side} side")
+
+
+def movements(phase: Phase, step: PlannedStep) -> int:
+    """How many one-side movements a reps or breaths phase holds (both sides when they
+    alternate every rep)."""
+    return step.dosing.reps * (2 if phase.alternate else 1)
 
 
 def _reps_credit(step: PlannedStep, phase: Phase, elapsed: float, complete: bool) -> int:
@@ -87,9 +103,9 @@ def _reps_credit(step: PlannedStep, phase: Phase, elapsed: float, complete: bool
     if dosing.mode == "timed":
         return 0
     if complete:
-        return dosing.reps
+        return movements(phase, step)
     assert dosing.rep_s
-    return min(dosing.reps, int(elapsed // dosing.rep_s))
+    return min(movements(phase, step), int(elapsed // dosing.rep_s))
 
 
 @dataclass
@@ -301,10 +317,14 @@ class Player:
         left = max(0.0, self.seconds - elapsed)
         if self.finished:
             left, elapsed = 0.0, self.seconds
-        rep, breathe_in = 0, False
+        rep, breathe_in, side = 0, False, phase.side
         dosing = step.dosing
         if phase.kind == "work" and dosing.mode in ("reps", "breaths") and dosing.rep_s:
-            rep = min(dosing.reps, int(elapsed // dosing.rep_s) + 1)
+            moved = min(movements(phase, step) - 1, int(elapsed // dosing.rep_s))
+            if phase.alternate:
+                side = phase.alternate[moved % 2]
+                moved //= 2
+            rep = moved + 1
             breathe_in = (elapsed % dosing.rep_s) < dosing.rep_s / 2
         elif phase.kind in ("work", "release") and dosing.mode == "hold":
             rep = phase.hold_no  # in a release: the hold about to come
@@ -324,19 +344,29 @@ class Player:
             paused=self.paused,
             finished=self.finished,
             next_up=self._next_up(),
+            side=side,
+            side_text=side_text(step, side),
         )
 
     def _next_up(self) -> str:
-        """What follows the work under way (or, between pieces of work, the one being readied)."""
-        works = [i for i in range(self.index, len(self.phases)) if self.phases[i].kind == "work"]
-        if len(works) < 2:
+        """The piece of work about to start: after the one under way, or, between pieces of
+        work (get ready, rest, switch, release), the one being readied."""
+        start = self.index + 1 if self.phase.kind == "work" else self.index
+        works = [i for i in range(start, len(self.phases)) if self.phases[i].kind == "work"]
+        if not works:
             return "the finish"
-        now, phase = self.phases[works[0]], self.phases[works[1]]
-        step = self.steps[phase.step]
-        if phase.step != now.step:
-            return step.exercise.name + (f" ({phase.side} side)" if phase.side else "")
-        if phase.set_no != now.set_no:
-            return f"set {phase.set_no} of {step.dosing.sets}"
-        if phase.side != now.side:
-            return f"{phase.side} side"
-        return f"hold {phase.hold_no} of {step.dosing.reps}"
+        coming = self.phases[works[0]]
+        step = self.steps[coming.step]
+        side = coming.side or (coming.alternate[0] if coming.alternate else None)
+        if self.phase.kind == "work" and self.phase.step != coming.step:
+            return step.exercise.name + (f" ({side_text(step, side)})" if side else "")
+        before = [p for p in self.phases[: works[0]] if p.kind == "work" and p.step == coming.step]
+        last = before[-1] if before else None
+        dosing, parts = step.dosing, []
+        if dosing.sets > 1 and (last is None or coming.set_no != last.set_no):
+            parts.append(f"set {coming.set_no} of {dosing.sets}")
+        if side and (last is None or coming.side != last.side):
+            parts.append(side_text(step, side) + (" first" if coming.alternate else ""))
+        if dosing.mode == "hold" and dosing.reps > 1:
+            parts.append(f"hold {coming.hold_no} of {dosing.reps}")
+        return " · ".join(parts) or (step.exercise.name if last is None else "the same again")

@@ -36,8 +36,8 @@ def status_line(view: View) -> Text:
     parts = [f"exercise {view.step_index + 1}/{view.steps}"]
     if dosing.sets > 1:
         parts.append(f"set {view.phase.set_no}/{dosing.sets}")
-    if view.phase.side:
-        parts.append(f"{view.phase.side} side")
+    if view.side_text:
+        parts.append(view.side_text)
     if view.rep:
         unit = {"hold": "hold", "breaths": "breath"}.get(dosing.mode, "rep")
         parts.append(f"{unit} {view.rep}/{view.reps}")
