@@ -73,8 +73,10 @@ def test_shipped_content_passes_check():
     [
         ("negative-hold", "dosing.hold_s: must be a positive number of seconds, got -5"),
         ("unknown-field", "colour: is not a known field; remove it"),
-        ("empty-frame", "frames: frame 1 is empty"),
-        ("big-frame", "frames: frame 1 is 41 columns wide; keep it to 32"),
+        ("figure-angle", "figure.keys[0].thigh_r: must be at most 360, got 400"),
+        ("figure-joint", "figure.keys[0]: 'knee_r' is not a joint or mark a key knows; use one"),
+        ("figure-view", "figure.view: must be one of 'side', 'front', 'back' or 'top', got 'diagonal'"),
+        ("figure-no-ball", "figure: a key sets `under` but props has no ball or roller"),
         ("malformed", "not valid TOML: Illegal character '\\n' (at line 7"),
         ("bad-position", "position: must be one of 'seated'"),
         ("missing-hold", "dosing: mode 'hold' needs hold_s"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from coach.core.figure.model import Figure
 
 Position = Literal["seated", "standing", "prone", "supine", "all fours", "hanging"]
 Equipment = Literal["chair", "mat", "foam roller", "massage ball", "bar", "support"]
@@ -38,8 +40,6 @@ Side = Literal["left", "right"]
 # each set (one side then the other within a set), or once (every set on one side first).
 SwitchSides = Literal["every rep", "every set", "once"]
 
-FRAME_MAX_COLS = 32
-FRAME_MAX_ROWS = 10
 FLOOR_POSITIONS = frozenset({"prone", "supine", "all fours"})
 
 
@@ -115,25 +115,7 @@ class Exercise(Frozen):
     source_dosing: dict[ArticleId, Dosing] = {}
     # What the session calls each side when "left side" would mislead, e.g. a pair of limbs.
     side_names: dict[Side, str] = {}
-    frames: tuple[str, ...] = Field(min_length=1, max_length=4)
-
-    @field_validator("frames")
-    @classmethod
-    def _frames_fit(cls, frames: tuple[str, ...]) -> tuple[str, ...]:
-        drawn = []
-        for n, frame in enumerate(frames, 1):
-            lines = [line.rstrip() for line in frame.rstrip().split("\n")]
-            if not any(lines):
-                raise ValueError(f"frame {n} is empty; draw the position in it")
-            if len(lines) > FRAME_MAX_ROWS:
-                raise ValueError(f"frame {n} has {len(lines)} rows; keep it to {FRAME_MAX_ROWS}")
-            wide = max(len(line) for line in lines)
-            if wide > FRAME_MAX_COLS:
-                raise ValueError(f"frame {n} is {wide} columns wide; keep it to {FRAME_MAX_COLS}")
-            drawn.append(lines)
-        # Frames stand on a common floor: pad short ones at the top so animation never jumps.
-        tallest = max(len(lines) for lines in drawn)
-        return tuple("\n".join([""] * (tallest - len(lines)) + lines) for lines in drawn)
+    figure: Figure
 
     @model_validator(mode="after")
     def _source_dosing_cited(self) -> Exercise:

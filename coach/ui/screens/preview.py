@@ -41,7 +41,7 @@ class RoutineScreen(Screen):
                 about.append(f"» {step.exercise.cue}\n", "italic")
                 about.append(f"{step.exercise.position} · {', '.join(step.exercise.targets)}", "dim")
                 with Horizontal(classes="step"):
-                    yield Diagram(step.exercise.frames)
+                    yield Diagram(step.exercise.figure)
                     yield Static(about, classes="step-about")
         yield Footer()
 

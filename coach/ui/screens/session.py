@@ -13,8 +13,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Header, ProgressBar, Static
 
+from coach.core.figure.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event, View
-from coach.core.session.recorder import SessionRun, diagram_frame
+from coach.core.session.recorder import SessionRun
 from coach.core.text import dosing_text, duration_text
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
@@ -154,11 +155,11 @@ class SessionScreen(Screen):
             self._shown["#countdown"] = view.seconds_left
             self.query_one("#countdown", Digits).update(countdown(view.seconds_left))
         figure = self.query_one("#figure", Diagram)
-        if self._shown.get("frames") is not step.exercise.frames:
-            self._shown["frames"] = step.exercise.frames
-            figure.show(step.exercise.frames)
+        if self._shown.get("figure") is not step.exercise.figure:
+            self._shown["figure"] = step.exercise.figure
+            figure.show(step.exercise.figure)
             self._set("#ex-details", exercise_body(step.exercise))
-        figure.frame = diagram_frame(view, len(step.exercise.frames), self.reduce_motion)
+        figure.frame = session_frame(view, len(step.exercise.figure.keys), self.reduce_motion)
         done = view.session_total - view.session_left
         bar = self.query_one("#progress", ProgressBar)
         if bar.total != view.session_total or bar.progress != done:
