@@ -119,3 +119,27 @@ def test_unreadable_folder_is_one_clear_problem(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_library(tmp_path)
     assert "no exercises/ folder" in caught.value.problems[0]
+
+
+def test_after_work_alternates_cobra_and_bridge(library):
+    def exercises(routine_id):
+        return [s.exercise.id for s in library.routines[routine_id].steps]
+
+    default, bridge = exercises("after-work"), exercises("after-work-bridge")
+    assert "cobra" in default and "back-bridge" not in default
+    assert "back-bridge" in bridge and "cobra" not in bridge
+    assert [e for e in default if e != "cobra"] == [e for e in bridge if e != "back-bridge"]
+
+
+def test_every_shipped_dose_says_where_it_comes_from(library):
+    ours = {e.id for e in library.exercises.values() if e.dose_from == "ours"}
+    assert all(e.dose_from is not None for e in library.exercises.values())
+    assert {"standing-quad-stretch", "superman", "standing-toe-touch"} <= ours
+
+
+def test_a_hold_gets_its_own_cue(library):
+    arch = library.routines["stretch-strength"].steps[0]
+    assert arch.exercise.id == "standing-back-arch" and arch.dosing.mode == "hold"
+    assert "5 s" in arch.cue and "pause" not in arch.cue
+    reps = library.routines["micro-break"].steps[1]
+    assert reps.cue == reps.exercise.cue

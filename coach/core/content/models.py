@@ -6,7 +6,7 @@ that names the field instead of a value that silently does nothing.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -113,6 +113,12 @@ class Exercise(Frozen):
     dosing: Dosing
     sources: tuple[ArticleId, ...] = Field(min_length=1)
     source_dosing: dict[ArticleId, Dosing] = {}
+    # Where the default dose comes from: an article, or "ours" where no article gives one.
+    # (The seconds per rep are always ours: no article gives a tempo.)
+    dose_from: ArticleId | Literal["ours"] | None = None
+    # The cue to show instead of `cue` when a step does the exercise in another mode
+    # (a "pause at the end" cue makes no sense for 5 s holds).
+    mode_cues: dict[Mode, Annotated[str, Field(min_length=5, max_length=60)]] = {}
     # What the session calls each side when "left side" would mislead, e.g. a pair of limbs.
     side_names: dict[Side, str] = {}
     figure: Figure
@@ -122,6 +128,8 @@ class Exercise(Frozen):
         for article in self.source_dosing:
             if article not in self.sources:
                 raise ValueError(f"source_dosing names article {article} missing from sources")
+        if self.dose_from not in (None, "ours", *self.sources):
+            raise ValueError(f"dose_from names article {self.dose_from} missing from sources")
         return self
 
 

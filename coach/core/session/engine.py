@@ -27,6 +27,11 @@ class PlannedStep:
     dosing: Dosing
     rest_after_s: int = REST_BETWEEN_S
 
+    @property
+    def cue(self) -> str:
+        """The exercise's cue for the way this step does it."""
+        return self.exercise.mode_cues.get(self.dosing.mode, self.exercise.cue)
+
 
 @dataclass(frozen=True)
 class Phase:

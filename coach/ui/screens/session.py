@@ -145,7 +145,7 @@ class SessionScreen(Screen):
         name.append(f"  {dosing_text(step.dosing)}", "dim")
         self._set("#ex-name", name)
         cue = Text()
-        cue.append(f"» {step.exercise.cue}", "italic")
+        cue.append(f"» {step.cue}", "italic")
         self._set("#ex-cue", cue)
         self._set("#ex-where", status_line(view))
         self._set("#phase-label", Text(label, "bold reverse" if view.paused else "bold"))
