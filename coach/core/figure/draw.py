@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 
 from coach.core.figure.body import HEAD_R, Body
+from coach.core.figure.marks import add_marks
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import Pose
 from coach.core.figure.shapes import Arrow, Circle, Drawing, Point, Stroke, Style, add, direction
 
 DEPTH_BEHIND = -3.0  # further back than this (body units) is drawn dotted
-LIFT_GAP, LIFT_LEN = 5.0, 11.0
 
 
 def _style(body: Body, side: str, joint: str, lifted: set[str], limb: str) -> Style:
@@ -55,7 +55,7 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
     elif body.base == "hang":
         out.floor = min(y for _, y in out.points()) - 10
     _props(out, body)
-    _marks(out, body)
+    add_marks(out, body)
     return out
 
 
@@ -134,37 +134,3 @@ def _chair(out: Drawing, body: Body) -> None:
         ]
     else:
         _rect(out, (hx - 22, hy - 30, hx + 22, hy + 8), "dotted")
-
-
-def _marks(out: Drawing, body: Body) -> None:
-    """Arrows: what lifts (side and front views) and which way the trunk turns."""
-    p, pose = body.points, body.pose
-    where = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
-             "head": "head", "chest": "neck", "hips": "hip"}
-    if body.view != "top":
-        for part in pose.lift:
-            x, y = p[where[part]]
-            y += HEAD_R if part == "head" else 0
-            out.arrows.append(Arrow((x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)))
-    if abs(pose.turn) >= 10:
-        _turn_arrow(out, body)
-
-
-def _turn_arrow(out: Drawing, body: Body) -> None:
-    """A hoop round the chest (its front half), the arrow at the end the trunk turns toward."""
-    sign = 1 if body.pose.turn > 0 else -1
-    hip, neck = body.points["hip"], body.points["neck"]
-    if body.view == "top":
-        centre, rx, ry = neck, 20.0, 20.0
-        span = [body.pose.angles["torso"] + 180 + a for a in range(-60, 61, 15)]
-    else:
-        centre = add(hip, (neck[0] - hip[0], neck[1] - hip[1]), 0.62)
-        rx, ry = 30.0, 8.0
-        span = list(range(190, 351, 16))
-    if sign < 0:
-        span.reverse()
-    pts = [(centre[0] + rx * math.cos(math.radians(a)), centre[1] + ry * math.sin(math.radians(a)))
-           for a in span]
-    for a, b in zip(pts, pts[1:-1]):
-        out.strokes.append(Stroke(a, b, "solid", "mark"))
-    out.arrows.append(Arrow(pts[-3], pts[-1]))

@@ -93,7 +93,11 @@ class Canvas:
             self._put(cx + r_px * math.cos(a), cy + r_px * math.sin(a))
 
     def _ascii_circle(self, c: Circle, cx: float, cy: float, r_px: float) -> None:
-        if c.kind == "prop":
+        if c.kind == "mark" and not c.filled:
+            self._put(cx, cy, "o", _RANK["mark"])
+        elif c.kind == "mark":
+            pass  # the inset's nose: its shoulder line already says where the face points
+        elif c.kind == "prop":
             self._put(cx, cy, "@" if c.filled else "O", _RANK["mark"])
             if not c.filled and r_px >= 1:
                 self._put(cx - 1, cy, "(", _RANK["mark"])
