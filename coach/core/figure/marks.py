@@ -40,25 +40,25 @@ def _inset_centre(body: Body) -> Point:
     """Beside the head in the front and back views; above the body when it lies down."""
     hip = body.points["hip"]
     if body.view in ("front", "back"):
-        return (hip[0] + 50, body.points["neck"][1] + 8)
+        return (hip[0] + 40, body.points["neck"][1] + 10)
     return (hip[0] + 40, hip[1] + 72)
 
 
 def _turn_inset(out: Drawing, body: Body) -> None:
-    """The trunk seen from above: hips (dotted) stay square, the shoulders (solid) turn,
-    the nose shows where the face points, and an arc arrow says which way."""
+    """The trunk seen from above, small: hips (dotted) stay square, the shoulders (solid)
+    turn, the nose shows where the face points, and an arc arrow says which way."""
     turn = body.pose.turn
     c = _inset_centre(body)
-    out.strokes.append(Stroke(add(c, (-1, 0), HIP_W * 1.8), add(c, (1, 0), HIP_W * 1.8),
+    out.strokes.append(Stroke(add(c, (-1, 0), HIP_W * 1.2), add(c, (1, 0), HIP_W * 1.2),
                               "dotted", "mark"))
     shoulders = direction(turn)
-    out.strokes.append(Stroke(add(c, shoulders, -SHOULDER_W * 1.3),
-                              add(c, shoulders, SHOULDER_W * 1.3), "bold", "mark"))
-    out.circles.append(Circle(c, HEAD_R * 0.8, kind="mark"))
-    out.circles.append(Circle(add(c, direction(turn - 90), HEAD_R * 0.8 + 2.5), 1.5, filled=True,
+    out.strokes.append(Stroke(add(c, shoulders, -SHOULDER_W * 0.85),
+                              add(c, shoulders, SHOULDER_W * 0.85), "bold", "mark"))
+    out.circles.append(Circle(c, HEAD_R * 0.55, kind="mark"))
+    out.circles.append(Circle(add(c, direction(turn - 90), HEAD_R * 0.55 + 2), 1.2, filled=True,
                               kind="mark"))
     if abs(turn) >= 10:
-        arc(out, c, SHOULDER_W * 1.3 + 5, -90, -90 + turn)
+        arc(out, c, SHOULDER_W * 0.85 + 4, -90, -90 + turn)
 
 
 def _foot_arcs(out: Drawing, body: Body) -> None:
