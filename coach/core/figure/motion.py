@@ -7,6 +7,7 @@ from __future__ import annotations
 from coach.core.figure.render import Frame
 from coach.core.session.player import View
 
+STEPS = 20  # positions between two keys: finer than any box shows, few enough to cache
 TIMED_CYCLE_S = 6.0  # timed work (rolling, walking): one sweep through the keys and back
 BROWSE_CYCLE_S = 4.0  # a picture shown outside a session moves at this pace
 
@@ -16,10 +17,12 @@ def sweep(t: float, keys: int) -> float:
     last = keys - 1
     t %= 1.0
     if t < 0.4:
-        return last * t / 0.4
-    if t < 0.6:
-        return float(last)
-    return last * (1.0 - t) / 0.4
+        position = last * t / 0.4
+    elif t < 0.6:
+        position = float(last)
+    else:
+        position = last * (1.0 - t) / 0.4
+    return round(position * STEPS) / STEPS
 
 
 def session_frame(view: View, keys: int, reduce_motion: bool) -> Frame:

@@ -135,24 +135,24 @@ class Canvas:
 
     def lines(self) -> list[str]:
         """Exactly `rows` lines of exactly `cols` characters."""
+        grid = [[" "] * self.cols for _ in range(self.rows)]
         if self.mode == "ascii":
-            return ["".join(self.chars.get((x, y), (0, " "))[1] for x in range(self.cols))
-                    for y in range(self.rows)]
-        if self.mode == "blocks":
-            return ["".join(_HALF[((x, 2 * y) in self.dots, (x, 2 * y + 1) in self.dots)]
-                            for x in range(self.cols)) for y in range(self.rows)]
-        out = []
-        for row in range(self.rows):
-            cells = []
-            for col in range(self.cols):
-                bits = 0
-                for dy, pair in enumerate(_BRAILLE_BITS):
-                    for dx, bit in enumerate(pair):
-                        if (col * 2 + dx, row * 4 + dy) in self.dots:
-                            bits |= bit
-                cells.append(chr(0x2800 + bits) if bits else " ")
-            out.append("".join(cells))
-        return out
+            for (x, y), (_, char) in self.chars.items():
+                grid[y][x] = char
+            return ["".join(row) for row in grid]
+        cells: dict[tuple[int, int], int] = {}
+        if self.mode == "blocks":  # bit 1: the top half of the cell, bit 2: the bottom half
+            for x, y in self.dots:
+                cells[(x, y // 2)] = cells.get((x, y // 2), 0) | (1 << (y % 2))
+            for (col, row), bits in cells.items():
+                grid[row][col] = _HALF[(bool(bits & 1), bool(bits & 2))]
+        else:
+            for x, y in self.dots:
+                key = (x // 2, y // 4)
+                cells[key] = cells.get(key, 0) | _BRAILLE_BITS[y % 4][x % 2]
+            for (col, row), bits in cells.items():
+                grid[row][col] = chr(0x2800 + bits)
+        return ["".join(row) for row in grid]
 
 
 __all__ = ["Canvas", "Mode", "PIXEL", "Stroke", "Drawing"]

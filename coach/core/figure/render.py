@@ -58,7 +58,11 @@ def bounds(figure: Figure) -> tuple[float, float, float, float]:
 
 def render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> list[str]:
     """The figure at `frame` as `rows` lines of `cols` characters."""
-    cols, rows = max(1, cols), max(1, rows)
+    return list(_render(figure, frame, max(1, cols), max(1, rows), mode))
+
+
+@lru_cache(maxsize=512)  # a rep repeats its frames: after the first one, drawing is a lookup
+def _render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> tuple[str, ...]:
     canvas = Canvas(cols, rows, mode)
     x0, y0, x1, y1 = bounds(figure)
     scale = min(cols / (x1 - x0), rows * 2 / (y1 - y0))  # cell widths per body unit
@@ -80,4 +84,4 @@ def render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> li
     head = max(1.5, 4 * scale / pw)
     for a in drawing.arrows:
         canvas.arrow(a, to_px(a.tail), to_px(a.head), head)
-    return canvas.lines()
+    return tuple(canvas.lines())
