@@ -29,6 +29,7 @@ class Canvas:
         w, h = PIXEL[mode]
         self.width, self.height = round(cols / w), round(rows * 2 / h)
         self.dots: set[tuple[int, int]] = set()
+        self.heavy = False  # a big picture: solid lines two dots wide so they still read
         self.chars: dict[tuple[int, int], tuple[int, str]] = {}
 
     # -- painting -------------------------------------------------------------------------
@@ -50,7 +51,7 @@ class Canvas:
         else:
             steps = max(1, math.ceil(length * 2))
         char, rank = self._line_char(x1 - x0, y1 - y0, style, kind)
-        thick = style == "bold" and self.mode != "ascii"
+        thick = self.mode != "ascii" and (style == "bold" or (self.heavy and style == "solid"))
         across = (0, 1) if abs(x1 - x0) >= abs(y1 - y0) else (1, 0)
         for i in range(steps + 1):
             t = i / steps

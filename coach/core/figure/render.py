@@ -13,6 +13,7 @@ from coach.core.figure.raster import PIXEL, Canvas, Mode
 from coach.core.figure.shapes import Drawing
 
 MARGIN = 3.0  # body units of air round the figure
+HEAVY_AT = 1.0  # pixels per body unit from which solid lines are drawn two dots wide
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ def _render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> t
     x0, y0, x1, y1 = bounds(figure)
     scale = min(cols / (x1 - x0), rows * 2 / (y1 - y0))  # cell widths per body unit
     pw, ph = PIXEL[mode]
+    canvas.heavy = scale / pw >= HEAVY_AT
     left = (cols - (x1 - x0) * scale) / 2  # in cell widths
     bottom = rows * 2  # the figure's floor on the box's bottom edge
 
