@@ -7,7 +7,7 @@ from __future__ import annotations
 from coach.core.figure.render import Frame
 from coach.core.session.player import View
 
-STEPS = 20  # positions between two keys: finer than any box shows, few enough to cache
+STEPS = 6  # positions between two keys: smooth enough to follow, few redraws over SSH
 TIMED_CYCLE_S = 6.0  # timed work (rolling, walking): one sweep through the keys and back
 BROWSE_CYCLE_S = 4.0  # a picture shown outside a session moves at this pace
 
