@@ -10,6 +10,7 @@ import os
 import time
 
 from rich.text import Text
+from textual.geometry import Region
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -81,10 +82,16 @@ class Diagram(Widget):
             lines: list[str] = []
         else:
             lines = render(self.figure, self.frame, width, height, self.mode)
-        if lines != self._lines:
-            self._lines = lines
-            self.draws += 1
+        if lines == self._lines:
+            return
+        old, self._lines = self._lines, lines
+        self.draws += 1
+        if len(old) != len(lines):
             self.refresh()
+            return
+        # Only the rows that changed: an arm moving is a few lines over SSH, not the whole box.
+        self.refresh(*(Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, lines))
+                       if a != b))
 
     def render(self) -> Text:
         return Text("\n".join(self._lines), no_wrap=True, overflow="crop")
