@@ -113,6 +113,7 @@ async def test_library_browse_search_and_detail(library, data_dir, settle):
         cobra = library.exercises["cobra"]
         head = text_of(screen.query_one("#head", Static))
         assert cobra.name in head and cobra.cue in head and "3 × 25 s hold" in head
+        assert "dose from [000]" in head  # which article the dose comes from
         about = text_of(screen.query_one("#about", Static))
         assert cobra.steps[0] in about and "[000]" in about
         await pilot.press("enter")  # into the detail, to scroll the steps
