@@ -19,11 +19,12 @@ SHOULDER_W, HIP_W = 14.0, 8.0
 BALL_R, ROLLER_R = 5.0, 8.0
 FLOOR_GAP = 2.5  # the body rests just above the floor line, so the two never merge
 
-# Segments shortened because they point at the viewer: (view, base) -> segment -> factor.
+# Segments shortened because they point at the viewer (or, a foot seen from above, drawn
+# longer so its turn reads): (view, base) -> segment -> factor.
 _SHORT = {
     ("front", "sit"): {"thigh": 0.35},
     ("back", "sit"): {"thigh": 0.35},
-    ("top", "sit"): {"torso": 0.15, "arm": 0.45, "forearm": 0.6},
+    ("top", "sit"): {"torso": 0.15, "arm": 0.45, "forearm": 0.6, "foot": 1.6},
 }
 # Where the figure's right side lies, as a turn from the torso's direction (degrees); views
 # and bases missing here have no width (the side view).
@@ -55,7 +56,8 @@ class Body:
             p[f"hip_{side}"] = hip
             p[f"knee_{side}"] = add(hip, direction(a[f"thigh_{side}"]), self._len("thigh", THIGH))
             p[f"ankle_{side}"] = add(p[f"knee_{side}"], direction(a[f"shin_{side}"]), SHIN)
-            p[f"toe_{side}"] = add(p[f"ankle_{side}"], direction(self._foot(side)), FOOT)
+            p[f"toe_{side}"] = add(p[f"ankle_{side}"], direction(self._foot(side)),
+                                   self._len("foot", FOOT))
             self._arm(p, side, sign)
         self.points = p
         self.ball = self._under()
