@@ -11,6 +11,12 @@ from coach.paths import content_dir
 DATA = Path(__file__).parent / "data"
 
 
+@pytest.fixture(autouse=True)
+def _figures_in_braille(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pictures drawn the same whatever the locale or TERM of the machine running the tests."""
+    monkeypatch.setenv("BACKCOACH_FIGURES", "braille")
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(content_dir())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from coach.core.figure.render import Frame, render
 from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
@@ -112,6 +113,7 @@ async def test_library_browse_search_and_detail(library, data_dir, settle):
         cobra = library.exercises["cobra"]
         head = text_of(screen.query_one("#head", Static))
         assert cobra.name in head and cobra.cue in head and "3 × 25 s hold" in head
+        assert "dose from [000]" in head  # which article the dose comes from
         about = text_of(screen.query_one("#about", Static))
         assert cobra.steps[0] in about and "[000]" in about
         await pilot.press("enter")  # into the detail, to scroll the steps
@@ -119,7 +121,9 @@ async def test_library_browse_search_and_detail(library, data_dir, settle):
         await pilot.press("escape")
         assert listing.has_focus
         diagram = screen.query_one("#diagram", Diagram)
-        assert text_of(diagram).strip() == cobra.frames[0].strip()
+        width, height = diagram.content_size
+        key = render(cobra.figure, Frame(len(cobra.figure.keys) - 1.0), width, height, diagram.mode)
+        assert text_of(diagram) == "\n".join(key) and text_of(diagram).strip()
         await pilot.press("escape")  # clears the search first
         assert listing.option_count == len(library.exercises)
         await pilot.press("j")

@@ -73,8 +73,10 @@ def test_shipped_content_passes_check():
     [
         ("negative-hold", "dosing.hold_s: must be a positive number of seconds, got -5"),
         ("unknown-field", "colour: is not a known field; remove it"),
-        ("empty-frame", "frames: frame 1 is empty"),
-        ("big-frame", "frames: frame 1 is 41 columns wide; keep it to 32"),
+        ("figure-angle", "figure.keys[0].thigh_r: must be at most 360, got 400"),
+        ("figure-joint", "figure.keys[0]: 'knee_r' is not a joint or mark a key knows; use one"),
+        ("figure-view", "figure.view: must be one of 'side', 'front', 'back' or 'top', got 'diagonal'"),
+        ("figure-no-ball", "figure: a key sets `under` but props has no ball or roller"),
         ("malformed", "not valid TOML: Illegal character '\\n' (at line 7"),
         ("bad-position", "position: must be one of 'seated'"),
         ("missing-hold", "dosing: mode 'hold' needs hold_s"),
@@ -117,3 +119,27 @@ def test_unreadable_folder_is_one_clear_problem(tmp_path):
     with pytest.raises(ContentError) as caught:
         load_library(tmp_path)
     assert "no exercises/ folder" in caught.value.problems[0]
+
+
+def test_after_work_alternates_cobra_and_bridge(library):
+    def exercises(routine_id):
+        return [s.exercise.id for s in library.routines[routine_id].steps]
+
+    default, bridge = exercises("after-work"), exercises("after-work-bridge")
+    assert "cobra" in default and "back-bridge" not in default
+    assert "back-bridge" in bridge and "cobra" not in bridge
+    assert [e for e in default if e != "cobra"] == [e for e in bridge if e != "back-bridge"]
+
+
+def test_every_shipped_dose_says_where_it_comes_from(library):
+    ours = {e.id for e in library.exercises.values() if e.dose_from == "ours"}
+    assert all(e.dose_from is not None for e in library.exercises.values())
+    assert {"standing-quad-stretch", "superman", "standing-toe-touch"} <= ours
+
+
+def test_a_hold_gets_its_own_cue(library):
+    arch = library.routines["stretch-strength"].steps[0]
+    assert arch.exercise.id == "standing-back-arch" and arch.dosing.mode == "hold"
+    assert "5 s" in arch.cue and "pause" not in arch.cue
+    reps = library.routines["micro-break"].steps[1]
+    assert reps.cue == reps.exercise.cue

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from coach.core.content.loading import load_library
 from coach.core.content.models import Dosing
 from coach.core.session.clock import ManualClock
-from coach.core.session.engine import GET_READY_S, RELEASE_S, SWITCH_S, PlannedStep
+from coach.core.session.engine import (
+    GET_READY_S,
+    RELEASE_S,
+    SWITCH_S,
+    PlannedStep,
+    total_seconds,
+)
 from coach.core.session.player import Player
+from coach.paths import content_dir
 
 
 @pytest.fixture
@@ -268,3 +278,77 @@ def test_session_time_left_counts_down(library, clock):
     clock.advance(12)
     player.update()
     assert player.view().session_left == GET_READY_S + 30 - 12
+
+
+def test_alternating_reps_change_side_every_movement(library, clock):
+    player = Player((step(library, "sit-and-rotate", mode="reps", reps=5, rep_s=4, per_side=True,
+                          switch_sides="every rep", first_side="right"),), clock)
+    player.start()
+    clock.advance(GET_READY_S + 1)
+    player.update()
+    view = player.view()
+    assert (view.side, view.side_text, view.rep) == ("right", "right side", 1)
+    clock.advance(4)
+    view = player.view()
+    assert (view.side, view.rep) == ("left", 1)
+    clock.advance(4)
+    assert (player.view().side, player.view().rep) == ("right", 2)
+    clock.advance(30)  # the last movement: rep 5, left
+    assert (player.view().side, player.view().rep) == ("left", 5)
+    run_to_end(player, clock)
+    [result] = player.results()
+    assert (result.outcome, result.reps, result.seconds) == ("done", 10, 40)
+
+
+def test_next_up_names_the_block_about_to_start(library, clock):
+    player = Player((step(library, "cobra", mode="hold", reps=4, hold_s=10),), clock)
+    player.start()
+    assert player.view().next_up == "hold 1 of 4"  # during get ready: the first hold
+    clock.advance(GET_READY_S)
+    player.update()
+    assert player.view().next_up == "hold 2 of 4"
+    clock.advance(10)
+    player.update()
+    assert player.phase.kind == "release" and player.view().next_up == "hold 2 of 4"
+
+
+def test_next_up_uses_the_exercises_names_for_its_sides(library, clock):
+    lift = library.exercises["opposite-arm-leg-lift"]
+    player = Player((PlannedStep(lift, lift.dosing),), clock)
+    player.start()
+    assert player.view().next_up == f"{lift.side_names['right']} · hold 1 of 10"
+    clock.advance(GET_READY_S)
+    player.update()
+    view = player.view()
+    assert view.side_text == lift.side_names["right"]
+    assert view.next_up == f"{lift.side_names['left']} · hold 1 of 10"
+
+
+@given(
+    mode=st.sampled_from(["reps", "hold", "breaths", "timed"]),
+    sets=st.integers(1, 3),
+    reps=st.integers(1, 4),
+    rest_s=st.integers(0, 20),
+    per_side=st.booleans(),
+    switch=st.sampled_from(["every rep", "every set", "once"]),
+    first=st.sampled_from(["left", "right"]),
+)
+@settings(max_examples=60, deadline=None)
+def test_the_estimate_is_the_played_length(mode, sets, reps, rest_s, per_side, switch, first):
+    library = load_library(content_dir())
+    if mode == "timed" and switch == "every rep":
+        switch = "once"
+    dosing = Dosing(mode=mode, sets=sets, reps=reps, rest_s=rest_s, per_side=per_side,
+                    switch_sides=switch, first_side=first, hold_s=7, rep_s=3, duration_s=9)
+    steps = (PlannedStep(library.exercises["sit-and-rotate"], dosing),
+             PlannedStep(library.exercises["cobra"], dosing))
+    clock = ManualClock()
+    player = Player(steps, clock)
+    player.start()
+    begun = clock.monotonic()
+    while not player.finished:
+        clock.advance(player.view().seconds_left)
+        player.update()
+    assert clock.monotonic() - begun == total_seconds(steps)
+    if mode != "timed":  # each step: every rep (or hold) of every set on every side
+        assert [r.reps for r in player.results()] == [sets * (2 if per_side else 1) * reps] * 2

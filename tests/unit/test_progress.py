@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from coach.core.content.models import Dosing, Exercise
+from coach.core.figure.model import Figure, Key
 from coach.core.history.progress import (
     Totals,
     WeekGoal,
@@ -250,7 +251,7 @@ def exercise(id: str, *targets: str) -> Exercise:
         steps=("Do it.",),
         dosing=Dosing(mode="hold", hold_s=10),
         sources=("001",),
-        frames=("o",),
+        figure=Figure(view="side", base="supine", keys=(Key(),)),
     )
 
 

@@ -6,9 +6,11 @@ that names the field instead of a value that silently does nothing.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from coach.core.figure.model import Figure
 
 Position = Literal["seated", "standing", "prone", "supine", "all fours", "hanging"]
 Equipment = Literal["chair", "mat", "foam roller", "massage ball", "bar", "support"]
@@ -33,9 +35,11 @@ Target = Literal[
     "legs",
 ]
 ArticleId = Literal["000", "001", "002", "003", "004"]
+Side = Literal["left", "right"]
+# When a per-side exercise changes side: after every rep (right, left, right, left...), after
+# each set (one side then the other within a set), or once (every set on one side first).
+SwitchSides = Literal["every rep", "every set", "once"]
 
-FRAME_MAX_COLS = 32
-FRAME_MAX_ROWS = 10
 FLOOR_POSITIONS = frozenset({"prone", "supine", "all fours"})
 
 
@@ -53,6 +57,8 @@ class Dosing(Frozen):
     duration_s: int | None = Field(None, ge=5, le=1800)
     rep_s: int | None = Field(None, ge=1, le=30)
     per_side: bool = False
+    switch_sides: SwitchSides = "every set"
+    first_side: Side = "left"
     rest_s: int = Field(0, ge=0, le=300)
 
     @model_validator(mode="after")
@@ -61,7 +67,16 @@ class Dosing(Frozen):
         name = needed[self.mode]
         if getattr(self, name) is None:
             raise ValueError(f"mode {self.mode!r} needs {name}; add it, e.g. {name} = 10")
+        if self.mode == "timed" and self.switch_sides == "every rep":
+            raise ValueError(
+                "timed work has no reps to switch sides on; use switch_sides = 'every set'"
+            )
         return self
+
+    @property
+    def side_order(self) -> tuple[Side, Side]:
+        """The two sides in the order they are worked."""
+        return ("right", "left") if self.first_side == "right" else ("left", "right")
 
 
 class DosingChange(Frozen):
@@ -74,6 +89,8 @@ class DosingChange(Frozen):
     duration_s: int | None = None
     rep_s: int | None = None
     per_side: bool | None = None
+    switch_sides: SwitchSides | None = None
+    first_side: Side | None = None
     rest_s: int | None = None
 
     def apply(self, base: Dosing) -> Dosing:
@@ -96,31 +113,23 @@ class Exercise(Frozen):
     dosing: Dosing
     sources: tuple[ArticleId, ...] = Field(min_length=1)
     source_dosing: dict[ArticleId, Dosing] = {}
-    frames: tuple[str, ...] = Field(min_length=1, max_length=4)
-
-    @field_validator("frames")
-    @classmethod
-    def _frames_fit(cls, frames: tuple[str, ...]) -> tuple[str, ...]:
-        drawn = []
-        for n, frame in enumerate(frames, 1):
-            lines = [line.rstrip() for line in frame.rstrip().split("\n")]
-            if not any(lines):
-                raise ValueError(f"frame {n} is empty; draw the position in it")
-            if len(lines) > FRAME_MAX_ROWS:
-                raise ValueError(f"frame {n} has {len(lines)} rows; keep it to {FRAME_MAX_ROWS}")
-            wide = max(len(line) for line in lines)
-            if wide > FRAME_MAX_COLS:
-                raise ValueError(f"frame {n} is {wide} columns wide; keep it to {FRAME_MAX_COLS}")
-            drawn.append(lines)
-        # Frames stand on a common floor: pad short ones at the top so animation never jumps.
-        tallest = max(len(lines) for lines in drawn)
-        return tuple("\n".join([""] * (tallest - len(lines)) + lines) for lines in drawn)
+    # Where the default dose comes from: an article, or "ours" where no article gives one.
+    # (The seconds per rep are always ours: no article gives a tempo.)
+    dose_from: ArticleId | Literal["ours"] | None = None
+    # The cue to show instead of `cue` when a step does the exercise in another mode
+    # (a "pause at the end" cue makes no sense for 5 s holds).
+    mode_cues: dict[Mode, Annotated[str, Field(min_length=5, max_length=60)]] = {}
+    # What the session calls each side when "left side" would mislead, e.g. a pair of limbs.
+    side_names: dict[Side, str] = {}
+    figure: Figure
 
     @model_validator(mode="after")
     def _source_dosing_cited(self) -> Exercise:
         for article in self.source_dosing:
             if article not in self.sources:
                 raise ValueError(f"source_dosing names article {article} missing from sources")
+        if self.dose_from not in (None, "ours", *self.sources):
+            raise ValueError(f"dose_from names article {self.dose_from} missing from sources")
         return self
 
 

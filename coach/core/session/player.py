@@ -17,6 +17,7 @@ from typing import Literal
 from coach.core.session.clock import Clock
 from coach.core.session.engine import Phase, PlannedStep, timeline
 from coach.core.session.records import Outcome, StepResult
+from coach.core.session.view import View, movements, next_up, side_text
 
 ADJUST_S = 10
 BACK_GRACE_S = 3  # "previous" within this many seconds of a step's start goes one step further back
@@ -60,26 +61,6 @@ class Tally:
         )
 
 
-@dataclass(frozen=True)
-class View:
-    """Everything the screen shows, computed here so the screen decides nothing."""
-
-    phase: Phase
-    step: PlannedStep
-    step_index: int
-    steps: int
-    seconds_left: int  # whole seconds, rounded up, as a countdown shows them
-    elapsed: float  # seconds into the current phase
-    rep: int  # the rep (or breath) under way, 1-based; 0 when not counting reps
-    reps: int
-    breathe_in: bool  # breaths mode: in or out
-    session_left: int
-    session_total: int
-    paused: bool
-    finished: bool
-    next_up: str
-
-
 def _reps_credit(step: PlannedStep, phase: Phase, elapsed: float, complete: bool) -> int:
     dosing = step.dosing
     if dosing.mode == "hold":
@@ -87,9 +68,9 @@ def _reps_credit(step: PlannedStep, phase: Phase, elapsed: float, complete: bool
     if dosing.mode == "timed":
         return 0
     if complete:
-        return dosing.reps
+        return movements(phase, step)
     assert dosing.rep_s
-    return min(dosing.reps, int(elapsed // dosing.rep_s))
+    return min(movements(phase, step), int(elapsed // dosing.rep_s))
 
 
 @dataclass
@@ -301,10 +282,14 @@ class Player:
         left = max(0.0, self.seconds - elapsed)
         if self.finished:
             left, elapsed = 0.0, self.seconds
-        rep, breathe_in = 0, False
+        rep, breathe_in, side = 0, False, phase.side
         dosing = step.dosing
         if phase.kind == "work" and dosing.mode in ("reps", "breaths") and dosing.rep_s:
-            rep = min(dosing.reps, int(elapsed // dosing.rep_s) + 1)
+            moved = min(movements(phase, step) - 1, int(elapsed // dosing.rep_s))
+            if phase.alternate:
+                side = phase.alternate[moved % 2]
+                moved //= 2
+            rep = moved + 1
             breathe_in = (elapsed % dosing.rep_s) < dosing.rep_s / 2
         elif phase.kind in ("work", "release") and dosing.mode == "hold":
             rep = phase.hold_no  # in a release: the hold about to come
@@ -323,20 +308,7 @@ class Player:
             session_total=sum(p.seconds for p in self.phases),
             paused=self.paused,
             finished=self.finished,
-            next_up=self._next_up(),
+            next_up=next_up(self.steps, self.phases, self.index),
+            side=side,
+            side_text=side_text(step, side),
         )
-
-    def _next_up(self) -> str:
-        """What follows the work under way (or, between pieces of work, the one being readied)."""
-        works = [i for i in range(self.index, len(self.phases)) if self.phases[i].kind == "work"]
-        if len(works) < 2:
-            return "the finish"
-        now, phase = self.phases[works[0]], self.phases[works[1]]
-        step = self.steps[phase.step]
-        if phase.step != now.step:
-            return step.exercise.name + (f" ({phase.side} side)" if phase.side else "")
-        if phase.set_no != now.set_no:
-            return f"set {phase.set_no} of {step.dosing.sets}"
-        if phase.side != now.side:
-            return f"{phase.side} side"
-        return f"hold {phase.hold_no} of {step.dosing.reps}"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from coach.core.content.loading import RoutineInfo
 from coach.core.history.days import training_day
 from coach.core.session.clock import Clock
-from coach.core.session.player import Player, View
+from coach.core.session.player import Player
 from coach.core.session.records import SessionRecord, SessionStatus
 
 
@@ -47,16 +47,3 @@ class SessionRun:
             pain_after=self.pain_after,
         )
 
-
-def diagram_frame(view: View, frames: int, reduce_motion: bool) -> int:
-    """Which frame of the diagram to show: moving with the reps, still during a hold."""
-    if frames <= 1:
-        return 0
-    kind, mode = view.phase.kind, view.step.dosing.mode
-    if kind == "work" and mode == "hold":
-        return frames - 1  # the held position
-    if reduce_motion or kind != "work" or view.paused:
-        return 0
-    rep_s = view.step.dosing.rep_s if mode in ("reps", "breaths") else 4
-    assert rep_s
-    return int((view.elapsed % rep_s) / rep_s * frames) % frames

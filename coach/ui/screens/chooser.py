@@ -89,11 +89,11 @@ class ExerciseChooser(Dialog[Exercise | None]):
         diagram = self.query_one("#chooser-diagram", Diagram)
         if index is None or not self.shown:
             head.update(Text("Nothing matches; Esc clears."))
-            diagram.show(())
+            diagram.show(None)
             return
         exercise = self.shown[index]
         head.update(exercise_head(exercise))
-        diagram.show(exercise.frames)
+        diagram.show(exercise.figure)
 
     @on(NavList.OptionHighlighted, "#choices")
     def _moved(self) -> None:

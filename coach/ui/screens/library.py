@@ -82,13 +82,13 @@ class LibraryScreen(Screen):
         about = self.query_one("#about", Static)
         diagram = self.query_one("#diagram", Diagram)
         if listing.highlighted is None or not self.shown:
-            diagram.show(())
+            diagram.show(None)
             head.update("No exercise matches. Esc clears the search.")
             about.update("")
             return
         exercise = self.shown[listing.highlighted]
         head.update(exercise_head(exercise))
-        diagram.show(exercise.frames)
+        diagram.show(exercise.figure)
         about.update(exercise_body(exercise))
         self.query_one("#detail", VerticalScroll).scroll_home(animate=False)
 

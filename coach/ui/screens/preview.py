@@ -53,10 +53,10 @@ class RoutineScreen(Screen):
                 about = Text()
                 about.append(f"{n}. {step.exercise.name}\n", "bold")
                 about.append(dosing_text(step.dosing) + "\n")
-                about.append(f"» {step.exercise.cue}\n", "italic")
+                about.append(f"» {step.cue}\n", "italic")
                 about.append(f"{step.exercise.position} · {', '.join(step.exercise.targets)}", "dim")
                 with Horizontal(classes="step"):
-                    yield Diagram(step.exercise.frames)
+                    yield Diagram(step.exercise.figure)
                     yield Static(about, classes="step-about")
         yield KeyFooter()
         yield SizeGuard(50, 12)

@@ -17,8 +17,10 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, ProgressBar, Static
 
+from coach.core.figure.model import Figure
+from coach.core.figure.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event, View
-from coach.core.session.recorder import SessionRun, diagram_frame
+from coach.core.session.recorder import SessionRun
 from coach.core.text import dosing_text, duration_text
 from coach.core.wording import REP_UNITS
 from coach.ui.widgets.countdown import Countdown
@@ -44,8 +46,8 @@ def status_line(view: View) -> Text:
     parts = [f"exercise {view.step_index + 1}/{view.steps}"]
     if dosing.sets > 1:
         parts.append(f"set {view.phase.set_no}/{dosing.sets}")
-    if view.phase.side:
-        parts.append(f"{view.phase.side} side")
+    if view.side_text:
+        parts.append(view.side_text)
     if view.rep:
         parts.append(f"{REP_UNITS.get(dosing.mode, 'rep')} {view.rep}/{view.reps}")
     text = Text(" · ".join(parts))
@@ -72,7 +74,7 @@ class SessionScreen(Screen):
     DEFAULT_CSS = """
     SessionScreen #stage { height: 1fr; }
     SessionScreen #figure {
-        width: 1fr; min-width: 36; max-width: 90;
+        width: 45%; min-width: 36;
         height: 100%;
         content-align: center middle;
         border-right: vkey $primary;
@@ -123,7 +125,7 @@ class SessionScreen(Screen):
     next_up: var[Text] = var(Text, init=False)
     time_left: var[Text] = var(Text, init=False)
     seconds_left: var[int] = var(-1, init=False)
-    frames: var[tuple[str, ...] | None] = var(None, init=False)
+    figure: var[Figure | None] = var(None, init=False)
     details: var[bool] = var(False)
 
     def __init__(self, run: SessionRun, bell: bool = True, reduce_motion: bool = False) -> None:
@@ -213,15 +215,15 @@ class SessionScreen(Screen):
         step = view.step
         self.heading = Text.assemble((step.exercise.name, "bold"),
                                      (f"  {dosing_text(step.dosing)}", "dim"))
-        self.cue = Text(f"» {step.exercise.cue}", "italic")
+        self.cue = Text(f"» {step.cue}", "italic")
         self.where = status_line(view)
         self.phase = phase_label(view)
         self.next_up = Text(f"Next: {view.next_up}", "dim")
         self.time_left = Text(f" {duration_text(view.session_left)} left")
         self.seconds_left = view.seconds_left
-        self.frames = step.exercise.frames
-        self.query_one("#figure", Diagram).frame = diagram_frame(
-            view, len(step.exercise.frames), self.reduce_motion)
+        self.figure = step.exercise.figure
+        self.query_one("#figure", Diagram).frame = session_frame(
+            view, len(step.exercise.figure.keys), self.reduce_motion)
         # ProgressBar's own reactives skip a repaint when nothing changed.
         self.query_one("#progress", ProgressBar).update(
             total=view.session_total, progress=view.session_total - view.session_left)
@@ -250,8 +252,8 @@ class SessionScreen(Screen):
     def watch_seconds_left(self, seconds: int) -> None:
         self.query_one("#countdown", Countdown).value = countdown(seconds)
 
-    def watch_frames(self, frames: tuple[str, ...] | None) -> None:
-        self.query_one("#figure", Diagram).show(frames or ())
+    def watch_figure(self, figure: Figure | None) -> None:
+        self.query_one("#figure", Diagram).show(figure)
         self._show("#ex-details", exercise_body(self.run.player.view().step.exercise))
 
     def watch_details(self, shown: bool) -> None:

@@ -1,48 +1,97 @@
-"""An exercise's ASCII diagram, stepping through its frames to show the movement."""
+"""An exercise's picture: the figure drawn to the widget's size, redrawn only when it changes.
+
+Outside a session it moves through its key positions on its own (`animate_every` > 0) or
+shows the key position; in a session the screen sets `frame` from the session's clock.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+
+from rich.text import Text
+from textual.geometry import Region
 from textual.reactive import reactive
-from textual.widgets import Static
+from textual.widget import Widget
+
+from coach.core.figure.model import Figure
+from coach.core.figure.modes import pick_mode
+from coach.core.figure.motion import browse_frame
+from coach.core.figure.raster import Mode
+from coach.core.figure.render import Frame, render
+
+BROWSE_TICK_S = 0.1
 
 
-class Diagram(Static):
-    """Shows one frame at a time; `animate_every` seconds between frames, 0 holds still."""
+class Diagram(Widget):
+    """The figure of one exercise; `frame` says which moment to draw."""
 
     DEFAULT_CSS = """
     Diagram {
-        width: auto;
-        min-width: 34;
-        height: auto;
-        padding: 0 1;
+        width: 1fr;
+        min-width: 20;
+        height: 11;
         color: $text;
     }
     """
 
-    frame = reactive(0)
+    frame: reactive[Frame] = reactive(Frame, always_update=False, layout=False, repaint=False)
 
-    def __init__(self, frames: tuple[str, ...] = (), animate_every: float = 0, **kwargs) -> None:
-        super().__init__(markup=False, **kwargs)
-        self._frames = frames
-        self._every = animate_every
+    def __init__(self, figure: Figure | None = None, animate_every: float = 0,
+                 mode: Mode | None = None, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.figure = figure
+        self.animate = animate_every > 0
+        self.mode: Mode = mode or pick_mode(os.environ)
+        self._lines: list[str] = []
+        self._shown_at = time.monotonic()
         self._timer = None
+        self.draws = 0  # how many times the picture actually changed: tests and benches read it
 
     def on_mount(self) -> None:
-        self.show(self._frames)
+        self.show(self.figure)
 
-    def show(self, frames: tuple[str, ...]) -> None:
-        """Draw these frames from the first; animate them if there is more than one."""
-        self._frames = frames
+    def show(self, figure: Figure | None) -> None:
+        """Draw this figure (None: nothing): its key position, or moving if animated."""
+        self.figure = figure
+        self._shown_at = time.monotonic()
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.frame = 0
-        self.mutate_reactive(Diagram.frame)
-        if self._every and len(frames) > 1:
-            self._timer = self.set_interval(self._every, self._advance)
+        if figure is not None and self.animate and len(figure.keys) > 1:
+            self._timer = self.set_interval(BROWSE_TICK_S, self._browse)
+            self.frame = browse_frame(0.0, len(figure.keys))
+        elif figure is not None:
+            self.frame = Frame(float(len(figure.keys) - 1))
+        self._redraw()
 
-    def _advance(self) -> None:
-        self.frame = (self.frame + 1) % len(self._frames)
+    def _browse(self) -> None:
+        if self.figure is not None:
+            self.frame = browse_frame(time.monotonic() - self._shown_at, len(self.figure.keys))
 
-    def watch_frame(self, frame: int) -> None:
-        self.update(self._frames[frame] if self._frames else "")
+    def watch_frame(self) -> None:
+        self._redraw()
+
+    def on_resize(self) -> None:
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Render at the current size; refresh the screen only if a character changed."""
+        width, height = self.content_size
+        if self.figure is None or width < 1 or height < 1:
+            lines: list[str] = []
+        else:
+            lines = render(self.figure, self.frame, width, height, self.mode)
+        if lines == self._lines:
+            return
+        old, self._lines = self._lines, lines
+        self.draws += 1
+        if len(old) != len(lines):
+            self.refresh()
+            return
+        # Only the rows that changed: an arm moving is a few lines over SSH, not the whole box.
+        self.refresh(*(Region(0, y, width, 1) for y, (a, b) in enumerate(zip(old, lines))
+                       if a != b))
+
+    def render(self) -> Text:
+        return Text("\n".join(self._lines), no_wrap=True, overflow="crop")

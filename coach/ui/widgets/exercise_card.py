@@ -20,7 +20,21 @@ def exercise_head(exercise: Exercise) -> Text:
     text.append(f"» {exercise.cue}\n", "italic")
     text.append("Dose: ", "bold")
     text.append(dosing_text(exercise.dosing))
+    text.append(f"  ({dose_origin(exercise)})", "dim")
     return text
+
+
+def dose_origin(exercise: Exercise) -> str:
+    """Which article the dose comes from, and what is ours: no article gives a tempo."""
+    if exercise.dose_from == "ours":
+        where = "our dose: no article gives one"
+    elif exercise.dose_from is None:
+        where = "dose source not stated"
+    else:
+        where = f"dose from [{exercise.dose_from}]"
+    if exercise.dosing.mode in ("reps", "breaths"):
+        where += "; seconds per rep are ours"
+    return where
 
 
 def exercise_body(exercise: Exercise) -> Text:
