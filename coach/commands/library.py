@@ -17,9 +17,6 @@ from coach.paths import content_dir, data_dir
 if TYPE_CHECKING:
     from coach.core.content.models import Routine
 
-MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
-
-
 def _exercise_json(library: Library) -> list[dict]:
     return [
         {
@@ -149,30 +146,18 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_routine_file(file: str) -> str:
-    path = Path(file)
-    try:
-        if path.is_dir():
-            raise UserError(f"{file}: is a folder; give the routine's .toml file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_ROUTINE_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{file}: cannot be read ({exc.strerror}); check its permissions") from None
-    if len(raw) > MAX_ROUTINE_BYTES:
-        raise UserError(f"{file}: is over 1 MB; a routine file is a few KB, is it the right file?")
-    try:
-        return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
-    except UnicodeDecodeError:
-        raise UserError(f"{file}: not UTF-8 text; save it as UTF-8") from None
-
-
 def cmd_routines_import(args: argparse.Namespace) -> int:
-    from coach.core.content.routine_files import new_routine_id, routine_from_toml
+    from coach.core.content.routine_files import (
+        new_routine_id,
+        read_routine_text,
+        routine_from_toml,
+    )
     from coach.core.storage.store import Store, StoreError
 
-    text = _read_routine_file(args.file)
+    try:
+        text = read_routine_text(Path(args.file), args.file)
+    except ContentError as exc:
+        raise UserError(_one_line(exc.problems)) from None
     library = shipped_library()
     store = Store(data_dir(args.data_dir))
 
@@ -204,7 +189,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     shipped = content_dir()
     problems = check(args.paths or [shipped], shipped)
     for line in problems:
-        print(line, file=sys.stderr)
+        print(f"backcoach: {line}", file=sys.stderr)
     if problems:
         return USER_ERROR
     print("content OK")

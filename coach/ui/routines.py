@@ -17,14 +17,18 @@ from coach.core.content.loading import (
     with_user_routines,
 )
 from coach.core.content.models import Routine
-from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id until saved
+    DRAFT_ID,
+    new_routine_id,
+    read_routine_text,
+    routine_from_toml,
+    routine_to_toml,
+)
 from coach.core.storage.datafile import write_atomic
 from coach.core.storage.store import StoreError
 from coach.ui.gate import after_store_opens
 from coach.ui.screens.dialogs import Confirm, PathPrompt
 from coach.ui.screens.editor import EditorScreen
-
-DRAFT_ID = "draft"  # a placeholder for checking; a new routine gets its id when first saved
 
 
 class RoutineEditing:
@@ -142,14 +146,11 @@ class RoutineEditing:
             target = Path(path).expanduser()
             taken = self._names() - {editor.draft.original_name or ""}
             try:
-                text = target.read_text(encoding="utf-8")
+                text = read_routine_text(target, str(target))
                 routine = routine_from_toml(text, str(target), self.base_library, taken)
                 info = user_routine_info(routine, self.library.exercises)
             except ContentError as exc:
                 self.notify(exc.problems[0], severity="error", timeout=10)
-                return
-            except (OSError, UnicodeDecodeError) as exc:
-                self.notify(f"{target}: cannot read it ({exc})", severity="error", timeout=8)
                 return
             editor.load(draft_of(info, self.library, routine.name))
 

@@ -237,3 +237,54 @@ def test_an_empty_file_names_every_missing_field(library: Library):
         "mine.toml: name: is missing; add it",
         "mine.toml: steps: is missing; add it",
     ]
+
+
+# -- the editor's files ------------------------------------------------------------------------
+
+
+def test_an_unsaved_routine_is_written_with_the_id_saving_would_give(library: Library):
+    from coach.core.content.routine_files import DRAFT_ID
+
+    draft = Routine(id=DRAFT_ID, name="Lunch stretch", steps=(Step(exercise="cobra"),))
+    written = tomllib.loads(routine_to_toml(draft))
+    assert written["id"] == "lunch-stretch"
+    saved = draft.model_copy(update={"id": "lunch-stretch-2"})
+    assert tomllib.loads(routine_to_toml(saved))["id"] == "lunch-stretch-2"  # a real id stays
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: None, "{where}: no such file; check the path"),
+        (lambda p: p.mkdir(), "{where}: is a folder; give the routine's .toml file"),
+        (lambda p: p.write_bytes(b"\xff\xfe"), "{where}: not UTF-8 text; save it as UTF-8"),
+        (lambda p: p.write_bytes(b"#" * (2**20 + 1)), "{where}: is over 1 MB; a routine file"),
+    ],
+    ids=["missing", "folder", "not-utf8", "huge"],
+)
+def test_reading_a_routine_file_fails_in_one_line(tmp_path: Path, make, expected: str):
+    from coach.core.content.routine_files import read_routine_text
+
+    path = tmp_path / "mine.toml"
+    make(path)
+    with pytest.raises(ContentError) as caught:
+        read_routine_text(path, "~/mine.toml")
+    [line] = caught.value.problems
+    assert line.startswith(expected.format(where="~/mine.toml"))
+    assert "Errno" not in line
+
+
+def test_an_unreadable_routine_file_names_the_fix(tmp_path: Path, monkeypatch):
+    from coach.core.content.routine_files import read_routine_text
+
+    def refuse(*args, **kwargs):  # chmod 0 does not stop root, who runs CI here
+        raise PermissionError(13, "Permission denied")
+
+    path = tmp_path / "mine.toml"
+    path.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(ContentError) as caught:
+        read_routine_text(path, "mine.toml")
+    assert caught.value.problems == [
+        "mine.toml: cannot be read (permission denied); check its permissions"
+    ]
