@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from coach import __version__
-from coach.commands.common import USER_ERROR, UserError, shipped_library
+from coach.commands.common import USER_ERROR, UserError, say, shipped_library
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
 from coach.commands.status import STATUS_FIELDS, cmd_status
@@ -124,8 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return COMMANDS.get(args.command, cmd_tui)(args)
-    except UserError as exc:
-        print(f"backcoach: {exc}", file=sys.stderr)
+    except UserError as exc:  # it may quote a file name or a routine's: shown, never obeyed
+        say(f"backcoach: {exc}", err=True)
         return USER_ERROR
     except KeyboardInterrupt:
         return 130

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.commands.common import USER_ERROR, UserError, shipped_library, write_file, write_stdout
+from coach.commands.common import (
+    USER_ERROR,
+    UserError,
+    json_text,
+    say,
+    shipped_library,
+    write_file,
+    write_stdout,
+)
 from coach.core.content.loading import ARTICLES, ContentError, Library, check, with_user_routines
 from coach.core.session.engine import step_phases
-from coach.core.text import dosing_text, duration_text
+from coach.core.text import dosing_text, duration_text, terminal_safe
 from coach.paths import content_dir, data_dir
 
 if TYPE_CHECKING:
@@ -67,16 +73,17 @@ def _routine_json(library: Library) -> list[dict]:
 
 
 def _print_table(rows: list[tuple[str, ...]]) -> None:
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]  # one line each
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]
-        print("  ".join(cells).rstrip())
+        say("  ".join(cells).rstrip())
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
     library = shipped_library()
     if args.json:
-        print(json.dumps(_exercise_json(library), indent=2, ensure_ascii=False))
+        print(json_text(_exercise_json(library), indent=2))
         return 0
     rows = [("ID", "NAME", "POSITION", "DOSING")]
     rows += [(e.id, e.name, e.position, dosing_text(e.dosing)) for e in library.exercises.values()]
@@ -106,9 +113,9 @@ def cmd_routines(args: argparse.Namespace) -> int:
         return cmd_routines_import(args)
     library, problems = with_user_routines(shipped_library(), _user_routines(args))
     for line in problems:  # the others still list; the broken one is named with its fix
-        print(f"backcoach: {line}", file=sys.stderr)
+        say(f"backcoach: {line}", err=True)
     if args.json:
-        print(json.dumps(_routine_json(library), indent=2, ensure_ascii=False))
+        print(json_text(_routine_json(library), indent=2))
         return 0
     rows = [("ID", "NAME", "LENGTH", "MINE", "WHERE")]
     rows += [
@@ -142,7 +149,7 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
         write_stdout(data)
     else:
         write_file(args.output, data)
-        print(f"{routine.name!r} written to {args.output}")
+        say(f"{routine.name!r} written to {args.output}")
     return 0
 
 
@@ -181,7 +188,7 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
         raise UserError(_one_line(exc.problems)) from None
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    print(f"imported {routine.name!r} as {routine.id}")
+    say(f"imported {routine.name!r} as {routine.id}")
     return 0
 
 
@@ -189,7 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     shipped = content_dir()
     problems = check(args.paths or [shipped], shipped)
     for line in problems:
-        print(f"backcoach: {line}", file=sys.stderr)
+        say(f"backcoach: {line}", err=True)
     if problems:
         return USER_ERROR
     print("content OK")

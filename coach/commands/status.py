@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import re
 import string
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coach.commands.common import UserError
+from coach.commands.common import UserError, json_text, say
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
@@ -128,12 +128,15 @@ def _unknown_field(name: str) -> UserError:
 def _check_template(template: str) -> None:
     # Checked before the store is read, so a typo in a tmux config says so even on a new machine.
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        fields = [(name, spec) for _, name, spec, _ in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as exc:  # "{streak" or a lone "}"
         raise UserError(f"status --format: {exc}; write {{{{ or }}}} for a brace itself") from None
-    for name in names:
+    for name, spec in fields:
         if name not in STATUS_FIELDS:
             raise _unknown_field(name)
+        if any(int(n) >= 1000 for n in re.findall(r"\d+", spec or "")):  # '{streak:099999999999}' would fill the memory
+            raise UserError(f"status --format: {{{name}:{spec}}}: keep widths under 1000")
 
 
 def _status_fields(status: _Status) -> dict[str, object]:
@@ -163,9 +166,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         _check_template(args.format)
     status = _read_status(data_dir(args.data_dir))
     if args.format is not None:
-        print(_fill(args.format, status))
+        say(_fill(args.format, status))  # the template's own text too: it may be pasted
     elif args.json:
-        print(json.dumps(_status_json(status), ensure_ascii=False))
+        print(json_text(_status_json(status)))
     else:
-        print(_status_line(status))
+        say(_status_line(status))
     return 0

@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from coach.core.text import UserLine, UserText
+
 Position = Literal["seated", "standing", "prone", "supine", "all fours", "hanging"]
 Equipment = Literal["chair", "mat", "foam roller", "massage ball", "bar", "support"]
 Kind = Literal["mobility", "stretch", "strength", "release"]
@@ -84,7 +86,7 @@ class DosingChange(Frozen):
 
 class Exercise(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2, max_length=40)
+    name: UserLine = Field(min_length=2, max_length=40)  # sessions store it: same rule
     aka: tuple[str, ...] = ()
     position: Position
     equipment: tuple[Equipment, ...] = ()
@@ -133,8 +135,8 @@ class Step(Frozen):
 
 class Routine(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2, max_length=40)
-    description: str = Field("", max_length=400)
+    name: UserLine = Field(min_length=2, max_length=40)  # user text: no terminal controls
+    description: UserText = Field("", max_length=400)
     sources: tuple[ArticleId, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40)
 

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from coach.core.content.models import Dosing
+from coach.core.text import UserLine
 
 SCHEMA_VERSION = 1
 
@@ -23,8 +24,8 @@ class Record(BaseModel):
 class StepResult(Record):
     """How one routine step went."""
 
-    exercise_id: str
-    exercise_name: str
+    exercise_id: UserLine  # imported text: no terminal controls
+    exercise_name: UserLine
     planned: Dosing
     outcome: Outcome
     seconds: int = Field(ge=0)  # seconds of work actually done (rests and switches excluded)
@@ -36,11 +37,11 @@ class SessionRecord(Record):
 
     schema_version: int = SCHEMA_VERSION
     uuid: str = Field(default_factory=lambda: str(uuidlib.uuid4()))
-    routine_id: str
-    routine_name: str  # as it was called then, so history reads the same after a rename
+    routine_id: UserLine
+    routine_name: UserLine  # as it was called then, so history reads the same after a rename
     started_at: AwareDatetime
     ended_at: AwareDatetime | None = None
-    zone: str  # IANA name, e.g. "Europe/Berlin"
+    zone: UserLine  # IANA name, e.g. "Europe/Berlin"
     day: dt.date  # the local training day the session counts for
     status: SessionStatus = "in progress"
     steps: tuple[StepResult, ...] = ()

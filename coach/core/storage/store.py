@@ -42,6 +42,7 @@ from coach.core.storage.datafile import (
     replace,
     sweep_temp_files,
 )
+from coach.core.text import STORED  # stored text is read as is; output neutralises it
 
 __all__ = ["SCHEMA_VERSION", "Store", "StoreError"]
 
@@ -319,7 +320,7 @@ class Store:
         routines = []
         for key, doc in docs(db.table(ROUTINES)).items():
             try:
-                routine = Routine.model_validate(doc)
+                routine = Routine.model_validate(doc, context=STORED)
             except ValidationError as exc:
                 raise bad_file(db.file.path, describe(f"routine {key}", exc)[0]) from None
             if routine.id != key:  # the key is what save and delete go by; they must agree
@@ -413,7 +414,7 @@ def _keys(db: StoreDB) -> list[str]:
 
 def _record(path: Path, key: str, doc: dict[str, Any]) -> SessionRecord:
     try:
-        record = SessionRecord.model_validate(doc)
+        record = SessionRecord.model_validate(doc, context=STORED)
     except ValidationError as exc:
         raise bad_file(path, describe(f"session {key}", exc)[0]) from None
     if record.uuid != key:
