@@ -104,9 +104,15 @@ def cmd_tui(args: argparse.Namespace) -> int:
     library = shipped_library()
     from coach.core.storage.store import Store
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
+    from coach.ui.terminal_watch import watch_terminal
 
     app = CoachApp(library=library, store=Store(data_dir(args.data_dir)))
-    app.run()
+    # A terminal closed without SIGHUP (the app in its own session) becomes one, so it saves.
+    stop_watching = watch_terminal([sys.stdin.fileno(), sys.stdout.fileno()])
+    try:
+        app.run()
+    finally:
+        stop_watching.set()
     return app.return_code or 0
 
 
