@@ -14,6 +14,8 @@ from coach import __version__
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
+from coach.commands.serve import add_arguments as add_serve_arguments
+from coach.commands.serve import cmd_serve, served_by_web_driver
 from coach.commands.status import STATUS_FIELDS, cmd_status
 from coach.paths import data_dir
 
@@ -91,11 +93,18 @@ def _parser() -> argparse.ArgumentParser:
         "an exercise or routine .toml file; a routine file is checked as `routines import` "
         "reads it, whatever its file name, against the shipped exercises and any given here",
     )
+    sv = _command(
+        sub, "serve", "open the app in a web browser (needs the web extra)",
+        "Starts a web server for the app on this machine only (127.0.0.1) unless you give "
+        "--host and --allow-remote. Anyone who can reach the port can use the app and read and "
+        "change your history: there is no login.",
+    )
+    add_serve_arguments(sv)
     return parser
 
 
 def cmd_tui(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not (sys.stdin.isatty() and sys.stdout.isatty()) and not served_by_web_driver():
         # Without a terminal the app would wait forever for keys no one can press.
         raise UserError(
             "the app needs a terminal (stdin and stdout are not one); run `backcoach` in a "
@@ -123,6 +132,7 @@ COMMANDS = {
     "status": cmd_status,
     "export": cmd_export,
     "import": cmd_import,
+    "serve": cmd_serve,
 }
 
 

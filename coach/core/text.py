@@ -23,7 +23,7 @@ STORED = {"stored": True}
 # What a terminal would obey instead of showing: C0 controls, DEL and C1 controls; lone
 # surrogates (no terminal can be sent them); the bidi embeddings, overrides, isolates and
 # marks, and the line and paragraph separators, which reorder or break what follows them.
-_STEERING = re.compile(
+STEERING = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
 REPLACEMENT = "\ufffd"  # what a C1 control, a bidi control or a lone surrogate becomes
@@ -46,7 +46,7 @@ def terminal_safe(text: str) -> str:
     go too: a value is always one line. Everything else, emoji and wide letters included,
     is kept.
     """
-    return _STEERING.sub(_visible, text)
+    return STEERING.sub(_visible, text)
 
 
 def json_escaped(text: str) -> str:
@@ -55,11 +55,11 @@ def json_escaped(text: str) -> str:
     Lossless (json.loads reads the same strings back) and still valid JSON, because in JSON
     text such a character can only stand inside a string; the newlines of indentation stay.
     """
-    return _STEERING.sub(lambda m: "\n" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
+    return STEERING.sub(lambda m: "\n" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
 
 
 def _first_steering(value: str, allowed: str) -> int | None:
-    for match in _STEERING.finditer(value):
+    for match in STEERING.finditer(value):
         if match.group() not in allowed:
             return match.start()
     return None

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from coach.core.content.errors import describe
 from coach.core.content.loading import ContentError, Library, plan_steps
 from coach.core.content.models import DosingChange, Exercise, Routine, Step
+from coach.core.text import STEERING
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell
 # The id the editor checks a not-yet-saved routine under; a file never carries it (see below).
@@ -45,7 +46,7 @@ def _string(text: str) -> str:
     for char in text:
         if char in _SHORT_ESCAPES:
             out.append(_SHORT_ESCAPES[char])
-        elif unicodedata.category(char) == "Cc":  # C0, DEL, and C1, which editors hide
+        elif STEERING.match(char):  # C0, DEL, C1 and bidi controls, which editors hide
             out.append(f"\\u{ord(char):04X}")
         else:
             out.append(char)
