@@ -11,6 +11,7 @@ import ipaddress
 import os
 import shlex
 import sys
+from pathlib import Path
 
 from coach.commands.common import UserError
 from coach.paths import data_dir
@@ -67,7 +68,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "serve: needs the web extra; install it with: pip install 'backcoach[web]'"
         ) from None
     folder = data_dir(args.data_dir)
-    command = shlex.join([sys.executable, "-m", "coach", "--data-dir", str(folder)])
+    # The app runs as a shell command; the same coach as this one, wherever the shell starts.
+    here = shlex.quote(str(Path(__file__).resolve().parents[2]))
+    command = f'PYTHONPATH={here}"${{PYTHONPATH:+:$PYTHONPATH}}" ' + shlex.join(
+        [sys.executable, "-m", "coach", "--data-dir", str(folder)]
+    )
     server = Server(command, host=args.host, port=args.port, title="backcoach")
     if not is_loopback(args.host):
         print(f"backcoach: warning: serving on {args.host}: {WARNING}", file=sys.stderr)

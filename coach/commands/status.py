@@ -63,7 +63,7 @@ def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
 def _when(record: SessionRecord, today: dt.date) -> str:
     try:
         zone = ZoneInfo(record.zone)  # the clock the user saw when they started
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
         zone = ZoneInfo(local_zone_name())
     clock = record.started_at.astimezone(zone).strftime("%H:%M")
     if record.day == today:
