@@ -17,9 +17,17 @@ from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
 from coach.commands.serve import add_arguments as add_serve_arguments
 from coach.commands.serve import cmd_serve, served_by_web_driver
 from coach.commands.status import STATUS_FIELDS, cmd_status
+from coach.core.text import terminal_safe
 from coach.paths import data_dir
 
 __all__ = ["USER_ERROR", "UserError", "cmd_tui", "main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse echoes what was typed ("unrecognized arguments: ..."): shown, never obeyed.
+    def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
+        lines = message.split("\n")
+        super()._print_message("\n".join(terminal_safe(line) for line in lines), file)
 
 
 def _command(sub, name: str, summary: str, more: str = "", **kw) -> argparse.ArgumentParser:
@@ -29,7 +37,7 @@ def _command(sub, name: str, summary: str, more: str = "", **kw) -> argparse.Arg
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="backcoach",
         description="A terminal coach for the back pain that sitting causes. "
         "With no COMMAND it opens the full-screen app (it needs a terminal).",
@@ -142,6 +150,10 @@ def main(argv: list[str] | None = None) -> int:
         return COMMANDS.get(args.command, cmd_tui)(args)
     except UserError as exc:  # it may quote a file name or a routine's: shown, never obeyed
         say(f"backcoach: {exc}", err=True)
+        return USER_ERROR
+    except OSError as exc:  # a path the system refuses (too long, a loop...): still one line
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"backcoach: {where}{exc.strerror or exc}; check the path", err=True)
         return USER_ERROR
     except KeyboardInterrupt:
         return 130

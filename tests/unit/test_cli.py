@@ -196,3 +196,14 @@ def test_a_content_folder_still_names_files_for_their_ids(tmp_path):
     done = run("check", str(root))
     assert done.returncode == 2
     assert "but the file is renamed.toml; make them match" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check", "x" * 5000], ["routines", "import", "x" * 5000], ["import", "x" * 5000],
+     ["export", "--output", "x" * 5000]],
+)
+def test_a_path_the_system_refuses_is_one_line(capsys, data_dir, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("backcoach: ") and err.count("\n") == 1

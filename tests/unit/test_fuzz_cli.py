@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import io
 import json
+import os
 import re
 import sys
 import tempfile
@@ -154,3 +155,24 @@ def test_text_stored_before_it_was_checked(name: str, text: str):
 def test_status_format_templates(template: str):
     with tempfile.TemporaryDirectory() as tmp:
         cli(Path(tmp) / "data", "status", "--format", template)
+
+
+COMMANDS = ("exercises", "routines", "status", "export", "import", "check")
+FLAGS = ("--json", "--format", "--output", "export", "import", "--data-dir", "-h")
+
+
+@settings(FUZZ, max_examples=300)
+@given(
+    command=st.sampled_from(COMMANDS),
+    args=st.lists(st.one_of(st.sampled_from(FLAGS), hostile_text()), max_size=4),
+)
+def test_any_arguments(command: str, args: list[str]):
+    # Whatever is typed after a command, argparse's echo and every error are shown safely.
+    args = [a.replace("\x00", "") for a in args]  # the OS cannot pass a NUL in an argument
+    with tempfile.TemporaryDirectory() as tmp:
+        here = os.getcwd()
+        os.chdir(tmp)  # an --output the fuzz invents lands in the temporary folder
+        try:
+            cli(Path(tmp) / "data", command, *args)
+        finally:
+            os.chdir(here)
