@@ -108,3 +108,14 @@ def test_an_imported_session_field_with_controls_is_refused(field: str):
     with pytest.raises(ValidationError) as caught:
         SessionRecord.model_validate(data | {field: "a\x1b[2J"})
     assert caught.value.errors()[0]["loc"] == (field,)
+
+
+def test_the_editor_names_a_control_character_in_the_name_field(library):
+    from coach.core.content.editing import Draft, DraftStep, check
+
+    draft = Draft("Lunch\x1b]52;c;aGk=\x07", "fine", [DraftStep(library.exercises["cobra"])])
+    checked = check(draft, "draft", set())
+    assert checked.routine is None
+    assert checked.problems["name"].startswith("has a control character (U+001B) at character 6")
+    draft.name, draft.description = "Lunch", "x\u202ey"
+    assert "U+202E" in check(draft, "draft", set()).problems["description"]
