@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -72,8 +73,8 @@ def _routine_json(library: Library) -> list[dict]:
     ]
 
 
-def _print_table(rows: list[tuple[str, ...]]) -> None:
-    rows = [tuple(terminal_safe(cell) for cell in row) for row in rows]  # one line each
+def _print_table(table: Sequence[tuple[str, ...]]) -> None:
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in table]  # one line each
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]
