@@ -60,11 +60,22 @@ def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
     return max(worked, key=lambda r: r.started_at, default=None)
 
 
+# The shape of an IANA zone name; anything else is not asked of zoneinfo, which can fail on a
+# long or odd name in ways beyond ZoneInfoNotFoundError (OSError, RecursionError).
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+){0,3}")
+
+
+def _zone(name: str) -> ZoneInfo:
+    if len(name) <= 64 and _ZONE_NAME.fullmatch(name):
+        try:
+            return ZoneInfo(name)  # the clock the user saw when they started
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    return ZoneInfo(local_zone_name())
+
+
 def _when(record: SessionRecord, today: dt.date) -> str:
-    try:
-        zone = ZoneInfo(record.zone)  # the clock the user saw when they started
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a path
-        zone = ZoneInfo(local_zone_name())
+    zone = _zone(record.zone)
     clock = record.started_at.astimezone(zone).strftime("%H:%M")
     if record.day == today:
         return f"today {clock}"

@@ -280,3 +280,15 @@ def test_the_readme_tmux_recipe_fits_the_default_status_length():
     )
     shown = _fill(template, longest) + after.replace("%H:%M", "23:59")
     assert len(shown) <= 40, shown
+
+
+@pytest.mark.parametrize(
+    "zone", ["x" * 5000, "[@click=app.quit]q[/]" * 900, "../../etc/passwd", "Mars/Olympus"]
+)
+def test_status_survives_a_zone_zoneinfo_cannot_read(tmp_path: Path, capsys, utc, zone: str):
+    store = Store(tmp_path)
+    store.open()
+    record = worked(utc).model_copy(update={"zone": zone})  # as stored by an older import
+    store.save_session(record)
+    assert main(["--data-dir", str(tmp_path), "status"]) == 0
+    assert "last session today 08:12" in capsys.readouterr().out  # shown in the local zone
