@@ -1,12 +1,18 @@
-"""What the commands share: the user-error type, the shipped library, atomic output."""
+"""What the commands share: the user-error type, the shipped library, safe and atomic output.
+
+Every line a command prints goes through say() or print_json(): user text (names, paths,
+imported fields) may hold terminal controls, and a terminal must show them, never obey them.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
 
 from coach.core.content.loading import ContentError, Library, load_library
+from coach.core.text import json_escaped, terminal_safe
 from coach.paths import content_dir
 
 USER_ERROR = 2
@@ -14,6 +20,16 @@ USER_ERROR = 2
 
 class UserError(Exception):
     """A mistake the user can fix; its message is the one line they see."""
+
+
+def say(line: str, *, err: bool = False) -> None:
+    """Print one line, every control character in it shown as a symbol, never obeyed."""
+    print(terminal_safe(line), file=sys.stderr if err else sys.stdout)
+
+
+def json_text(value: object, indent: int | None = None) -> str:
+    """JSON for a terminal: lossless, readable letters kept, every control written escaped."""
+    return json_escaped(json.dumps(value, indent=indent, ensure_ascii=False))
 
 
 def shipped_library() -> Library:

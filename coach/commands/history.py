@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from coach.commands.common import UserError, write_file, write_stdout
+from coach.commands.common import UserError, say, write_file, write_stdout
+from coach.core.text import json_escaped
 from coach.paths import data_dir
 
 
@@ -20,14 +21,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     except StoreError as exc:
         raise UserError(str(exc)) from None
     if args.format == "csv":
-        text = export_csv(records)
+        # On stdout a cell's controls are shown, never obeyed; a file keeps them (quoted).
+        text = export_csv(records, for_terminal=args.output is None)
     else:
-        text = export_json(records, dt.datetime.now(dt.UTC))
+        text = json_escaped(export_json(records, dt.datetime.now(dt.UTC)))  # still lossless
     if args.output is None:
         write_stdout(text.encode())
     else:
         write_file(args.output, text.encode())
-        print(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
+        say(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
     return 0
 
 

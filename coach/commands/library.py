@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.commands.common import USER_ERROR, UserError, shipped_library, write_file, write_stdout
+from coach.commands.common import (
+    USER_ERROR,
+    UserError,
+    json_text,
+    say,
+    shipped_library,
+    write_file,
+    write_stdout,
+)
 from coach.core.content.loading import ARTICLES, ContentError, Library, check, with_user_routines
 from coach.core.session.engine import step_phases
-from coach.core.text import dosing_text, duration_text
+from coach.core.text import dosing_text, duration_text, terminal_safe
 from coach.paths import content_dir, data_dir
 
 if TYPE_CHECKING:
     from coach.core.content.models import Routine
-
-MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
-
 
 def _exercise_json(library: Library) -> list[dict]:
     return [
@@ -69,17 +73,18 @@ def _routine_json(library: Library) -> list[dict]:
     ]
 
 
-def _print_table(rows: list[tuple[str, ...]]) -> None:
+def _print_table(table: Sequence[tuple[str, ...]]) -> None:
+    rows = [tuple(terminal_safe(cell) for cell in row) for row in table]  # one line each
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [c.ljust(w) for c, w in zip(row, widths)] + [row[-1]]
-        print("  ".join(cells).rstrip())
+        say("  ".join(cells).rstrip())
 
 
 def cmd_exercises(args: argparse.Namespace) -> int:
     library = shipped_library()
     if args.json:
-        print(json.dumps(_exercise_json(library), indent=2, ensure_ascii=False))
+        print(json_text(_exercise_json(library), indent=2))
         return 0
     rows = [("ID", "NAME", "POSITION", "DOSING")]
     rows += [(e.id, e.name, e.position, dosing_text(e.dosing)) for e in library.exercises.values()]
@@ -109,9 +114,9 @@ def cmd_routines(args: argparse.Namespace) -> int:
         return cmd_routines_import(args)
     library, problems = with_user_routines(shipped_library(), _user_routines(args))
     for line in problems:  # the others still list; the broken one is named with its fix
-        print(f"backcoach: {line}", file=sys.stderr)
+        say(f"backcoach: {line}", err=True)
     if args.json:
-        print(json.dumps(_routine_json(library), indent=2, ensure_ascii=False))
+        print(json_text(_routine_json(library), indent=2))
         return 0
     rows = [("ID", "NAME", "LENGTH", "MINE", "WHERE")]
     rows += [
@@ -145,34 +150,21 @@ def cmd_routines_export(args: argparse.Namespace) -> int:
         write_stdout(data)
     else:
         write_file(args.output, data)
-        print(f"{routine.name!r} written to {args.output}")
+        say(f"{routine.name!r} written to {args.output}")
     return 0
 
 
-def _read_routine_file(file: str) -> str:
-    path = Path(file)
-    try:
-        if path.is_dir():
-            raise UserError(f"{file}: is a folder; give the routine's .toml file")
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_ROUTINE_BYTES + 1)
-    except FileNotFoundError:
-        raise UserError(f"{file}: no such file") from None
-    except OSError as exc:
-        raise UserError(f"{file}: cannot be read ({exc.strerror}); check its permissions") from None
-    if len(raw) > MAX_ROUTINE_BYTES:
-        raise UserError(f"{file}: is over 1 MB; a routine file is a few KB, is it the right file?")
-    try:
-        return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
-    except UnicodeDecodeError:
-        raise UserError(f"{file}: not UTF-8 text; save it as UTF-8") from None
-
-
 def cmd_routines_import(args: argparse.Namespace) -> int:
-    from coach.core.content.routine_files import routine_from_toml
+    from coach.core.content.routine_files import (
+        read_routine_text,
+        routine_from_toml,
+    )
     from coach.core.storage.store import Store, StoreError
 
-    text = _read_routine_file(args.file)
+    try:
+        text = read_routine_text(Path(args.file), args.file)
+    except ContentError as exc:
+        raise UserError(_one_line(exc.problems)) from None
     library = shipped_library()
     store = Store(data_dir(args.data_dir))
 
@@ -193,7 +185,7 @@ def cmd_routines_import(args: argparse.Namespace) -> int:
         raise UserError(_one_line(exc.problems)) from None
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    print(f"imported {routine.name!r} as {routine.id}")
+    say(f"imported {routine.name!r} as {routine.id}")
     return 0
 
 
@@ -201,7 +193,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     shipped = content_dir()
     problems = check(args.paths or [shipped], shipped)
     for line in problems:
-        print(line, file=sys.stderr)
+        say(f"backcoach: {line}", err=True)
     if problems:
         return USER_ERROR
     print("content OK")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import re
 import string
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from coach.commands.common import UserError
+from coach.commands.common import UserError, json_text, say
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
@@ -66,11 +65,22 @@ def _last_session(store: Store, day: dt.date) -> SessionRecord:
     return max(worked, key=lambda r: r.started_at)
 
 
+# The shape of an IANA zone name; anything else is not asked of zoneinfo, which can fail on a
+# long or odd name in ways beyond ZoneInfoNotFoundError (OSError, RecursionError).
+_ZONE_NAME = re.compile(r"[A-Za-z0-9_+-]+(/[A-Za-z0-9_+-]+){0,3}")
+
+
+def _zone(name: str) -> ZoneInfo:
+    if len(name) <= 64 and _ZONE_NAME.fullmatch(name):
+        try:
+            return ZoneInfo(name)  # the clock the user saw when they started
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            pass
+    return ZoneInfo(local_zone_name())
+
+
 def _when(record: SessionRecord, today: dt.date) -> str:
-    try:
-        zone = ZoneInfo(record.zone)  # the clock the user saw when they started
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo(local_zone_name())
+    zone = _zone(record.zone)
     clock = record.started_at.astimezone(zone).strftime("%H:%M")
     if record.day == today:
         return f"today {clock}"
@@ -171,9 +181,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         _check_template(args.format)
     status = _read_status(data_dir(args.data_dir))
     if args.format is not None:
-        print(_fill(args.format, status))
+        say(_fill(args.format, status))  # the template's own text too: it may be pasted
     elif args.json:
-        print(json.dumps(_status_json(status), ensure_ascii=False))
+        print(json_text(_status_json(status)))
     else:
-        print(_status_line(status))
+        say(_status_line(status))
     return 0

@@ -1,9 +1,91 @@
-"""Plain words for values: how the screens and the CLI say a dosing or a length of time."""
+"""Text for people: how the screens and the CLI say a dosing or a length of time, and how
+user text is kept from steering a terminal.
+
+User text (routine names, descriptions, imported session fields) is checked twice: rejected
+where the user can still fix it (the models use UserLine and UserText), and made harmless on
+the way out (terminal_safe), for whatever was stored before the check existed.
+"""
 
 from __future__ import annotations
 
-from coach.core.content.loading import RoutineInfo
-from coach.core.content.models import Dosing
+import re
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import AfterValidator, ValidationInfo
+
+if TYPE_CHECKING:  # the models use this module's validators: no import cycle at run time
+    from coach.core.content.loading import RoutineInfo
+    from coach.core.content.models import Dosing
+
+# Validation context for data backcoach itself stored: read it as it is, show it neutralised.
+STORED = {"stored": True}
+
+# What a terminal would obey instead of showing: C0 controls, DEL and C1 controls; lone
+# surrogates (no terminal can be sent them); the bidi embeddings, overrides, isolates and
+# marks, and the line and paragraph separators, which reorder or break what follows them.
+STEERING = re.compile(
+    "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+REPLACEMENT = "\ufffd"  # what a C1 control, a bidi control or a lone surrogate becomes
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ESC shows as ␛, LF as ␊
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return REPLACEMENT
+
+
+def terminal_safe(text: str) -> str:
+    """The text with every character a terminal would obey shown as a harmless symbol.
+
+    C0 controls and DEL become their Control Pictures (ESC as ␛, so an escape sequence is
+    printed, not run); C1 controls, bidi controls and lone surrogates become U+FFFD. Newlines
+    go too: a value is always one line. Everything else, emoji and wide letters included,
+    is kept.
+    """
+    return STEERING.sub(_visible, text)
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with every character a terminal would obey written as a \\uXXXX escape.
+
+    Lossless (json.loads reads the same strings back) and still valid JSON, because in JSON
+    text such a character can only stand inside a string; the newlines of indentation stay.
+    """
+    return STEERING.sub(lambda m: "\n" if m.group() == "\n" else f"\\u{ord(m.group()):04x}", text)
+
+
+def _first_steering(value: str, allowed: str) -> int | None:
+    for match in STEERING.finditer(value):
+        if match.group() not in allowed:
+            return match.start()
+    return None
+
+
+def _checker(allowed: str, what: str):
+    def check(value: str, info: ValidationInfo) -> str:
+        if info.context and info.context.get("stored"):
+            return value  # already ours: terminal_safe shows it safely, rejecting would hide it
+        at = _first_steering(value, allowed)
+        if at is not None:
+            raise ValueError(
+                f"has a control character (U+{ord(value[at]):04X}) at character {at + 1}; "
+                f"{what}"
+            )
+        return value
+
+    return check
+
+
+UserLine = Annotated[
+    str, AfterValidator(_checker("", "remove it (names are plain text on one line)"))
+]
+UserText = Annotated[
+    str, AfterValidator(_checker("\n", "remove it (only line breaks are allowed)"))
+]
 
 OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step ended, at a glance
 

@@ -20,7 +20,13 @@ from coach.core.content.loading import (
     with_user_routines,
 )
 from coach.core.content.models import Exercise, Routine
-from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id until saved
+    DRAFT_ID,
+    new_routine_id,
+    read_routine_text,
+    routine_from_toml,
+    routine_to_toml,
+)
 from coach.core.storage.datafile import write_atomic
 from coach.core.storage.store import Store
 from coach.ui.gate import after_store_opens
@@ -30,8 +36,6 @@ from coach.ui.storage import StoreWriter, problem_text
 
 if TYPE_CHECKING:
     from textual.app import App
-
-DRAFT_ID = "draft"  # a placeholder for checking; a new routine gets its id when first saved
 
 
 def quoted(name: str) -> Text:
@@ -189,15 +193,11 @@ class RoutineDesk:
             target = Path(path).expanduser()
             taken = self.names() - {editor.draft.original_name or ""}
             try:
-                text = target.read_text(encoding="utf-8")
+                text = read_routine_text(target, str(target))
                 routine = routine_from_toml(text, str(target), self.base_library, taken)
                 info = user_routine_info(routine, self.library.exercises)
             except ContentError as exc:
                 self.notify(exc.problems[0], severity="error", timeout=10)
-                return
-            except (OSError, UnicodeDecodeError) as exc:
-                self.notify(f"{target}: cannot read it ({problem_text(exc)})",
-                            severity="error", timeout=8)
                 return
             editor.load(draft_of(info, self.library, routine.name))
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -55,7 +56,7 @@ def test_check_fails_clearly_on_a_bad_file():
     done = run("check", "tests/data/bad/negative-hold.toml")
     assert done.returncode == 2
     assert done.stderr.strip() == (
-        "tests/data/bad/negative-hold.toml: dosing.hold_s: must be a positive number of "
+        "backcoach: tests/data/bad/negative-hold.toml: dosing.hold_s: must be a positive number of "
         "seconds, got -5"
     )
     assert "Traceback" not in done.stderr
@@ -64,7 +65,7 @@ def test_check_fails_clearly_on_a_bad_file():
 def test_check_missing_path_is_a_user_error():
     done = run("check", "no/such/file.toml")
     assert done.returncode == 2
-    assert done.stderr.strip() == "no/such/file.toml: no such file or folder"
+    assert done.stderr.strip() == "backcoach: no/such/file.toml: no such file or folder"
 
 
 def test_unknown_command_exits_2_without_traceback():
@@ -94,3 +95,115 @@ def test_commands_create_nothing_in_the_data_dir(tmp_path, command):
     )
     assert done.returncode == 0
     assert not folder.exists()
+
+
+# -- no terminal ------------------------------------------------------------------------------
+
+
+def test_the_app_without_a_terminal_says_so_and_exits_2():
+    # stdin from /dev/null, stdout a pipe: the TUI would wait for keys forever.
+    done = subprocess.run(
+        [sys.executable, "-m", "coach"], stdin=subprocess.DEVNULL, capture_output=True,
+        text=True, timeout=60,
+    )
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith("backcoach: the app needs a terminal")
+
+
+def test_a_terminal_on_stdin_only_is_not_enough(capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+    assert main([]) == 2
+    assert "needs a terminal" in capsys.readouterr().err
+
+
+# -- help -------------------------------------------------------------------------------------
+
+
+def help_of(*words: str) -> str:
+    done = run(*words, "--help")
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_routines_export_help_has_its_own_usage_line():
+    assert help_of("routines", "export").startswith(
+        "usage: backcoach routines export [-h] [--output FILE] ID\n"
+    )
+    assert help_of("routines", "import").startswith("usage: backcoach routines import [-h] FILE\n")
+
+
+def subcommands(parser) -> dict[str, object]:
+    import argparse
+
+    found = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found[name] = child
+                found.update({f"{name} {k}": v for k, v in subcommands(child).items()})
+    return found
+
+
+def test_every_subcommand_has_a_description():
+    from coach.cli import _parser
+
+    found = subcommands(_parser())
+    assert {"status", "check", "routines export", "routines import"} <= set(found)
+    for name, child in found.items():
+        assert child.description and len(child.description) > 20, name
+
+
+def test_check_help_explains_path():
+    text = " ".join(help_of("check").split())
+    assert "PATH a content folder" in text
+    assert "whatever its file name" in text
+
+
+# -- one rule for a routine file ----------------------------------------------------------------
+
+ROUTINES = Path(__file__).parent.parent / "data" / "routines"
+
+
+def test_check_and_import_agree_on_a_renamed_routine_file(tmp_path, data_dir, capsys):
+    renamed = tmp_path / "from a friend (1).toml"  # the file name is no id
+    renamed.write_bytes(b"\xef\xbb\xbf" + (ROUTINES / "good.toml").read_bytes())  # and a BOM
+    assert main(["check", str(renamed)]) == 0
+    assert capsys.readouterr().out == "content OK\n"
+    assert main(["routines", "import", str(renamed)]) == 0
+
+
+@pytest.mark.parametrize("fixture", ["zero-hold", "unknown-exercise", "malformed", "empty"])
+def test_check_and_import_reject_a_bad_routine_file_alike(tmp_path, data_dir, capsys, fixture):
+    path = tmp_path / "renamed.toml"
+    path.write_bytes((ROUTINES / f"{fixture}.toml").read_bytes())
+    assert main(["check", str(path)]) == 2
+    checked = capsys.readouterr().err.splitlines()
+    assert main(["routines", "import", str(path)]) == 2
+    imported = capsys.readouterr().err.splitlines()
+    assert imported[0].startswith(checked[0])  # import adds "(and N more problems)"
+    assert all(line.startswith(f"backcoach: {path}: ") for line in checked)
+
+
+def test_a_content_folder_still_names_files_for_their_ids(tmp_path):
+    import shutil
+
+    from coach.paths import content_dir
+
+    root = tmp_path / "content"
+    shutil.copytree(content_dir(), root)
+    (root / "routines" / "desk-five.toml").rename(root / "routines" / "renamed.toml")
+    done = run("check", str(root))
+    assert done.returncode == 2
+    assert "but the file is renamed.toml; make them match" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check", "x" * 5000], ["routines", "import", "x" * 5000], ["import", "x" * 5000],
+     ["export", "--output", "x" * 5000]],
+)
+def test_a_path_the_system_refuses_is_one_line(capsys, data_dir, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("backcoach: ") and err.count("\n") == 1

@@ -12,6 +12,7 @@ import pytest
 from coach.core.content.loading import ContentError, Library
 from coach.core.content.models import DosingChange, Routine, Step
 from coach.core.content.routine_files import new_routine_id, routine_from_toml, routine_to_toml
+from coach.core.text import STORED
 from coach.paths import content_dir
 
 ROUTINES = Path(__file__).parent.parent / "data" / "routines"
@@ -92,13 +93,16 @@ TRICKY = [
 ]
 
 
+def stored(**fields) -> Routine:
+    # Controls are refused in new routines, but one stored before that must still export.
+    return Routine.model_validate(fields | {"steps": [{"exercise": "x"}]}, context=STORED)
+
+
 @pytest.mark.parametrize("text", TRICKY)
 def test_strings_are_escaped(text: str):
-    routine = Routine(
-        id="mine", name=text[:40].ljust(2, "x"), description=text, steps=(Step(exercise="x"),)
-    )
+    routine = stored(id="mine", name=text[:40].ljust(2, "x"), description=text)
     written = routine_to_toml(routine)
-    assert Routine.model_validate(tomllib.loads(written)) == routine
+    assert Routine.model_validate(tomllib.loads(written), context=STORED) == routine
     assert written.count("\n") == 6  # nothing inside a string breaks a line
 
 
@@ -108,8 +112,8 @@ def test_random_strings_round_trip():
     for _ in range(300):
         description = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 120)))
         name = "".join(rng.choice(alphabet) for _ in range(rng.randrange(2, 40)))
-        routine = Routine(id="r", name=name, description=description, steps=(Step(exercise="x"),))
-        assert Routine.model_validate(tomllib.loads(routine_to_toml(routine))) == routine
+        routine = stored(id="r", name=name, description=description)
+        assert Routine.model_validate(tomllib.loads(routine_to_toml(routine)), context=STORED) == routine
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -236,4 +240,55 @@ def test_an_empty_file_names_every_missing_field(library: Library):
         "mine.toml: id: is missing; add it",
         "mine.toml: name: is missing; add it",
         "mine.toml: steps: is missing; add it",
+    ]
+
+
+# -- the editor's files ------------------------------------------------------------------------
+
+
+def test_an_unsaved_routine_is_written_with_the_id_saving_would_give(library: Library):
+    from coach.core.content.routine_files import DRAFT_ID
+
+    draft = Routine(id=DRAFT_ID, name="Lunch stretch", steps=(Step(exercise="cobra"),))
+    written = tomllib.loads(routine_to_toml(draft))
+    assert written["id"] == "lunch-stretch"
+    saved = draft.model_copy(update={"id": "lunch-stretch-2"})
+    assert tomllib.loads(routine_to_toml(saved))["id"] == "lunch-stretch-2"  # a real id stays
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda p: None, "{where}: no such file; check the path"),
+        (lambda p: p.mkdir(), "{where}: is a folder; give the routine's .toml file"),
+        (lambda p: p.write_bytes(b"\xff\xfe"), "{where}: not UTF-8 text; save it as UTF-8"),
+        (lambda p: p.write_bytes(b"#" * (2**20 + 1)), "{where}: is over 1 MB; a routine file"),
+    ],
+    ids=["missing", "folder", "not-utf8", "huge"],
+)
+def test_reading_a_routine_file_fails_in_one_line(tmp_path: Path, make, expected: str):
+    from coach.core.content.routine_files import read_routine_text
+
+    path = tmp_path / "mine.toml"
+    make(path)
+    with pytest.raises(ContentError) as caught:
+        read_routine_text(path, "~/mine.toml")
+    [line] = caught.value.problems
+    assert line.startswith(expected.format(where="~/mine.toml"))
+    assert "Errno" not in line
+
+
+def test_an_unreadable_routine_file_names_the_fix(tmp_path: Path, monkeypatch):
+    from coach.core.content.routine_files import read_routine_text
+
+    def refuse(*args, **kwargs):  # chmod 0 does not stop root, who runs CI here
+        raise PermissionError(13, "Permission denied")
+
+    path = tmp_path / "mine.toml"
+    path.write_text("x", encoding="utf-8")
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(ContentError) as caught:
+        read_routine_text(path, "mine.toml")
+    assert caught.value.problems == [
+        "mine.toml: cannot be read (permission denied); check its permissions"
     ]

@@ -261,3 +261,34 @@ def test_status_reads_and_never_writes(capsys, three_weeks: Store):
     for flags in ([], ["--json"], ["--format", "{today} {week} {last} {sessions}"]):
         status(capsys, folder, *flags)
     assert snapshot(folder) == before
+
+
+def test_the_readme_tmux_recipe_fits_the_default_status_length():
+    # tmux cuts status-right at 40 columns unless the user raises status-right-length.
+    import re
+
+    from coach.commands.status import _fill, _Status
+    from coach.core.history.progress import WeekGoal
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    [line] = [x for x in readme.splitlines() if x.startswith('set -g status-right "#(backcoach')]
+    template = re.search(r"--format '([^']*)'", line).group(1)
+    after = line.split(")", 1)[1].rstrip('"')  # what follows the command, e.g. " %H:%M "
+    longest = _Status(
+        streak=99_999, longest=99_999, today=dt.date(2026, 1, 1), today_done=True, last=None,
+        sessions_total=10**6, week=WeekGoal(days_this_week=7, goal=7, met=True, streak_weeks=999, longest_weeks=999),
+    )
+    shown = _fill(template, longest) + after.replace("%H:%M", "23:59")
+    assert len(shown) <= 40, shown
+
+
+@pytest.mark.parametrize(
+    "zone", ["x" * 5000, "[@click=app.quit]q[/]" * 900, "../../etc/passwd", "Mars/Olympus"]
+)
+def test_status_survives_a_zone_zoneinfo_cannot_read(tmp_path: Path, capsys, utc, zone: str):
+    store = Store(tmp_path)
+    store.open()
+    record = worked(utc).model_copy(update={"zone": zone})  # as stored by an older import
+    store.save_session(record)
+    assert main(["--data-dir", str(tmp_path), "status"]) == 0
+    assert "last session today 08:12" in capsys.readouterr().out  # shown in the local zone

@@ -29,3 +29,93 @@ def test_duration_text(seconds, shown):
 )
 def test_dosing_text(dosing, shown):
     assert dosing_text(dosing) == shown
+
+
+# -- user text and the terminal ---------------------------------------------------------------
+
+import json  # noqa: E402
+
+from pydantic import ValidationError  # noqa: E402
+
+from coach.core.content.models import Routine  # noqa: E402
+from coach.core.session.records import SessionRecord  # noqa: E402
+from coach.core.text import STORED, json_escaped, terminal_safe  # noqa: E402
+
+STEERING = [
+    "\x1b]52;c;aGVsbG8=\x07",  # OSC 52: writes the clipboard
+    "\x1b[2J",  # clears the screen
+    "\x9b2J",  # the same through the C1 CSI
+    "\u202eevil",  # right-to-left override
+    "\u2066isolate\u2069",
+    "\x00nul \x7fdel \r cr \n lf \t tab",
+    "\ud800 lone surrogate",
+    "line\u2028separator",
+]
+
+
+@pytest.mark.parametrize("text", STEERING)
+def test_terminal_safe_leaves_nothing_a_terminal_obeys(text: str):
+    shown = terminal_safe(text)
+    assert all(c.isprintable() or c == " " for c in shown), ascii(shown)
+    shown.encode("utf-8")  # no lone surrogate left to fail on the way out
+
+
+def test_terminal_safe_shows_what_was_there():
+    assert terminal_safe("a\x1b[2Jb") == "a␛[2Jb"
+    assert terminal_safe("x\ny\x7f") == "x␊y␡"
+    assert terminal_safe("r\u202el\x85") == "r\ufffdl\ufffd"
+    plain = "Ünïcödé 背中 🧘‍♀️ [b]not markup[/b] 100%"  # ZWJ emoji and wide letters stay
+    assert terminal_safe(plain) == plain
+
+
+@pytest.mark.parametrize("text", STEERING)
+def test_json_escaped_is_lossless_and_safe(text: str):
+    out = json_escaped(json.dumps({"name": text}, ensure_ascii=False, indent=2))
+    assert json.loads(out) == {"name": text}
+    assert terminal_safe(out.replace("\n", "")) == out.replace("\n", "")
+
+
+@pytest.mark.parametrize("text", STEERING)
+def test_a_new_routine_name_with_controls_is_refused_with_the_fix(text: str):
+    with pytest.raises(ValidationError) as caught:
+        Routine(id="r", name="ok " + text, steps=[{"exercise": "cobra"}])
+    if "\ud800" not in text:  # pydantic refuses a lone surrogate itself, as not a string
+        assert "has a control character" in str(caught.value)
+        assert "remove it" in str(caught.value)
+
+
+def test_a_description_may_break_lines_but_not_steer():
+    Routine(id="r", name="Fine", description="one\ntwo", steps=[{"exercise": "cobra"}])
+    with pytest.raises(ValidationError):
+        Routine(id="r", name="Fine", description="one\x1b[2J", steps=[{"exercise": "cobra"}])
+
+
+def test_stored_text_reads_as_it_is():
+    # Stored before names were checked: still read (terminal_safe shows it), never refused.
+    routine = Routine.model_validate(
+        {"id": "r", "name": "x\x1b[2J", "steps": [{"exercise": "cobra"}]}, context=STORED
+    )
+    assert routine.name == "x\x1b[2J"
+
+
+@pytest.mark.parametrize("field", ["routine_name", "routine_id", "zone"])
+def test_an_imported_session_field_with_controls_is_refused(field: str):
+    data = {
+        "routine_id": "r", "routine_name": "R", "zone": "UTC", "day": "2026-03-02",
+        "started_at": "2026-03-02T08:00:00Z",
+    }
+    SessionRecord.model_validate(data)
+    with pytest.raises(ValidationError) as caught:
+        SessionRecord.model_validate(data | {field: "a\x1b[2J"})
+    assert caught.value.errors()[0]["loc"] == (field,)
+
+
+def test_the_editor_names_a_control_character_in_the_name_field(library):
+    from coach.core.content.editing import Draft, DraftStep, check
+
+    draft = Draft("Lunch\x1b]52;c;aGk=\x07", "fine", [DraftStep(library.exercises["cobra"])])
+    checked = check(draft, "draft", set())
+    assert checked.routine is None
+    assert checked.problems["name"].startswith("has a control character (U+001B) at character 6")
+    draft.name, draft.description = "Lunch", "x\u202ey"
+    assert "U+202E" in check(draft, "draft", set()).problems["description"]

@@ -165,7 +165,7 @@ def test_export_of_a_missing_folder_is_empty_and_creates_nothing(tmp_path: Path,
     assert run(folder, "export") == 0
     assert json.loads(capsys.readouterr().out)["sessions"] == []
     assert run(folder, "export", "--format", "csv") == 0
-    assert capsys.readouterr().out == ",".join(transfer.CSV_COLUMNS) + "\n"
+    assert capsys.readouterr().out == ",".join(f'"{c}"' for c in transfer.CSV_COLUMNS) + "\n"
     assert not folder.exists()
 
 

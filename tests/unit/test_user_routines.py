@@ -337,7 +337,7 @@ def test_several_problems_are_one_line(capsys, data_dir: Path, tmp_path: Path):
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (None, "{path}: no such file"),
+        (None, "{path}: no such file; check the path"),
         (b"\xff\xfe id", "{path}: not UTF-8 text; save it as UTF-8"),
     ],
 )

@@ -70,7 +70,7 @@ def _display(path: Path) -> str:
 def read_toml(path: Path, problems: list[str]) -> dict | None:
     where = _display(path)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is harmless
     except tomllib.TOMLDecodeError as exc:
         problems.append(f"{where}: not valid TOML: {exc}")
     except UnicodeDecodeError:
@@ -224,6 +224,7 @@ def check(paths: Iterable[Path], shipped: Path) -> list[str]:
     problems: list[str] = []
     exercise_files: list[Path] = []
     routine_files: list[Path] = []
+    loose_routines: list[Path] = []  # given by name: read as `routines import` reads them
     for path in paths:
         if path.is_dir():
             if not (path / "exercises").is_dir() and not (path / "routines").is_dir():
@@ -235,13 +236,17 @@ def check(paths: Iterable[Path], shipped: Path) -> list[str]:
         else:
             kind = _is_routine(path, problems)
             if kind is not None:
-                (routine_files if kind else exercise_files).append(path)
+                (loose_routines if kind else exercise_files).append(path)
     exercises = load_exercises(exercise_files, problems)
-    if routine_files:
+    if routine_files or loose_routines:
+        from coach.core.content.routine_files import check_routine_file  # it imports this module
+
         known = {}
         if shipped.resolve() not in {p.resolve() for p in paths}:
             known = load_exercises(_files(shipped / "exercises"), [])
         load_routines(routine_files, known | exercises, problems)
+        for path in loose_routines:
+            problems += check_routine_file(path, _display(path), known | exercises)
     return problems
 
 

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coach.core.figure.model import Figure
+from coach.core.text import UserLine, UserText
 
 Position = Literal["seated", "standing", "prone", "supine", "all fours", "hanging"]
 Equipment = Literal["chair", "mat", "foam roller", "massage ball", "bar", "support"]
@@ -101,7 +102,7 @@ class DosingChange(Frozen):
 
 class Exercise(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2, max_length=40)
+    name: UserLine = Field(min_length=2, max_length=40)  # sessions store it: same rule
     aka: tuple[str, ...] = ()
     position: Position
     equipment: tuple[Equipment, ...] = ()
@@ -142,8 +143,8 @@ class Step(Frozen):
 
 class Routine(Frozen):
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    name: str = Field(min_length=2, max_length=40)
-    description: str = Field("", max_length=400)
+    name: UserLine = Field(min_length=2, max_length=40)  # user text: no terminal controls
+    description: UserText = Field("", max_length=400)
     sources: tuple[ArticleId, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40)
 

@@ -10,14 +10,19 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from pathlib import Path
 
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
 from coach.core.content.loading import ContentError, Library, plan_steps
-from coach.core.content.models import DosingChange, Routine, Step
+from coach.core.content.models import DosingChange, Exercise, Routine, Step
+from coach.core.text import STEERING
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell
+# The id the editor checks a not-yet-saved routine under; a file never carries it (see below).
+DRAFT_ID = "draft"
+MAX_ROUTINE_BYTES = 2**20  # a routine of 40 steps is about 2 KB; more is the wrong file
 
 # TOML basic strings must escape these; the short forms read better than \u00XX.
 _SHORT_ESCAPES = {
@@ -41,7 +46,7 @@ def _string(text: str) -> str:
     for char in text:
         if char in _SHORT_ESCAPES:
             out.append(_SHORT_ESCAPES[char])
-        elif unicodedata.category(char) == "Cc":  # C0, DEL, and C1, which editors hide
+        elif STEERING.match(char):  # C0, DEL, C1 and bidi controls, which editors hide
             out.append(f"\\u{ord(char):04X}")
         else:
             out.append(char)
@@ -78,9 +83,14 @@ def _step_lines(step: Step) -> list[str]:
 
 
 def routine_to_toml(routine: Routine) -> str:
-    """The routine as a TOML file like content/routines/*.toml, ending in a newline."""
+    """The routine as a TOML file like content/routines/*.toml, ending in a newline.
+
+    A routine the editor has not saved yet carries the placeholder DRAFT_ID; its file gets the
+    id saving would give it, a slug of its name, so every exported file has a real id.
+    """
+    routine_id = new_routine_id(routine.name, set()) if routine.id == DRAFT_ID else routine.id
     lines = [
-        f"id = {_string(routine.id)}",
+        f"id = {_string(routine_id)}",
         f"name = {_string(routine.name)}",
         f"description = {_string(routine.description)}",
     ]
@@ -145,6 +155,45 @@ def routine_from_toml(text: str, where: str, library: Library, taken_names: set[
     if problems:
         raise ContentError(problems)
     return routine
+
+
+def read_routine_text(path: Path, where: str) -> str:
+    """The text of a routine file, or ContentError with one line naming the file and the fix.
+
+    `where` is how the message names the file (the path as the user typed it).
+    """
+    try:
+        if path.is_dir():
+            raise ContentError([f"{where}: is a folder; give the routine's .toml file"])
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_ROUTINE_BYTES + 1)
+    except FileNotFoundError:
+        raise ContentError([f"{where}: no such file; check the path"]) from None
+    except PermissionError:
+        raise ContentError([f"{where}: cannot be read (permission denied); check its permissions"]) from None
+    except OSError as exc:
+        raise ContentError([f"{where}: cannot be read ({exc.strerror or exc}); check the file"]) from None
+    if len(raw) > MAX_ROUTINE_BYTES:
+        raise ContentError(
+            [f"{where}: is over 1 MB; a routine file is a few KB, is it the right file?"]
+        )
+    try:
+        return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
+    except UnicodeDecodeError:
+        raise ContentError([f"{where}: not UTF-8 text; save it as UTF-8"]) from None
+
+
+def check_routine_file(path: Path, where: str, exercises: dict[str, Exercise]) -> list[str]:
+    """The problems `routines import` would find in this file, its name clashes aside.
+
+    The one rule for a routine file, whoever reads it (`check`, `routines import`, the editor):
+    its contents count, its file name does not, since a shared file is often renamed.
+    """
+    try:
+        routine_from_toml(read_routine_text(path, where), where, Library(exercises), set())
+    except ContentError as exc:
+        return exc.problems
+    return []
 
 
 def new_routine_id(name: str, taken: set[str]) -> str:

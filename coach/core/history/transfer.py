@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StrictInt, ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.session.records import SCHEMA_VERSION, STORED, SessionRecord
-from coach.core.text import dosing_text
+from coach.core.session.records import IMPORTED, SCHEMA_VERSION, SessionRecord
+from coach.core.text import dosing_text, terminal_safe
 
 EXPORT_VERSION = 1  # the shape of the export file itself; the records carry SCHEMA_VERSION
 MAX_EXPORT_BYTES = 64 * 2**20  # ten years of daily sessions is about 10 MB
@@ -75,29 +75,45 @@ def export_json(records: Sequence[SessionRecord], now: dt.datetime) -> str:
     return json.dumps(export_document(records, now), indent=2, ensure_ascii=False) + "\n"
 
 
-def export_csv(records: Sequence[SessionRecord]) -> str:
+def export_csv(records: Sequence[SessionRecord], for_terminal: bool = False) -> str:
     """One row per step with its session's fields repeated, oldest session first.
 
     A session with no steps still gets one row, its step columns empty, so no session is lost
-    to a spreadsheet.
+    to a spreadsheet. Every field is quoted, so a line break or a bare CR in a name never
+    splits a row, and a text cell a spreadsheet would run as a formula is neutralised.
+    `for_terminal` also shows control characters as symbols, for a CSV printed to a terminal.
     """
     out = io.StringIO()
     # "\n" rather than csv's "\r\n": the file is read in terminals as much as in spreadsheets.
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+
+    def row(cells: list[object]) -> None:
+        texts = [_cell(str(c)) for c in cells]
+        writer.writerow([terminal_safe(t) for t in texts] if for_terminal else texts)
+
+    row(list(CSV_COLUMNS))
     for record in sorted(records, key=lambda r: r.started_at):
         dumped = record.model_dump(mode="json")
         session = ["" if dumped[c] is None else dumped[c] for c in SESSION_COLUMNS]
         if not record.steps:
-            writer.writerow(session + [""] * len(STEP_COLUMNS))
+            row(session + [""] * len(STEP_COLUMNS))
         for n, step in enumerate(record.steps, start=1):
             planned = dosing_text(step.planned)
-            writer.writerow(
+            row(
                 session
                 + [n, step.exercise_id, step.exercise_name, step.planned.mode, planned]
                 + [step.outcome, step.seconds, step.reps]
             )
     return out.getvalue()
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...), or
+# +, - and @ that some treat the same; tab and CR hide them); a leading quote shows it as text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -162,7 +178,7 @@ def parse_export(raw: bytes, where: str) -> list[SessionRecord]:
             if isinstance(session, dict):
                 _version(session, "schema_version", SCHEMA_VERSION, "schema", where)
     try:
-        export = _Export.model_validate(data, context=STORED)  # a uuid must be given
+        export = _Export.model_validate(data, context=IMPORTED)  # a uuid must be given
     except ValidationError as exc:
         problems = describe(where, exc)
     else:

@@ -11,6 +11,7 @@ from coach.core.history.days import training_day
 from coach.core.session.clock import Clock
 from coach.core.session.player import Player
 from coach.core.session.records import SessionRecord, SessionStatus
+from coach.core.text import terminal_safe
 
 
 @dataclass
@@ -36,7 +37,8 @@ class SessionRun:
         return SessionRecord(
             uuid=self.uuid,
             routine_id=self.info.routine.id,
-            routine_name=self.info.routine.name,
+            # A routine stored before names were checked may hold controls; the record may not.
+            routine_name=terminal_safe(self.info.routine.name),
             started_at=self.started_at,
             ended_at=ended,
             zone=self.zone,

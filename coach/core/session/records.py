@@ -21,12 +21,16 @@ from pydantic import (
 )
 
 from coach.core.content.models import Dosing
+from coach.core.text import STORED as READ_AS_IS
+from coach.core.text import UserLine
 
 SCHEMA_VERSION = 1
 
-# Validation context for data read back (a store file, an import): a uuid must be there, never
-# made up, or a record without one would be reported under an id nobody can find.
-STORED = {"stored": True}
+# Validation contexts for data read back: a uuid must be there, never made up, or a record
+# without one would be reported under an id nobody can find. What backcoach stored itself is
+# read as it is (its text is neutralised when shown); an import is checked like typed text.
+IMPORTED = {"given_uuid": True}
+STORED = {**READ_AS_IS, **IMPORTED}
 # Training days a session can have: wide enough for any clock, narrow enough that calendar
 # arithmetic (a week before, a day after) never leaves Python's date range.
 FIRST_DAY = dt.date(1970, 1, 1)
@@ -60,7 +64,7 @@ def _zone(name: str) -> str:
     return name
 
 
-Text = Annotated[str, AfterValidator(_whole_text)]
+Line = Annotated[UserLine, AfterValidator(_whole_text)]  # one line of user text
 Zone = Annotated[str, AfterValidator(_zone)]
 
 Outcome = Literal["done", "partial", "skipped"]
@@ -74,8 +78,8 @@ class Record(BaseModel):
 class StepResult(Record):
     """How one routine step went."""
 
-    exercise_id: Text
-    exercise_name: Text
+    exercise_id: Line  # imported text: no terminal controls
+    exercise_name: Line
     planned: Dosing
     outcome: Outcome
     seconds: int = Field(ge=0)  # seconds of work actually done (rests and switches excluded)
@@ -86,9 +90,9 @@ class SessionRecord(Record):
     """One session as stored. UTC instants, plus the zone and the training day they count for."""
 
     schema_version: int = SCHEMA_VERSION
-    uuid: Text = Field(default_factory=lambda: str(uuidlib.uuid4()))
-    routine_id: Text
-    routine_name: Text  # as it was called then, so history reads the same after a rename
+    uuid: Line = Field(default_factory=lambda: str(uuidlib.uuid4()))
+    routine_id: Line
+    routine_name: Line  # as it was called then, so history reads the same after a rename
     started_at: AwareDatetime
     ended_at: AwareDatetime | None = None
     zone: Zone  # IANA name, e.g. "Europe/Berlin"
@@ -105,7 +109,8 @@ class SessionRecord(Record):
     @model_validator(mode="before")
     @classmethod
     def _uuid_kept(cls, data: Any, info: ValidationInfo) -> Any:
-        if info.context == STORED and isinstance(data, dict) and "uuid" not in data:
+        if info.context and info.context.get("given_uuid") and isinstance(data, dict) \
+                and "uuid" not in data:
             raise ValueError("uuid: is missing; a stored session keeps the uuid it was given")
         return data
 

@@ -1,0 +1,86 @@
+"""`backcoach serve`: the app in a web browser, through textual-serve (the optional web extra).
+
+The served app reads and changes the user's history, and textual-serve has no login: anyone who
+can reach the port can use it. So it binds to loopback unless the user says otherwise, plainly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from coach.commands.common import UserError
+from coach.paths import data_dir
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+WARNING = (
+    "anyone who can reach the port can use the app and read and change your history "
+    "(there is no login)"
+)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether only this machine can reach `host`: 127.0.0.0/8, ::1, or the name localhost."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # another host name: what it resolves to may change, so it is not
+        return False
+
+
+def served_by_web_driver() -> bool:
+    """Whether this process is the app textual-serve started (keys come through a pipe)."""
+    return os.environ.get("TEXTUAL_DRIVER", "").endswith(":WebDriver")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--host", default=DEFAULT_HOST,
+        help=f"the address to listen on (default: {DEFAULT_HOST}, this machine only)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"the port (default: {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--allow-remote", action="store_true",
+        help=f"listen on an address other machines can reach; {WARNING}",
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not is_loopback(args.host) and not args.allow_remote:
+        raise UserError(
+            f"serve: {args.host} can be reached from other machines, and {WARNING}; "
+            "use --host 127.0.0.1, or add --allow-remote if you mean it"
+        )
+    if not 1 <= args.port <= 65535:
+        raise UserError(f"serve: --port {args.port} is not a port; give 1 to 65535")
+    try:
+        from textual_serve.server import Server
+    except ImportError:
+        raise UserError(
+            "serve: needs the web extra; install it with: pip install 'backcoach[web]'"
+        ) from None
+    folder = data_dir(args.data_dir)
+    # The app runs as a shell command; the same coach as this one, wherever the shell starts.
+    here = shlex.quote(str(Path(__file__).resolve().parents[2]))
+    command = f'PYTHONPATH={here}"${{PYTHONPATH:+:$PYTHONPATH}}" ' + shlex.join(
+        [sys.executable, "-m", "coach", "--data-dir", str(folder)]
+    )
+    server = Server(command, host=args.host, port=args.port, title="backcoach")
+    if not is_loopback(args.host):
+        print(f"backcoach: warning: serving on {args.host}: {WARNING}", file=sys.stderr)
+    try:
+        server.serve()
+    except OSError as exc:  # the port is taken, or the address is not this machine's
+        raise UserError(
+            f"serve: cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); "
+            "pick another --port or --host"
+        ) from None
+    return 0
