@@ -33,6 +33,7 @@ class _Status:
     last: SessionRecord | None
     sessions_total: int
     week: WeekGoal
+    unshown: tuple[str, ...] = ()  # one line per stored record that cannot be counted
 
 
 def _read_status(folder: Path) -> _Status:
@@ -46,12 +47,14 @@ def _read_status(folder: Path) -> _Status:
         now = dt.datetime.now(dt.UTC)
         today = training_day(now, local_zone_name(), settings.day_start_hour)
         last = _last_session(store, max(days)) if days else None
+        store.month_totals()  # from the summaries: notes the records left out of every count
+        unshown = tuple(store.skipped.values())
     except StoreError as exc:
         raise UserError(str(exc)) from None
     current, longest = streaks(days, today)
     total = sum(count for count, _ in days.values())
     week = weekly_goal(days, today, settings.weekly_goal_days)
-    return _Status(current, longest, today, today in days, last, total, week)
+    return _Status(current, longest, today, today in days, last, total, week, unshown)
 
 
 def _last_session(store: Store, day: dt.date) -> SessionRecord:
@@ -186,4 +189,6 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(json_text(_status_json(status)))
     else:
         say(_status_line(status))
-    return 0
+    for line in status.unshown[:3]:  # the line above leaves these out: say so, don't hide it
+        say(f"backcoach: {line}", err=True)
+    return 2 if status.unshown else 0

@@ -148,6 +148,8 @@ def read_export(path: Path, where: str | None = None) -> list[SessionRecord]:
         raise TransferError(f"{where}: is a folder; give the export file itself") from None
     except OSError as exc:
         raise TransferError(f"{where}: cannot be read ({exc.strerror}); check it") from None
+    except (UnicodeEncodeError, ValueError):  # a lone surrogate or a NUL in the name
+        raise TransferError(f"{where}: is not a file name this system can open") from None
     if len(raw) > MAX_EXPORT_BYTES:
         raise TransferError(f"{where}: is more than {_mb(MAX_EXPORT_BYTES)}; {_limit_text()}")
     return parse_export(raw, where)

@@ -15,6 +15,7 @@ from coach.core.storage.datafile import StoreDB, replace
 from coach.core.storage.errors import bad_file
 from coach.core.storage.folder import DataFolder
 from coach.core.storage.summaries import shown_key
+from coach.core.text import STORED
 
 ROUTINES: Final = "routines"
 
@@ -61,7 +62,7 @@ class RoutineFile(DataFolder):
         for doc in db.table(ROUTINES).all():
             key = shown_key(str(doc.doc_id))
             try:
-                routine = Routine.model_validate(doc)
+                routine = Routine.model_validate(doc, context=STORED)  # shown neutralised
                 _printable_json(doc)
             except ValidationError as exc:
                 raise bad_file(db.file.path, describe(f"routine {key}", exc)[0]) from None
