@@ -219,3 +219,16 @@ async def test_export_names_the_file_and_its_id_after_the_routine(library, data_
         await pilot.pause()
     written = target.read_text()
     assert 'id = "evening-back"' in written and '"draft"' not in written
+
+
+async def test_import_of_a_missing_file_says_so_in_words(library, data_dir, ready_store, settle,
+                                                         tmp_path):
+    app = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "ctrl+o")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        said = " ".join(n.message for n in app._notifications)
+        assert "no such file" in said and "[Errno" not in said
