@@ -171,18 +171,20 @@ class RoutineDesk:
                         severity="warning", timeout=5)
             return
 
+        name = routine.id if routine.id != DRAFT_ID else new_routine_id(routine.name, set())
+        named = routine.model_copy(update={"id": name})  # never the placeholder id "draft"
+
         def write(path: str | None) -> None:
             if not path:
                 return
             target = Path(path).expanduser()
             try:
-                write_atomic(target, routine_to_toml(routine).encode("utf-8"))
+                write_atomic(target, routine_to_toml(named).encode("utf-8"))
             except OSError as exc:
                 self.notify(problem_text(exc), severity="error", timeout=8)
                 return
             self.notify(f"Wrote {target}", timeout=4)
 
-        name = routine.id if routine.id != DRAFT_ID else new_routine_id(routine.name, set())
         self.app.push_screen(PathPrompt("Export this routine to which file?", f"{name}.toml"),
                              write)
 

@@ -201,3 +201,34 @@ async def test_the_palette_offers_our_commands_only(library, data_dir, ready_sto
         names = [c.name for c in app_commands(app, app.library)]
         assert names[0] == "Progress"
         assert not {"Keys", "Maximize", "Screenshot"} & set(names)
+
+
+async def test_export_names_the_file_and_its_id_after_the_routine(library, data_dir, ready_store,
+                                                                  settle, tmp_path):
+    app = make(library, data_dir)
+    target = tmp_path / "out.toml"
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", *"Evening back", "tab", "tab")
+        await add(pilot, "cobra")
+        await pilot.press("ctrl+e")
+        field = app.screen.query_one("#path", Input)
+        assert field.value == "evening-back.toml"
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+    written = target.read_text()
+    assert 'id = "evening-back"' in written and '"draft"' not in written
+
+
+async def test_import_of_a_missing_file_says_so_in_words(library, data_dir, ready_store, settle,
+                                                         tmp_path):
+    app = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("n", "ctrl+o")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope.toml")
+        await pilot.press("enter")
+        await pilot.pause()
+        said = " ".join(n.message for n in app._notifications)
+        assert "no such file" in said and "[Errno" not in said

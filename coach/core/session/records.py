@@ -142,8 +142,10 @@ class Settings(Record):
         """These settings with a yes/no choice flipped (step 0) or a number moved by step;
         None when that would leave the allowed range or change nothing."""
         value = getattr(self, field)
+        if isinstance(value, str):
+            return None
         new = (not value) if isinstance(value, bool) else value + step
-        if isinstance(value, str) or new == value:
+        if new == value:
             return None
         try:
             return Settings.model_validate(self.model_dump() | {field: new})

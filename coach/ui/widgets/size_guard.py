@@ -16,6 +16,7 @@ class SizeGuard(Static):
     SizeGuard {
         position: absolute;
         overlay: screen;
+        layer: _loading;  /* the screen's layer above docked widgets: the footer too */
         width: 100%;
         height: 100%;
         visibility: hidden;
