@@ -30,27 +30,19 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import Digits  # noqa: E402
+from bare_app import BareCountdown  # noqa: E402
+from coach_hold import hold_routine  # noqa: E402
+from textual.app import App  # noqa: E402
 
-from coach.core.content.loading import Library, describe_routine, load_library  # noqa: E402
-from coach.core.content.models import Dosing, Routine, Step  # noqa: E402
+from coach.core.content.loading import load_library  # noqa: E402
 from coach.core.session.clock import SystemClock  # noqa: E402
-from coach.core.session.engine import PlannedStep  # noqa: E402
 from coach.core.session.recorder import SessionRun  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.screens.session import SessionScreen  # noqa: E402
 
 STALL_S = 1.5
-
-
-def hold_routine(library: Library, seconds: int):
-    cobra = library.exercises["cobra"]
-    dosing = Dosing(mode="hold", reps=1, hold_s=seconds)
-    routine = Routine(id="bench-hold", name="Bench hold", description="One long hold.",
-                      steps=(Step(exercise="cobra"),))
-    return describe_routine(routine, (PlannedStep(cobra, dosing),))
 
 
 class HoldApp(App):
@@ -153,22 +145,6 @@ def drift(hold: int) -> None:
 
 
 # -- bytes ----------------------------------------------------------------------------------
-
-
-class BareCountdown(App):
-    def compose(self) -> ComposeResult:
-        yield Digits("60")
-
-    def on_mount(self) -> None:
-        start = time.monotonic()
-
-        def tick() -> None:
-            left = str(max(0, 60 - int(time.monotonic() - start)))
-            digits = self.query_one(Digits)
-            if digits.value != left:  # the least a countdown can send: a change per second
-                digits.update(left)
-
-        self.set_interval(0.1, tick)
 
 
 class CoachHold(App):
