@@ -35,6 +35,8 @@ def hold_routine(library: Library, seconds: int) -> RoutineInfo:
 
 
 class HoldingCoach(CoachApp):
+    CSS_PATH = str(Path(sys.modules[CoachApp.__module__].__file__).with_name("app.tcss"))
+
     def __init__(self, seconds: int) -> None:
         super().__init__(load_library(content_dir()))
         self.hold = hold_routine(self.library, seconds)

@@ -34,6 +34,7 @@ from store_scale import history, median_saves, write_history  # noqa: E402
 
 # Children import coach from this checkout, whatever the interpreter's own path says.
 ENV = dict(os.environ, TERM="xterm-256color", PYTHONPATH=str(ROOT))
+MEASURES = ("startup", "bytes", "memory", "progress", "keys", "saves")
 DOWN, UP, ENTER = b"\x1b[B", b"\x1b[A", b"\r"
 
 
@@ -177,6 +178,8 @@ def table(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer samples, a 20 s hold")
+    parser.add_argument("--only", nargs="*", metavar="MEASURE", choices=MEASURES,
+                        help=f"just these: {', '.join(MEASURES)}")
     args = parser.parse_args()
     quick = args.quick
     began = time.monotonic()
@@ -187,14 +190,16 @@ def main() -> None:
     _quiet_start(ten)
     steps = [
         ("startup", lambda: [startup(ten, 3 if quick else 9)]),
-        ("hold bytes", lambda: [hold_bytes(20 if quick else 120)]),
+        ("bytes", lambda: [hold_bytes(20 if quick else 120)]),
         ("memory", lambda: [memory(ten, 1 if quick else 3)]),
         ("progress", lambda: progress(folders, 2 if quick else 5)),
-        ("key latency", lambda: latency(ten, 6 if quick else 20, 2 if quick else 5)),
-        ("save_session", lambda: [saves(root, ten, 10 if quick else 30)]),  # adds sessions
+        ("keys", lambda: latency(ten, 6 if quick else 20, 2 if quick else 5)),
+        ("saves", lambda: [saves(root, ten, 10 if quick else 30)]),  # adds sessions
     ]
     rows: list[Row] = []
     for name, measure in steps:
+        if args.only and name not in args.only:
+            continue
         print(f"measuring {name} ...", file=sys.stderr)
         rows += measure()
     print(f"bench/run.py{' --quick' if quick else ''}: medians, each row beside its reference "
