@@ -20,16 +20,19 @@ from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.store import Store, StoreError
 from coach.ui.gate import after_store_opens
+from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.routines import RoutineEditing
 from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
-from coach.ui.screens.help import HelpScreen
-from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
-from coach.ui.screens.progress import ProgressScreen
-from coach.ui.screens.safety import SafetyScreen
-from coach.ui.screens.session import SessionScreen
-from coach.ui.screens.settings import SettingsScreen
-from coach.ui.screens.summary import SummaryScreen
+
+# Only the picker is on the first frame; the rest load when first shown (see coach/ui/lazy.py).
+HelpScreen = LazyScreen("coach.ui.screens.help", "HelpScreen")
+LibraryScreen = LazyScreen("coach.ui.screens.library", "LibraryScreen")
+ProgressScreen = LazyScreen("coach.ui.screens.progress", "ProgressScreen")
+SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
+SessionScreen = LazyScreen("coach.ui.screens.session", "SessionScreen")
+SettingsScreen = LazyScreen("coach.ui.screens.settings", "SettingsScreen")
+SummaryScreen = LazyScreen("coach.ui.screens.summary", "SummaryScreen")
 
 
 class CoachApp(RoutineEditing, App):
@@ -70,6 +73,7 @@ class CoachApp(RoutineEditing, App):
         loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
         loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
+        self.call_after_refresh(prefetch, SessionScreen, SafetyScreen, SummaryScreen)
 
     def on_unmount(self) -> None:
         self._save_if_running()  # quitting mid-session (ctrl+q) keeps the work too

@@ -6,6 +6,7 @@ Kept apart from app.py so the app file stays about sessions and navigation.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -21,8 +22,13 @@ from coach.core.content.routine_files import new_routine_id, routine_from_toml, 
 from coach.core.storage.datafile import write_atomic
 from coach.core.storage.store import StoreError
 from coach.ui.gate import after_store_opens
+from coach.ui.lazy import LazyScreen
 from coach.ui.screens.dialogs import Confirm, PathPrompt
-from coach.ui.screens.editor import EditorScreen
+
+if TYPE_CHECKING:
+    from coach.ui.screens.editor import EditorScreen
+
+Editor = LazyScreen("coach.ui.screens.editor", "EditorScreen")  # loaded when first opened
 
 DRAFT_ID = "draft"  # a placeholder for checking; a new routine gets its id when first saved
 
@@ -54,7 +60,7 @@ class RoutineEditing:
 
     def _open_editor(self: App, draft: Draft) -> None:
         exercises = sorted(self.library.exercises.values(), key=lambda e: e.name)
-        self.push_screen(EditorScreen(draft, draft.routine_id or DRAFT_ID, self._names(),
+        self.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self._names(),
                                       exercises))
 
     @after_store_opens
