@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coach.core.content.loading import ContentError, Library, load_library
-from coach.paths import content_dir
+from coach.paths import cache_dir, content_dir
 
 USER_ERROR = 2
 
@@ -18,7 +18,7 @@ class UserError(Exception):
 
 def shipped_library() -> Library:
     try:
-        return load_library(content_dir())
+        return load_library(content_dir(), cache_dir())
     except ContentError as exc:
         raise UserError(
             "the shipped content is broken; reinstall backcoach:\n" + "\n".join(exc.problems)
