@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Digits, Footer, Header, ProgressBar, Static
+from textual.widgets import Digits, Footer, Header, Static
 
 from coach.core.session.player import ADJUST_S, Event, View
 from coach.core.session.recorder import SessionRun, diagram_frame
 from coach.core.text import dosing_text, duration_text
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
+from coach.ui.widgets.session_bar import SessionBar
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
 
@@ -87,7 +88,7 @@ class SessionScreen(Screen):
                 yield Static(id="next-up")
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
-            yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            yield SessionBar(show_eta=False, show_percentage=False, id="progress")
             yield Static(id="time-left")
         yield Footer()
 
@@ -159,10 +160,8 @@ class SessionScreen(Screen):
             figure.show(step.exercise.frames)
             self._set("#ex-details", exercise_body(step.exercise))
         figure.frame = diagram_frame(view, len(step.exercise.frames), self.reduce_motion)
-        done = view.session_total - view.session_left
-        bar = self.query_one("#progress", ProgressBar)
-        if bar.total != view.session_total or bar.progress != done:
-            bar.update(total=view.session_total, progress=done)
+        self.query_one("#progress", SessionBar).show(
+            view.session_total - view.session_left, view.session_total)
 
     def _set(self, selector: str, content: Text) -> None:
         """Update a Static only when its text changed: over SSH every byte counts."""
