@@ -28,8 +28,9 @@ class Terminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         os.set_blocking(master, False)
         env = dict(os.environ, TERM="xterm-256color", COLUMNS=str(cols), LINES=str(rows))
+        # From the checkout, so `python -m coach` runs this copy of backcoach.
         self.child = subprocess.Popen(args, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                      start_new_session=True)
+                                      cwd=HERE.parent, start_new_session=True)
         os.close(slave)
         self.master = master
         self.received = 0

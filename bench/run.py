@@ -28,7 +28,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
 from progress_scale import make_folders, open_progress, peak_memory  # noqa: E402
-from ptyprobe import Terminal, bytes_per_second, python  # noqa: E402
+from ptyprobe import Terminal, python  # noqa: E402
+from session_timing import bytes_per_second  # noqa: E402
 from startup import first_frame_seconds  # noqa: E402
 from store_scale import history, median_saves, write_history  # noqa: E402
 
@@ -76,15 +77,10 @@ def startup(folder: Path, runs: int) -> Row:
 
 
 def hold_bytes(seconds: float) -> Row:
-    """Both in their own pty at once: bytes do not depend on CPU speed, and it halves the wait.
-
-    The countdowns run a little longer than the window so neither stops inside it.
-    """
-    warmup, length = 8.0, str(int(seconds) + 15)  # start-up and the 5 s get-ready
+    """Both in their own pty at once: bytes do not depend on CPU speed, and it halves the wait."""
     with ThreadPoolExecutor(2) as pool:
-        ours = pool.submit(bytes_per_second, python("coach_hold.py", length), warmup, seconds)
-        bare = pool.submit(bytes_per_second, python("bare_app.py", "countdown", length),
-                           warmup, seconds)
+        ours = pool.submit(bytes_per_second, "coach", seconds)
+        bare = pool.submit(bytes_per_second, "bare", seconds)
         o, b = ours.result(), bare.result()
     return Row(f"bytes/s in a {seconds:.0f} s hold / bare Digits countdown", o, b, "B/s",
                "<= 1.0", o / b <= 1.0)

@@ -18,13 +18,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import multiprocessing
-import os
-import pty
-import select
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,8 +27,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bare_app import BareCountdown  # noqa: E402
+import ptyprobe  # noqa: E402
 from coach_hold import hold_routine  # noqa: E402
+from ptyprobe import python  # noqa: E402
 from textual.app import App  # noqa: E402
 
 from coach.core.content.loading import load_library  # noqa: E402
@@ -147,48 +143,11 @@ def drift(hold: int) -> None:
 # -- bytes ----------------------------------------------------------------------------------
 
 
-class CoachHold(App):
-    """The real session screen on a 60 s hold, as the pty child."""
-
-    def on_mount(self) -> None:
-        info = hold_routine(load_library(content_dir()), 60)
-        run = SessionRun(info, SystemClock(), "UTC")
-        self.push_screen(SessionScreen(run, bell=False))
-
-    def save_progress(self, run) -> None:
-        pass
-
-    def session_finished(self, run) -> None:
-        self.exit()
-
-
 def bytes_per_second(which: str, seconds: float) -> float:
-    master, slave = pty.openpty()
-    os.set_blocking(master, False)
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24")
-    child = subprocess.Popen([sys.executable, __file__, "serve", which],
-                             stdin=slave, stdout=slave, stderr=slave, env=env,
-                             start_new_session=True)
-    os.close(slave)
-
-    def read_for(span: float) -> int:
-        total, end = 0, time.monotonic() + span
-        while time.monotonic() < end:
-            if select.select([master], [], [], 0.05)[0]:
-                try:
-                    total += len(os.read(master, 65536))
-                except OSError:
-                    break
-        return total
-
-    try:
-        read_for(8)  # start-up and the 5 s get-ready are not part of the hold
-        counted = read_for(seconds)
-    finally:
-        child.kill()
-        child.wait()
-        os.close(master)
-    return counted / seconds
+    length = str(int(seconds) + 15)  # the countdowns outlast the window
+    args = (python("coach_hold.py", length) if which == "coach"
+            else python("bare_app.py", "countdown", length))
+    return ptyprobe.bytes_per_second(args, 8.0, seconds)  # start-up and the get-ready skipped
 
 
 def bytes_bench(seconds: float, runs: int) -> None:
@@ -210,16 +169,11 @@ def main() -> None:
     b = sub.add_parser("bytes")
     b.add_argument("--seconds", type=float, default=10)
     b.add_argument("--runs", type=int, default=3)
-    s = sub.add_parser("serve")
-    s.add_argument("which", choices=["bare", "coach"])
     args = parser.parse_args()
     if args.what == "drift":
         drift(args.hold)
-    elif args.what == "bytes":
-        bytes_bench(args.seconds, args.runs)
     else:
-        with tempfile.TemporaryDirectory():
-            (BareCountdown() if args.which == "bare" else CoachHold()).run()
+        bytes_bench(args.seconds, args.runs)
 
 
 if __name__ == "__main__":
