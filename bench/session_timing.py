@@ -39,6 +39,7 @@ from coach.paths import content_dir  # noqa: E402
 from coach.ui.screens.session import SessionScreen  # noqa: E402
 
 STALL_S = 1.5
+WARMUP_S = 15  # start-up and the 5 s get-ready are not part of the hold, even on a busy machine
 
 
 class HoldApp(App):
@@ -144,10 +145,10 @@ def drift(hold: int) -> None:
 
 
 def bytes_per_second(which: str, seconds: float) -> float:
-    length = str(int(seconds) + 15)  # the countdowns outlast the window
+    length = str(int(seconds) + WARMUP_S + 10)  # the countdowns outlast the window
     args = (python("coach_hold.py", length) if which == "coach"
             else python("bare_app.py", "countdown", length))
-    return ptyprobe.bytes_per_second(args, 8.0, seconds)  # start-up and the get-ready skipped
+    return ptyprobe.bytes_per_second(args, WARMUP_S, seconds)
 
 
 def bytes_bench(seconds: float, runs: int) -> None:
