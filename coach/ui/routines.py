@@ -60,8 +60,7 @@ class RoutineEditing:
 
     def _open_editor(self: App, draft: Draft) -> None:
         exercises = sorted(self.library.exercises.values(), key=lambda e: e.name)
-        self.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self._names(),
-                                      exercises))
+        self.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self._names(), exercises))
 
     @after_store_opens
     def new_routine(self: App) -> None:
