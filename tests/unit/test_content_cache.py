@@ -135,11 +135,19 @@ def test_a_forged_cache_with_the_right_key_cannot_get_past_validation(
     assert "injected" not in loaded.exercises and "injected" not in loaded.routines
 
 
-def test_the_key_follows_the_content_and_the_code(content, monkeypatch):
+def test_the_key_follows_the_content_and_the_code(content, tmp_path, monkeypatch):
     key = cache.content_key(content)
     assert cache.content_key(content) == key
+    assert Path(loading.__file__) in cache.CODE
+    checker = tmp_path / "checks.py"
+    checker.write_text("RULE = 1\n")
+    monkeypatch.setattr(cache, "CODE", (*cache.CODE, checker))
+    with_checker = cache.content_key(content)
+    assert with_checker != key
+    checker.write_text("RULE = 2\n")  # a changed check makes a fresh entry
+    assert cache.content_key(content) != with_checker
     monkeypatch.setattr(cache, "FORMAT", cache.FORMAT + 1)
-    assert cache.content_key(content) != key
+    assert cache.content_key(content) not in (key, with_checker)
 
 
 def test_an_unwritable_cache_folder_is_no_loss(content, tmp_path):
