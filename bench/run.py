@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import statistics
 import sys
 import tempfile
@@ -196,11 +197,14 @@ def main() -> None:
         ("saves", lambda: [saves(month, ten, 10 if quick else 30)]),  # adds sessions
     ]
     rows: list[Row] = []
-    for name, measure in steps:
-        if args.only and name not in args.only:
-            continue
-        print(f"measuring {name} ...", file=sys.stderr)
-        rows += measure()
+    try:
+        for name, measure in steps:
+            if args.only and name not in args.only:
+                continue
+            print(f"measuring {name} ...", file=sys.stderr)
+            rows += measure()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
     print(f"bench/run.py{' --quick' if quick else ''}: medians, each row beside its reference "
           f"in the same run ({time.monotonic() - began:.0f} s)")
     print(table(rows))
