@@ -1,7 +1,7 @@
 """How exactly a hold ends, and how many bytes a countdown sends to the terminal.
 
     python bench/session_timing.py drift [--hold 60]     # ~4 x hold seconds
-    python bench/session_timing.py bytes [--seconds 10] [--size 80x24] [--work hold|reps]
+    python bench/session_timing.py bytes [--seconds 10]
 
 drift: a hold of --hold seconds played by the real session screen (headless, real clock),
 measured from the moment its work phase began to the moment the screen handled its end, in
@@ -9,52 +9,37 @@ three conditions: idle, both cores busy, and a 1.5 s stall of the event loop in 
 Beside it, in the same conditions: Textual's own one-shot timer, and a countdown that counts
 one-second ticks (the design we refuse).
 
-bytes: the app in a pseudo-terminal (80x24 unless --size), during a hold (the picture stands
-still) or reps (it moves with the tempo), beside a bare Textual app that shows only a Digits
-countdown; bytes read from the terminal per second.
+bytes: the app in a pseudo-terminal at 80x24, during a hold, beside a bare Textual app that
+shows only a Digits countdown; bytes read from the terminal per second.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import fcntl
 import multiprocessing
-import os
-import pty
-import select
 import statistics
-import struct
-import subprocess
 import sys
-import tempfile
-import termios
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
 
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import Digits  # noqa: E402
+import ptyprobe  # noqa: E402
+from coach_hold import hold_routine  # noqa: E402
+from ptyprobe import python  # noqa: E402
+from textual.app import App  # noqa: E402
 
-from coach.core.content.loading import Library, describe_routine, load_library  # noqa: E402
-from coach.core.content.models import Dosing, Routine, Step  # noqa: E402
+from coach.core.content.loading import load_library  # noqa: E402
 from coach.core.session.clock import SystemClock  # noqa: E402
-from coach.core.session.engine import PlannedStep  # noqa: E402
 from coach.core.session.recorder import SessionRun  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.screens.session import SessionScreen  # noqa: E402
 
 STALL_S = 1.5
-
-
-def hold_routine(library: Library, seconds: int):
-    cobra = library.exercises["cobra"]
-    dosing = Dosing(mode="hold", reps=1, hold_s=seconds)
-    routine = Routine(id="bench-hold", name="Bench hold", description="One long hold.",
-                      steps=(Step(exercise="cobra"),))
-    return describe_routine(routine, (PlannedStep(cobra, dosing),))
+WARMUP_S = 15  # start-up and the 5 s get-ready are not part of the hold, even on a busy machine
 
 
 class HoldApp(App):
@@ -159,93 +144,22 @@ def drift(hold: int) -> None:
 # -- bytes ----------------------------------------------------------------------------------
 
 
-class BareCountdown(App):
-    def compose(self) -> ComposeResult:
-        yield Digits("600")
-
-    def on_mount(self) -> None:
-        start = time.monotonic()
-
-        def tick() -> None:
-            left = str(max(0, 600 - int(time.monotonic() - start)))
-            digits = self.query_one(Digits)
-            if digits.value != left:  # the least a countdown can send: a change per second
-                digits.update(left)
-
-        self.set_interval(0.1, tick)
+def bytes_per_second(which: str, seconds: float) -> float:
+    length = str(int(seconds) + WARMUP_S + 10)  # the countdowns outlast the window
+    args = (python("coach_hold.py", length) if which == "coach"
+            else python("bare_app.py", "countdown", length))
+    return ptyprobe.bytes_per_second(args, WARMUP_S, seconds)
 
 
-def reps_routine(library: Library, seconds: int):
-    press = library.exercises["prone-press-up"]
-    dosing = Dosing(mode="reps", reps=max(1, seconds // 5), rep_s=5)
-    routine = Routine(id="bench-reps", name="Bench reps", description="Press-ups.",
-                      steps=(Step(exercise="prone-press-up"),))
-    return describe_routine(routine, (PlannedStep(press, dosing),))
-
-
-class CoachHold(App):
-    """The real session screen on a long hold (or reps), as the pty child."""
-
-    def __init__(self, seconds: int, work: str) -> None:
-        super().__init__()
-        self.seconds, self.work = seconds, work
-
-    def on_mount(self) -> None:
-        make = hold_routine if self.work == "hold" else reps_routine
-        info = make(load_library(content_dir()), self.seconds)
-        run = SessionRun(info, SystemClock(), "UTC")
-        self.push_screen(SessionScreen(run, bell=False))
-
-    def save_progress(self, run) -> None:
-        pass
-
-    def session_finished(self, run) -> None:
-        self.exit()
-
-
-def bytes_per_second(which: str, seconds: float, size: str, work: str) -> float:
-    master, slave = pty.openpty()
-    os.set_blocking(master, False)
-    cols, rows = size.split("x")
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", int(rows), int(cols), 0, 0))
-    env = dict(os.environ, TERM="xterm-256color", COLUMNS=cols, LINES=rows,
-               LANG="en_GB.UTF-8")
-    child = subprocess.Popen([sys.executable, __file__, "serve", which, "--seconds",
-                              str(int(seconds) + 30), "--work", work],
-                             stdin=slave, stdout=slave, stderr=slave, env=env,
-                             start_new_session=True)
-    os.close(slave)
-
-    def read_for(span: float) -> int:
-        total, end = 0, time.monotonic() + span
-        while time.monotonic() < end:
-            if select.select([master], [], [], 0.05)[0]:
-                try:
-                    total += len(os.read(master, 65536))
-                except OSError:
-                    break
-        return total
-
-    try:
-        read_for(8)  # start-up and the 5 s get-ready are not part of the hold
-        counted = read_for(seconds)
-    finally:
-        child.kill()
-        child.wait()
-        os.close(master)
-    return counted / seconds
-
-
-def bytes_bench(seconds: float, runs: int, size: str, work: str) -> None:
-    ours = f"backcoach {work}"
-    results: dict[str, list[float]] = {"bare Digits countdown": [], ours: []}
+def bytes_bench(seconds: float, runs: int) -> None:
+    results: dict[str, list[float]] = {"bare Digits countdown": [], "backcoach hold": []}
     for _ in range(runs):
-        results["bare Digits countdown"].append(bytes_per_second("bare", seconds, size, work))
-        results[ours].append(bytes_per_second("coach", seconds, size, work))
+        results["bare Digits countdown"].append(bytes_per_second("bare", seconds))
+        results["backcoach hold"].append(bytes_per_second("coach", seconds))
     medians = {k: statistics.median(v) for k, v in results.items()}
     for name, value in medians.items():
-        print(f"{name:>22}: {value:8.0f} bytes/s (median of {runs}; {seconds:.0f} s each, {size})")
-    print(f"ratio backcoach / bare: {medians[ours] / medians['bare Digits countdown']:.2f}")
+        print(f"{name:>22}: {value:8.0f} bytes/s (median of {runs}; {seconds:.0f} s each)")
+    print(f"ratio backcoach / bare: {medians['backcoach hold'] / medians['bare Digits countdown']:.2f}")
 
 
 def main() -> None:
@@ -256,21 +170,11 @@ def main() -> None:
     b = sub.add_parser("bytes")
     b.add_argument("--seconds", type=float, default=10)
     b.add_argument("--runs", type=int, default=3)
-    b.add_argument("--size", default="80x24")
-    b.add_argument("--work", choices=["hold", "reps"], default="hold")
-    s = sub.add_parser("serve")
-    s.add_argument("which", choices=["bare", "coach"])
-    s.add_argument("--seconds", type=int, default=60)
-    s.add_argument("--work", choices=["hold", "reps"], default="hold")
     args = parser.parse_args()
     if args.what == "drift":
         drift(args.hold)
-    elif args.what == "bytes":
-        bytes_bench(args.seconds, args.runs, args.size, args.work)
     else:
-        with tempfile.TemporaryDirectory():
-            app = BareCountdown() if args.which == "bare" else CoachHold(args.seconds, args.work)
-            app.run()
+        bytes_bench(args.seconds, args.runs)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Where backcoach keeps what it can always rebuild, such as the checked content."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, appauthor=False))
+
+
 def content_dir() -> Path:
     """The shipped exercise and routine files.
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from coach.core.content.loading import ContentError, Library, load_library
 from coach.core.text import json_escaped, terminal_safe
-from coach.paths import content_dir
+from coach.paths import cache_dir, content_dir
 
 USER_ERROR = 2
 
@@ -34,7 +34,7 @@ def json_text(value: object, indent: int | None = None) -> str:
 
 def shipped_library() -> Library:
     try:
-        return load_library(content_dir())
+        return load_library(content_dir(), cache_dir())
     except ContentError as exc:
         raise UserError(
             "the shipped content is broken; reinstall backcoach:\n" + "\n".join(exc.problems)

@@ -26,22 +26,26 @@ from coach.core.storage.store import Store, StoreError
 from coach.core.wording import count
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
+from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.palette import CoachCommands
 from coach.ui.routines import RoutineDesk
 from coach.ui.screens.dialogs import BrokenStoreScreen, Confirm, PainCheck, StopDialog
-from coach.ui.screens.editor import EditorScreen
-from coach.ui.screens.help import HelpScreen
-from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
-from coach.ui.screens.preview import RoutineScreen
-from coach.ui.screens.progress import ProgressScreen
-from coach.ui.screens.safety import SafetyPage, SafetyScreen
-from coach.ui.screens.session import SessionScreen
-from coach.ui.screens.settings import SettingsScreen
-from coach.ui.screens.summary import SummaryScreen
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import STORE_ERRORS, StoreWriter, WriteFailed, Written, problem_text
 from coach.ui.widgets.size_guard import SizeGuard
+
+# Only the picker is on the first frame; the rest load when first shown (see coach/ui/lazy.py).
+EditorScreen = LazyScreen("coach.ui.screens.editor", "EditorScreen")
+HelpScreen = LazyScreen("coach.ui.screens.help", "HelpScreen")
+LibraryScreen = LazyScreen("coach.ui.screens.library", "LibraryScreen")
+RoutineScreen = LazyScreen("coach.ui.screens.preview", "RoutineScreen")
+ProgressScreen = LazyScreen("coach.ui.screens.progress", "ProgressScreen")
+SessionScreen = LazyScreen("coach.ui.screens.session", "SessionScreen")
+SettingsScreen = LazyScreen("coach.ui.screens.settings", "SettingsScreen")
+SummaryScreen = LazyScreen("coach.ui.screens.summary", "SummaryScreen")
+SafetyPage = LazyScreen("coach.ui.screens.safety", "SafetyPage")
+SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 
 RETRY_S = 30.0  # how often a session the store refused is tried again
 
@@ -88,6 +92,7 @@ class CoachApp(App):
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
+        self.call_after_refresh(prefetch, SessionScreen, SafetyScreen, SummaryScreen)
 
     def on_resize(self, event: events.Resize) -> None:
         for screen in self.screen_stack:
@@ -191,8 +196,9 @@ class CoachApp(App):
             store = self.store
             self.writer.write("save your settings", lambda: store.save_settings(settings))
 
-    @on(SettingsScreen.Changed)
-    def _settings_changed(self, message: SettingsScreen.Changed) -> None:
+    # Handlers by name, not @on(Screen.Message): naming a screen's class here would import it,
+    # and every screen but the picker loads when first shown (coach/ui/lazy.py).
+    def on_settings_screen_changed(self, message: SettingsScreen.Changed) -> None:
         self.change_settings(message.settings)
         if message.settings.theme != self.theme and message.settings.theme in self.available_themes:
             self.theme = message.settings.theme
@@ -205,8 +211,10 @@ class CoachApp(App):
     # -- a session, start to finish ----------------------------------------------------------
 
     @on(PickerScreen.StartAsked)
-    @on(RoutineScreen.StartAsked)
     def _start_asked(self, message: PickerScreen.StartAsked) -> None:
+        self.start_routine(message.info)
+
+    def on_routine_screen_start_asked(self, message: RoutineScreen.StartAsked) -> None:
         self.start_routine(message.info)
 
     @after_store_opens
@@ -230,13 +238,11 @@ class CoachApp(App):
         self.push_screen(SessionScreen(run, bell=self.settings.bell,
                                        reduce_motion=self.settings.reduce_motion))
 
-    @on(SessionScreen.StepDone)
-    def _step_done(self, message: SessionScreen.StepDone) -> None:
+    def on_session_screen_step_done(self, message: SessionScreen.StepDone) -> None:
         """After every finished step, so a crash loses at most the step under way."""
         self.sessions.save(message.run.record("in progress"))
 
-    @on(SessionScreen.StopAsked)
-    def _stop_asked(self, message: SessionScreen.StopAsked) -> None:
+    def on_session_screen_stop_asked(self, message: SessionScreen.StopAsked) -> None:
         self.push_screen(StopDialog(), partial(self._stop_answer, message.run))
 
     def _stop_answer(self, run: SessionRun, choice: str | None) -> None:
@@ -246,8 +252,7 @@ class CoachApp(App):
             self.sessions.discard(run)
             self.pop_screen()
 
-    @on(SessionScreen.Finished)
-    def _session_finished(self, message: SessionScreen.Finished) -> None:
+    def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
         run = message.run
         if self.settings.pain_checkin:
             self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
@@ -283,12 +288,10 @@ class CoachApp(App):
     def _routine_asked(self, message: PickerScreen.RoutineAsked) -> None:
         self.routines.answer(message.verb, message.info)
 
-    @on(EditorScreen.SaveAsked)
-    def _editor_save(self, message: EditorScreen.SaveAsked) -> None:
+    def on_editor_screen_save_asked(self, message: EditorScreen.SaveAsked) -> None:
         self.routines.save(message.routine, message.new, message.editor)
 
-    @on(EditorScreen.FileAsked)
-    def _editor_file(self, message: EditorScreen.FileAsked) -> None:
+    def on_editor_screen_file_asked(self, message: EditorScreen.FileAsked) -> None:
         self.routines.file(message.verb, message.editor)
 
     # -- navigation --------------------------------------------------------------------------

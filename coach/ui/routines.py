@@ -30,12 +30,16 @@ from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id u
 from coach.core.storage.datafile import write_atomic
 from coach.core.storage.store import Store
 from coach.ui.gate import after_store_opens
+from coach.ui.lazy import LazyScreen
 from coach.ui.screens.dialogs import Confirm, PathPrompt
-from coach.ui.screens.editor import EditorScreen
 from coach.ui.storage import StoreWriter, problem_text
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from coach.ui.screens.editor import EditorScreen
+
+Editor = LazyScreen("coach.ui.screens.editor", "EditorScreen")  # loaded when first opened
 
 
 def quoted(name: str) -> Text:
@@ -94,8 +98,8 @@ class RoutineDesk:
         self._open(Draft())
 
     def _open(self, draft: Draft) -> None:
-        self.app.push_screen(EditorScreen(draft, draft.routine_id or DRAFT_ID, self.names(),
-                                          self.exercises()))
+        self.app.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self.names(),
+                                    self.exercises()))
 
     @after_store_opens
     def edit(self, info: RoutineInfo) -> None:

@@ -182,8 +182,21 @@ def load_routines(
     return routines
 
 
-def load_library(root: Path) -> Library:
-    """Every exercise and routine under root/exercises and root/routines, or ContentError."""
+def load_library(root: Path, cache_dir: Path | None = None) -> Library:
+    """Every exercise and routine under root/exercises and root/routines, or ContentError.
+
+    With a cache_dir, a checked copy from an earlier start saves parsing the TOML (see cache.py).
+    """
+    if cache_dir is not None:
+        from coach.core.content import cache
+
+        key = cache.content_key(root)
+        library = cache.read(cache_dir, root, key) if key else None
+        if library is None:
+            library = load_library(root)
+            if key:
+                cache.write(cache_dir, key, library)
+        return library
     problems: list[str] = []
     if not (root / "exercises").is_dir():
         raise ContentError([f"{_display(root)}: no exercises/ folder here; is it a content folder?"])

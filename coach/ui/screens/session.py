@@ -15,7 +15,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import Header, Static
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
@@ -27,6 +27,7 @@ from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
 from coach.ui.widgets.key_footer import KeyFooter
+from coach.ui.widgets.session_bar import SessionBar
 from coach.ui.widgets.size_guard import SizeGuard
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
@@ -150,7 +151,7 @@ class SessionScreen(Screen):
                 yield Static(id="next-up")
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
-            yield ProgressBar(show_eta=False, show_percentage=False, id="progress")
+            yield SessionBar(show_eta=False, show_percentage=False, id="progress")
             yield Static(id="time-left")
         yield KeyFooter()
         yield SizeGuard(40, 12)
@@ -224,9 +225,8 @@ class SessionScreen(Screen):
         self.figure = step.exercise.figure
         self.query_one("#figure", Diagram).frame = session_frame(
             view, len(step.exercise.figure.keys), self.reduce_motion)
-        # ProgressBar's own reactives skip a repaint when nothing changed.
-        self.query_one("#progress", ProgressBar).update(
-            total=view.session_total, progress=view.session_total - view.session_left)
+        self.query_one("#progress", SessionBar).show(
+            view.session_total - view.session_left, view.session_total)
 
     def _show(self, selector: str, text: Text) -> None:
         self.query_one(selector, Static).update(text)

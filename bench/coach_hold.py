@@ -1,0 +1,51 @@
+"""backcoach itself, straight into one long hold: the whole session screen, as a user sees it.
+
+    python bench/coach_hold.py SECONDS
+
+The real CoachApp (its stylesheet, header and footer) with the shipped library plus one
+routine of a single hold of SECONDS; no store, no safety page, no pain check-in.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from coach.core.content.loading import (  # noqa: E402
+    Library,
+    RoutineInfo,
+    describe_routine,
+    load_library,
+)
+from coach.core.content.models import Dosing, Routine, Step  # noqa: E402
+from coach.core.session.engine import PlannedStep  # noqa: E402
+from coach.core.session.records import Settings  # noqa: E402
+from coach.paths import content_dir  # noqa: E402
+from coach.ui.app import CoachApp  # noqa: E402
+
+
+def hold_routine(library: Library, seconds: int) -> RoutineInfo:
+    """A routine of one hold of `seconds` (after the usual get-ready)."""
+    dosing = Dosing(mode="hold", reps=1, hold_s=seconds)
+    routine = Routine(id="bench-hold", name="Bench hold", description="One long hold.",
+                      steps=(Step(exercise="cobra"),))
+    return describe_routine(routine, (PlannedStep(library.exercises["cobra"], dosing),))
+
+
+class HoldingCoach(CoachApp):
+    CSS_PATH = str(Path(sys.modules[CoachApp.__module__].__file__).with_name("app.tcss"))
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(load_library(content_dir()))
+        self.hold = hold_routine(self.library, seconds)
+        self.settings = Settings(safety_acknowledged=True, pain_checkin=False, bell=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.call_after_refresh(self.start_routine, self.hold)
+
+
+if __name__ == "__main__":
+    HoldingCoach(int(sys.argv[1])).run()

@@ -1,0 +1,106 @@
+"""The shipped content, remembered as JSON between starts, and never believed unchecked.
+
+Profiling showed where a start's content time goes: parsing ~37 TOML files (tomllib is pure
+Python) costs ten times what pydantic's validation of the parsed data does. So the cache
+keeps the validated content as JSON (parsed in C) and validates it again, with the same
+models, on every start: a cache that is stale, corrupt, or written by someone hostile is at
+worst refused, and then the TOML files are loaded as if there were no cache.
+
+The key hashes every content file (name and bytes), the code that validates them, and the
+pydantic versions, so an edited file or an upgrade makes a fresh entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pydantic
+import pydantic_core
+from pydantic import ValidationError
+
+import coach
+from coach.core.content.loading import Library, describe_routine, plan_steps
+from coach.core.content.models import Exercise, Routine, Safety
+
+FORMAT = 1
+MAX_BYTES = 4_000_000  # the shipped content is ~100 kB; anything huge is not ours
+CODE = tuple(sorted(Path(__file__).parent.glob("*.py")))  # the code that reads and checks content
+
+
+def content_files(root: Path) -> list[Path]:
+    return [*sorted((root / "exercises").glob("*.toml")),
+            *sorted((root / "routines").glob("*.toml")), root / "safety.toml"]
+
+
+def content_key(root: Path) -> str | None:
+    """A hash of what the library is built from; None if a file cannot be read."""
+    digest = hashlib.sha256(
+        f"{FORMAT} {coach.__version__} {pydantic.VERSION} {pydantic_core.__version__}".encode()
+    )
+    try:
+        for path in (*CODE, *content_files(root)):
+            data = path.read_bytes()
+            name = path.name if path in CODE else path.relative_to(root).as_posix()
+            digest.update(f"\0{name}\0{len(data)}\0".encode() + data)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def cache_path(cache_dir: Path) -> Path:
+    return cache_dir / "content.json"
+
+
+def read(cache_dir: Path, root: Path, key: str) -> Library | None:
+    """The cached library if the cache is for exactly this content and passes validation."""
+    path = cache_path(cache_dir)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            return None
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    try:
+        return _rebuild(data, root)
+    except (ValidationError, TypeError, KeyError, AttributeError, ValueError):
+        return None
+
+
+def _rebuild(data: dict, root: Path) -> Library | None:
+    exercises = {e.id: e for e in map(Exercise.model_validate, data["exercises"])}
+    routines = [Routine.model_validate(r) for r in data["routines"]]
+    safety = Safety.model_validate(data["safety"])
+    # The same ids as the files, as the TOML loader insists: nothing added, nothing left out.
+    if (set(exercises) != {p.stem for p in (root / "exercises").glob("*.toml")}
+            or len(exercises) != len(data["exercises"])
+            or [r.id for r in routines] != [p.stem for p in content_files(root)
+                                             if p.parent.name == "routines"]):
+        return None
+    infos = {}
+    for routine in routines:
+        problems: list[str] = []
+        steps = plan_steps(routine, exercises, routine.id, problems)
+        if problems:
+            return None
+        infos[routine.id] = describe_routine(routine, steps)
+    return Library(exercises, infos, safety)
+
+
+def write(cache_dir: Path, key: str, library: Library) -> None:
+    """Remember a library loaded from the files; a cache that cannot be written is no loss."""
+    data = {
+        "key": key,
+        "exercises": [e.model_dump(mode="json") for e in library.exercises.values()],
+        "routines": [i.routine.model_dump(mode="json") for i in library.routines.values()],
+        "safety": library.safety.model_dump(mode="json") if library.safety else None,
+    }
+    from coach.core.storage.datafile import write_atomic
+
+    try:
+        write_atomic(cache_path(cache_dir), json.dumps(data, ensure_ascii=False).encode("utf-8"))
+    except OSError:
+        pass
