@@ -46,6 +46,7 @@ class SessionRecord(Record):
     steps: tuple[StepResult, ...] = ()
     pain_before: int | None = Field(None, ge=0, le=10)
     pain_after: int | None = Field(None, ge=0, le=10)
+    counts_for_streak: bool = True  # False: a micro-break the user keeps out of the streak
 
     @property
     def seconds(self) -> int:

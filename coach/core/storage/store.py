@@ -28,6 +28,7 @@ from tinydb.table import Document
 
 from coach.core.content.errors import describe
 from coach.core.content.models import Routine
+from coach.core.session.outcomes import counts_toward_streak
 from coach.core.session.records import SessionRecord, Settings
 from coach.core.storage.datafile import (
     SCHEMA_VERSION,
@@ -431,7 +432,7 @@ def _totals(path: Path, docs: dict[str, dict[str, Any]]) -> DayTotals:
         except (KeyError, TypeError, ValueError) as exc:
             problem = f"session {key} has no valid day or step seconds ({exc})"
             raise bad_file(path, problem) from None
-        if seconds > 0:
+        if seconds > 0 and counts_toward_streak(doc):
             count, total = totals.get(day, (0, 0))
             totals[day] = [count + 1, total + seconds]
     return dict(sorted(totals.items()))
