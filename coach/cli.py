@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from coach import __version__
+from coach.commands import settings as settings_command
+from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, shipped_library
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
@@ -28,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="PATH", help="where sessions are kept (or $BACKCOACH_DATA_DIR)"
     )
+    parser.add_argument("--compact", action="store_true",
+                        help="the small-pane layout: next break, breaks today, streak")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     ex = sub.add_parser("exercises", help="list the exercise library")
     ex.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -60,15 +64,18 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE", help="a file `backcoach export` wrote")
     ch = sub.add_parser("check", help="validate content files or folders (default: shipped)")
     ch.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    settings_command.add_parser(sub)
+    start_command.add_parser(sub)
     return parser
 
 
-def cmd_tui(args: argparse.Namespace) -> int:
+def cmd_tui(args: argparse.Namespace, start: str | None = None) -> int:
     library = shipped_library()
     from coach.core.storage.store import Store
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
 
-    app = CoachApp(library=library, store=Store(data_dir(args.data_dir)))
+    app = CoachApp(library=library, store=Store(data_dir(args.data_dir)), start=start,
+                   compact=args.compact or None)
     app.run()
     return app.return_code or 0
 
@@ -80,6 +87,8 @@ COMMANDS = {
     "status": cmd_status,
     "export": cmd_export,
     "import": cmd_import,
+    "settings": settings_command.cmd_settings,
+    "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
 }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError
+from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
@@ -33,6 +34,7 @@ class _Status:
     last: SessionRecord | None
     sessions_total: int
     week: WeekGoal
+    nudges: dict[str, int | None]
 
 
 def _read_status(folder: Path) -> _Status:
@@ -46,12 +48,13 @@ def _read_status(folder: Path) -> _Status:
         now = dt.datetime.now(dt.UTC)
         today = training_day(now, local_zone_name(), settings.day_start_hour)
         last = _last_session(store, max(days)) if days else None
+        nudges = nudge_fields(folder, now, today, last)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     current, longest = streaks(days, today)
     total = sum(count for count, _ in days.values())
     week = weekly_goal(days, today, settings.weekly_goal_days)
-    return _Status(current, longest, today, today in days, last, total, week)
+    return _Status(current, longest, today, today in days, last, total, week, nudges)
 
 
 def _last_session(store: Store, day: dt.date) -> SessionRecord | None:
@@ -105,6 +108,7 @@ def _status_json(status: _Status) -> dict:
             "met": status.week.met,
         },
         "week_streak": status.week.streak_weeks,
+        **status.nudges,
     }
 
 
@@ -117,6 +121,7 @@ STATUS_FIELDS = (
     "week_streak",
     "last",
     "sessions",
+    *NUDGE_FIELDS,
 )
 
 
@@ -146,6 +151,7 @@ def _status_fields(status: _Status) -> dict[str, object]:
         "week_streak": status.week.streak_weeks,
         "last": status.last.routine_name if status.last else "",
         "sessions": status.sessions_total,
+        **{k: "–" if v is None else v for k, v in status.nudges.items()},
     }
 
 

@@ -6,9 +6,11 @@ import datetime as dt
 import uuid as uuidlib
 from typing import Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from coach.core.content.models import Dosing
+from coach.core.nudge.hours import WEEKDAYS, hours_text, parse_days, parse_hours
+from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 
 SCHEMA_VERSION = 1
 
@@ -60,3 +62,41 @@ class Settings(Record):
     pain_checkin: bool = True
     day_start_hour: int = Field(4, ge=0, le=12)
     weekly_goal_days: int = Field(4, ge=1, le=7)
+    theme: str = "textual-dark"
+    # Stand-up nudges: how often, when, and how they reach the user.
+    nudge_minutes: int = Field(30, ge=1, le=240)
+    snooze_minutes: int = 5
+    work_hours: str = "08:00-18:00"
+    work_days: tuple[str, ...] = WEEKDAYS[:5]
+    notify: tuple[NotifyKind, ...] = NOTIFY_KINDS
+    break_counts_for_streak: bool = False
+
+    @field_validator("snooze_minutes")
+    @classmethod
+    def _snooze(cls, value: int) -> int:
+        if value not in (5, 10):
+            raise ValueError(f"must be 5 or 10 (minutes), got {value}")
+        return value
+
+    @field_validator("work_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        return hours_text(*parse_hours(value))
+
+    @field_validator("work_days", mode="before")
+    @classmethod
+    def _days(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(v) for v in value)
+        return parse_days(value) if isinstance(value, str) else value
+
+    @field_validator("notify", mode="before")
+    @classmethod
+    def _notify(cls, value: object) -> object:
+        if isinstance(value, str):  # "bell,desktop" as typed; "none" for silence
+            value = [] if value.strip().lower() == "none" else value.split(",")
+        if isinstance(value, (list, tuple)):
+            picked = {str(v).strip().lower() for v in value}
+            return tuple(kind for kind in NOTIFY_KINDS if kind in picked) + tuple(
+                sorted(picked - set(NOTIFY_KINDS)))  # unknown ones stay, and fail by name
+        return value
