@@ -20,6 +20,7 @@ from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.store import Store, StoreError
 from coach.ui.gate import after_store_opens
+from coach.ui.nudging import NudgeKeeping
 from coach.ui.routines import RoutineEditing
 from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
@@ -32,7 +33,7 @@ from coach.ui.screens.settings import SettingsScreen
 from coach.ui.screens.summary import SummaryScreen
 
 
-class CoachApp(RoutineEditing, App):
+class CoachApp(NudgeKeeping, RoutineEditing, App):
     TITLE = "backcoach"
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -48,6 +49,8 @@ class CoachApp(RoutineEditing, App):
         clock: Clock | None = None,
         zone: str | None = None,
         animate: bool = True,
+        start: str | None = None,
+        compact: bool | None = None,
     ) -> None:
         super().__init__()
         self.base_library = library  # what ships; self.library adds the user's own routines
@@ -60,6 +63,7 @@ class CoachApp(RoutineEditing, App):
         self.session: SessionRun | None = None  # the session under way, if any
         self.store_ready = store is None
         self.waiting_for_store: list[Callable[[], None]] = []
+        self.init_nudges(start, compact)
 
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
@@ -70,9 +74,11 @@ class CoachApp(RoutineEditing, App):
         loop.add_signal_handler(signal.SIGHUP, self._on_hangup)
         loop.add_signal_handler(signal.SIGTERM, self._on_terminate)
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
+        self.start_nudges()
 
     def on_unmount(self) -> None:
         self._save_if_running()  # quitting mid-session (ctrl+q) keeps the work too
+        self.nudges_quit()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGHUP, signal.SIGTERM):
             loop.remove_signal_handler(sig)
@@ -158,6 +164,7 @@ class CoachApp(RoutineEditing, App):
     def _begin(self, info: RoutineInfo, pain: int | None) -> None:
         run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
         self.session = run
+        self.nudge_session_started(run)
         self.push_screen(
             SessionScreen(run, bell=self.settings.bell, reduce_motion=self.settings.reduce_motion)
         )
@@ -178,6 +185,7 @@ class CoachApp(RoutineEditing, App):
             if self.store is not None:
                 self.store.delete_session(run.uuid)
             self.session = None
+            self.nudge_session_ended()
             self.pop_screen()
         elif not was_paused:
             run.player.resume()
@@ -196,6 +204,7 @@ class CoachApp(RoutineEditing, App):
         record = run.record(status)
         self._save(record)
         self.session = None
+        self.nudge_session_ended()
         self.switch_screen(SummaryScreen(record, self.streak()))
 
     # -- signals --------------------------------------------------------------------------------
@@ -251,6 +260,7 @@ class CoachApp(RoutineEditing, App):
         yield SystemCommand("Progress", "Calendar, year, history, totals", self.action_progress)
         yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals", self.action_settings)
         yield SystemCommand("When not to exercise", "Safety first", self.action_safety)
+        yield from self.nudge_commands()
         for info in self.library.routines.values():
             yield SystemCommand(
                 f"Start: {info.routine.name}",

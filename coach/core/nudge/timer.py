@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from coach.core.nudge.hours import ALL_DAY, WorkingHours
 from coach.core.session.clock import Clock
+from coach.core.session.records import Settings
 
 Answer = Literal["break", "snooze", "skip", "no answer"]
 ANSWERS: tuple[Answer, ...] = ("break", "snooze", "skip", "no answer")
@@ -165,3 +166,16 @@ class SittingTimer:
         self.rules = rules
         if self.pending is None and self.snoozes == 0:
             self.due = self.since + rules.interval_s
+
+
+MICRO_BREAK = "micro-break"  # the routine a nudge starts
+
+
+def rules_from(settings: Settings, zone: str) -> NudgeRules:
+    """The timer's rules from the user's settings."""
+    return NudgeRules(
+        interval_s=settings.nudge_minutes * 60,
+        snooze_s=settings.snooze_minutes * 60,
+        hours=WorkingHours.parse(settings.work_hours, settings.work_days),
+        zone=zone,
+    )
