@@ -8,23 +8,24 @@ from pydantic import ValidationError
 
 from coach.commands.common import UserError
 from coach.core.content.errors import describe
+from coach.core.nudge.notify import terminal_safe
 from coach.core.session.records import Settings
 from coach.paths import data_dir
 
-ABOUT = {
-    "safety_acknowledged": "the safety screen has been read",
-    "bell": "bell at each change of phase in a session",
+ABOUT = {  # each fits beside the widest value in 80 columns
+    "safety_acknowledged": "the safety screen was read",
+    "bell": "bell at each phase of a session",
     "reduce_motion": "diagrams hold still",
-    "pain_checkin": "pain check-in before and after a session",
-    "day_start_hour": "hour a new training day starts (0-12)",
-    "weekly_goal_days": "weekly goal: days with a session (1-7)",
-    "theme": "the colour theme",
-    "nudge_minutes": "minutes of sitting before a stand-up nudge (1-240)",
-    "snooze_minutes": "a snooze lasts 5 or 10 minutes",
-    "work_hours": "nudges only between these hours, HH:MM-HH:MM",
-    "work_days": "nudges only on these days, e.g. mon-fri",
-    "notify": "how a nudge reaches you: bell, toast, desktop (or none)",
-    "break_counts_for_streak": "a micro-break keeps the daily streak",
+    "pain_checkin": "pain check-in around a session",
+    "day_start_hour": "a training day starts (0-12 h)",
+    "weekly_goal_days": "goal: days a week (1-7)",
+    "theme": "colour theme",
+    "nudge_minutes": "sitting before a nudge (1-240)",
+    "snooze_minutes": "a snooze: 5 or 10 minutes",
+    "work_hours": "nudges only then, HH:MM-HH:MM",
+    "work_days": "nudges only then, e.g. mon-fri",
+    "notify": "bell, toast, desktop, or none",
+    "break_counts_for_streak": "a micro-break keeps the streak",
 }
 
 
@@ -66,10 +67,12 @@ def cmd_settings(args: argparse.Namespace) -> int:
     try:
         if args.settings_command != "set":
             settings = store.settings()
-            width = max(map(len, Settings.model_fields))
-            for field in Settings.model_fields:
-                value = shown(getattr(settings, field))
-                print(f"{field:<{width}}  {value:<16} {ABOUT.get(field, '')}".rstrip())
+            values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
+            width = max(map(len, values))
+            value_width = max(map(len, values.values()))
+            for field, value in values.items():
+                line = f"{field:<{width}}  {value:<{value_width}}  {ABOUT.get(field, '')}"
+                print(line.rstrip())
             return 0
         make_folder(store.folder)
         with store.locked():  # read, check, write: another copy cannot change it in between
@@ -80,5 +83,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"{store.folder}: cannot be written ({exc.strerror})") from None
     field = args.key.strip().lower().replace("-", "_")
-    print(f"{field} = {shown(getattr(new, field))}")
+    print(terminal_safe(f"{field} = {shown(getattr(new, field))}", limit=200))
     return 0

@@ -22,7 +22,13 @@ from coach.core.nudge.notify import notification
 from coach.core.nudge.timer import MICRO_BREAK, Answer, Nudge, SittingTimer, rules_from
 from coach.core.session.recorder import SessionRun
 from coach.core.storage.datafile import StoreError
-from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord, TimerState
+from coach.core.storage.nudges import (
+    DayFigures,
+    NudgeLog,
+    NudgeRecord,
+    StretchRecord,
+    TimerState,
+)
 from coach.ui.gate import after_store_opens
 from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
 from coach.ui.screens.nudge import NudgeScreen
@@ -208,6 +214,13 @@ class NudgeKeeping:
 
     def _figures_read(self: App, breaks: int, streak: int) -> None:
         self.breaks_today, self.streak_days = breaks, streak
+
+    def nudge_days(self: App, count: int) -> tuple[dt.date, dict[dt.date, DayFigures]]:
+        """Today's training day and the figures of the last `count` days; call it in a thread."""
+        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
+        if self.nudge_log is None:
+            return today, {}
+        return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
 
     def _timer_state(self: App, running: bool = True) -> TimerState:
         now = self.clock.now()

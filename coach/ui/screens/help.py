@@ -9,9 +9,17 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from coach.core.session.outcomes import RULE as OUTCOME_RULE
+
 NOT_ADVICE = (
     "backcoach is not medical advice. Stop any exercise that causes sharp or spreading pain, "
     "and see a clinician if pain is severe, lasts, or comes with numbness or weakness."
+)
+
+NUDGE_HELP = (
+    "Stand-up nudges: after the set minutes of sitting (in working hours), b starts the "
+    "micro-break, z snoozes, s skips; any other key just closes the nudge. "
+    "`backcoach settings` lists the choices."
 )
 
 
@@ -52,6 +60,7 @@ class HelpScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             text = keys_text(self.under)
+            text.append("\n" + OUTCOME_RULE + "\n" + NUDGE_HELP + "\n")
             text.append("\n" + NOT_ADVICE, "italic")
             text.append("\n\n")
             text.append(" w ", "bold reverse")

@@ -24,20 +24,26 @@ NUDGE_KEYS: tuple[tuple[str, Answer, str], ...] = (
     ("s", "skip", "Skip"),
 )
 PICTURE_MIN_HEIGHT = 20  # below this the insistent prompt leaves the picture out
+NARROW_WIDTH = 60  # below this the nudge says it in fewer columns
 
 
-def nudge_text(nudge: Nudge, snooze_min: int) -> Text:
-    """What the nudge says: how long, the posture tip, and the keys; all as plain Text."""
+def nudge_text(nudge: Nudge, snooze_min: int, narrow: bool = False) -> Text:
+    """What the nudge says: how long, the posture tip, and the keys; all as plain Text.
+
+    Narrow (a 40-column pane) says the same in fewer columns, so every key stays in view.
+    """
     text = Text()
-    minutes = max(1, round(nudge.sitting_s / 60))
+    sat = duration_text(max(1, round(nudge.sitting_s / 60)) * 60)
     head = "Still sitting" if nudge.insistent else "Time to stand up"
-    text.append(f"{head}: {duration_text(minutes * 60)} in the chair.\n", "bold")
+    text.append(f"Stand up: {sat} sitting.\n" if narrow else f"{head}: {sat} in the chair.\n",
+                "bold")
     text.append(f"{posture_tip(nudge.number)}\n", "italic")
-    for key, answer, label in NUDGE_KEYS:  # one line that fits a 40-column pane
+    for key, answer, label in NUDGE_KEYS:
         text.append(f" {key} ", "bold reverse")
-        shown = f"snooze {snooze_min} min" if answer == "snooze" else label.lower()
-        text.append(f" {shown}  " if answer != "skip" else f" {shown}")
-    text.append("\nAny other key closes this.", "dim")
+        if answer == "snooze":
+            label = f"snooze {snooze_min}m" if narrow else f"snooze {snooze_min} min"
+        text.append(f" {label.lower()}" + ("" if answer == "skip" else " " if narrow else "  "))
+    text.append("\nOther keys close this." if narrow else "\nAny other key closes this.", "dim")
     return text
 
 
@@ -68,6 +74,9 @@ class NudgeScreen(ModalScreen[Answer | None]):
         border: double $error;
         align: center middle;
     }
+    NudgeScreen.narrow #nudge-box {
+        padding: 0;
+    }
     NudgeScreen #nudge-picture {
         width: auto;
         margin: 0 0 1 0;
@@ -92,17 +101,22 @@ class NudgeScreen(ModalScreen[Answer | None]):
             if self.nudge.insistent and self.frames:
                 with Center():
                     yield Diagram(self.frames, self.animate_every, id="nudge-picture")
-            yield Static(nudge_text(self.nudge, self.snooze_min), id="nudge-text")
+            yield Static(id="nudge-text")
 
     def on_mount(self) -> None:
-        self._fit_picture()
+        self._fit()
 
     def on_resize(self) -> None:
-        self._fit_picture()
+        self._fit()
 
-    def _fit_picture(self) -> None:
+    def _fit(self) -> None:
+        size = self.app.size
+        narrow = size.width < NARROW_WIDTH or size.height < PICTURE_MIN_HEIGHT
+        self.set_class(narrow, "narrow")
+        self.query_one("#nudge-text", Static).update(
+            nudge_text(self.nudge, self.snooze_min, narrow))
         for picture in self.query("#nudge-picture"):
-            picture.display = self.size.height >= PICTURE_MIN_HEIGHT
+            picture.display = size.height >= PICTURE_MIN_HEIGHT
 
     def action_answer(self, answer: Answer) -> None:
         self.dismiss(answer)

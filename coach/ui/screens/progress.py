@@ -34,6 +34,7 @@ from coach.core.history.progress import (
 from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, legend, month_text, year_text
 from coach.ui.widgets.navlist import NavList, row
 
@@ -144,6 +145,7 @@ class ProgressScreen(Screen):
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
+                    yield BreaksPanel(id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
                 yield Static(id="heatmap")
                 yield Static(legend())
