@@ -20,7 +20,7 @@ from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.store import Store, StoreError
 from coach.ui.gate import after_store_opens
-from coach.ui.nudging import NudgeKeeping
+from coach.ui.nudging import NudgeKeeping, is_micro_break
 from coach.ui.routines import RoutineEditing
 from coach.ui.screens.dialogs import BrokenStoreScreen, PainCheck, StopDialog
 from coach.ui.screens.help import HelpScreen
@@ -148,7 +148,7 @@ class CoachApp(NudgeKeeping, RoutineEditing, App):
         """Safety first (once), then the pain check-in (if on), then the session."""
         if not self.settings.safety_acknowledged and self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
-        elif self.settings.pain_checkin:
+        elif self.settings.pain_checkin and not is_micro_break(info):
             self.push_screen(PainCheck("right now"), partial(self._begin, info))
         else:
             self._begin(info, None)
@@ -191,7 +191,7 @@ class CoachApp(NudgeKeeping, RoutineEditing, App):
             run.player.resume()
 
     def session_finished(self, run: SessionRun) -> None:
-        if self.settings.pain_checkin:
+        if self.settings.pain_checkin and not is_micro_break(run.info):
             self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
         else:
             self._finish(run, "completed")

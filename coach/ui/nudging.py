@@ -17,6 +17,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.widgets import Input, TextArea
 
+from coach.core.content.loading import RoutineInfo
 from coach.core.history.days import training_day
 from coach.core.nudge.notify import notification
 from coach.core.nudge.timer import MICRO_BREAK, Answer, Nudge, SittingTimer, rules_from
@@ -35,6 +36,11 @@ from coach.ui.screens.nudge import NudgeScreen
 
 NUDGE_TICK_S = 1.0  # the countdown shows seconds; the deadlines are the timer's, not ticks
 QUIT_STRETCH_MIN_S = 60  # a stretch cut short by quitting is worth keeping from a minute on
+
+
+def is_micro_break(info: RoutineInfo) -> bool:
+    """A 90-second break every half hour asks no pain check-ins: they would be the nagging."""
+    return info.routine.id == MICRO_BREAK
 
 
 class NudgeKeeping:
@@ -138,7 +144,7 @@ class NudgeKeeping:
         """A session began: it answers a nudge waiting, and ends the sitting stretch."""
         sat = self.timer.sitting_s()
         nudge = self.timer.session_started()
-        is_break = run.info.routine.id == MICRO_BREAK
+        is_break = is_micro_break(run.info)
         if is_break:
             run.counts_for_streak = self.settings.break_counts_for_streak
         self._record(

@@ -35,6 +35,15 @@ async def wait_for(pilot, seconds):
     await pilot.pause()
 
 
+async def do_the_break(pilot):
+    """The whole micro-break (90 s), a second at a time, as the session screen ticks."""
+    for _ in range(100):
+        pilot.app.clock.advance(1)
+        if isinstance(pilot.app.screen, SessionScreen):
+            pilot.app.screen.tick()
+    await pilot.pause()
+
+
 async def saved(pilot):
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -75,11 +84,7 @@ async def test_snooze_skip_and_break_are_kept(library, ready_store, settle):
         assert [n.answer for n in month.nudges] == ["snooze", "skip", "break"]
         [stretch] = month.stretches
         assert (stretch.ended_by, stretch.seconds) == ("break", 7 * 60)
-        for _ in range(100):  # do the whole break
-            app.clock.advance(1)
-            if isinstance(app.screen, SessionScreen):
-                app.screen.tick()
-        await pilot.pause()
+        await do_the_break(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await saved(pilot)
         [record] = ready_store.sessions()
@@ -100,10 +105,7 @@ async def test_a_break_counts_for_the_streak_when_the_setting_says_so(library, r
         await settle(pilot)
         await wait_for(pilot, 60)
         await pilot.press("b")
-        for _ in range(100):
-            app.clock.advance(1)
-            if isinstance(app.screen, SessionScreen):
-                app.screen.tick()
+        await do_the_break(pilot)
         await saved(pilot)
         [record] = ready_store.sessions()
         assert ready_store.session_days() == {record.day: (1, record.seconds)}
@@ -161,3 +163,15 @@ async def test_compact_pane_by_size(library, ready_store, settle):
         assert " b " in shown
         await pilot.press("b")
         assert isinstance(app.screen, SessionScreen)
+
+
+async def test_a_micro_break_asks_no_pain_check_in(library, ready_store, settle):
+    nudge_settings(ready_store, pain_checkin=True)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 60)
+        await pilot.press("b")
+        assert isinstance(app.screen, SessionScreen)
+        await do_the_break(pilot)
+        assert isinstance(app.screen, SummaryScreen)
