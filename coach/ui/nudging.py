@@ -159,6 +159,9 @@ class NudgeKeeping:
     def nudges_quit(self: App) -> None:
         """At unmount: the stretch under way, the timer for `status`, written now (no thread)."""
         sat = self.timer.sitting_s()
+        waiting = self.timer.answer("no answer")
+        if waiting is not None:
+            self._unsaved[0].append(self._nudge_record(waiting, "no answer"))
         if not self.timer.in_session and sat >= QUIT_STRETCH_MIN_S:
             self._unsaved[1].append(self._stretch("quit", sat))
         if self.nudge_log is not None:

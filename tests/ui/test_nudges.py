@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from coach.core.nudge.timer import ESCALATE_AFTER
 from coach.core.session.clock import ManualClock
 from coach.core.storage.nudges import NudgeLog
@@ -175,3 +177,22 @@ async def test_a_micro_break_asks_no_pain_check_in(library, ready_store, settle)
         assert isinstance(app.screen, SessionScreen)
         await do_the_break(pilot)
         assert isinstance(app.screen, SummaryScreen)
+
+
+async def test_quitting_keeps_the_stretch_and_tells_status_no_nudge_is_planned(
+        library, ready_store, settle):
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    log = NudgeLog(ready_store.folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 30)
+        await saved(pilot)
+        assert log.timer().due == app.clock.now() + dt.timedelta(seconds=30)
+        await wait_for(pilot, 60 + 30)  # a nudge, left waiting
+        await pilot.press("escape")
+        await pilot.press("q")
+    [stretch] = log.month(MONTH).stretches
+    assert (stretch.ended_by, stretch.seconds) == ("quit", 120)
+    assert [n.answer for n in log.month(MONTH).nudges] == ["no answer"]
+    assert log.timer().due is None
