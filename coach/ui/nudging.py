@@ -35,6 +35,7 @@ from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
 from coach.ui.screens.nudge import NudgeScreen
 
 NUDGE_TICK_S = 1.0  # the countdown shows seconds; the deadlines are the timer's, not ticks
+RESUME_WITHIN_S = 5 * 60  # a restart this soon after the last run continues its stretch
 QUIT_STRETCH_MIN_S = 60  # a stretch cut short by quitting is worth keeping from a minute on
 
 
@@ -55,6 +56,7 @@ class NudgeKeeping:
         self._unsaved: tuple[list[NudgeRecord], list[StretchRecord]] = ([], [])
         self._save_lock = threading.Lock()
         self._timer_written: tuple | None = None
+        self._last_run_read = False  # the last run's timer is read before this one's is written
         self.breaks_today = 0
         self.streak_days = 0
 
@@ -65,6 +67,8 @@ class NudgeKeeping:
     @after_store_opens
     def _after_store_for_nudges(self: App) -> None:
         self.nudge_tick()
+        if self.nudge_log is not None:
+            self.run_worker(self._read_last_timer, thread=True, group="nudge-timer")
         self._refresh_figures()
         self.fit_layout()
         if self.start_id is not None:
@@ -221,6 +225,20 @@ class NudgeKeeping:
             return  # the pane keeps its last figures; the store's own screens say what broke
         self.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
 
+    def _read_last_timer(self: App) -> None:
+        self.call_from_thread(self._resume_stretch, self.nudge_log.timer())
+
+    def _resume_stretch(self: App, state: TimerState | None) -> None:
+        """A restart soon after the last run goes on with its stretch; after a longer gap the
+        user may well have been up, so a new one starts."""
+        now = self.clock.now()
+        day = partial(training_day, zone=self.zone, day_start_hour=self.settings.day_start_hour)
+        recent = state is not None and 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
+        if recent and day(state.since) == day(now):
+            self.timer.carry_over((now - state.since).total_seconds())
+        self._last_run_read = True
+        self.nudge_tick()
+
     def _figures_read(self: App, breaks: int, streak: int) -> None:
         self.breaks_today, self.streak_days = breaks, streak
 
@@ -240,7 +258,7 @@ class NudgeKeeping:
 
     def _save_timer_state(self: App) -> None:
         """Only when the timer changed course (an answer, a session, hours beginning)."""
-        if self.nudge_log is None:
+        if self.nudge_log is None or not self._last_run_read:
             return
         key = (self.timer.since, self.timer.due, self.timer.in_session, self.timer.in_hours())
         if key != self._timer_written:

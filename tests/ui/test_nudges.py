@@ -47,8 +47,10 @@ async def do_the_break(pilot):
 
 
 async def saved(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    """Until the writes have landed: a worker's result may start another (read, then write)."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
 
 
 async def test_snooze_skip_and_break_are_kept(library, ready_store, settle):
@@ -196,3 +198,19 @@ async def test_quitting_keeps_the_stretch_and_tells_status_no_nudge_is_planned(
     assert (stretch.ended_by, stretch.seconds) == ("quit", 120)
     assert [n.answer for n in log.month(MONTH).nudges] == ["no answer"]
     assert log.timer().due is None
+
+
+async def test_a_quick_restart_goes_on_with_the_stretch(library, ready_store, settle):
+    ready_store.save_settings(ready_store.settings().model_copy(update={"nudge_minutes": 30}))
+    clock = ManualClock()
+    app = CoachApp(library=library, store=ready_store, clock=clock, zone="UTC", animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        clock.advance(10 * 60)
+        await pilot.press("q")
+    clock.advance(60)  # back a minute later
+    again = CoachApp(library=library, store=ready_store, clock=clock, zone="UTC", animate=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await saved(pilot)
+        assert again.timer.sitting_s() == 11 * 60 and again.timer.next_in_s() == 19 * 60

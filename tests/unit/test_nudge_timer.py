@@ -190,3 +190,10 @@ def test_new_rules_keep_the_stretch(clock):
     run(timer, clock, 10 * MIN)
     timer.change_rules(NudgeRules(interval_s=1 * MIN))
     assert kinds(timer.poll()) == ["nudge"]
+
+
+def test_carry_over_continues_an_earlier_stretch(clock):
+    timer = SittingTimer(clock, NudgeRules(interval_s=30 * MIN))
+    timer.carry_over(40 * MIN)  # longer than the interval: due at once, once
+    assert kinds(run(timer, clock, 2)) == ["nudge"]
+    assert timer.pending.sitting_s == pytest.approx(40 * MIN + 1)

@@ -161,6 +161,12 @@ class SittingTimer:
         self.in_session = False
         self._restart(self.clock.monotonic())
 
+    def carry_over(self, sitting_s: float) -> None:
+        """Continue a stretch begun before this run (a restart): it counts from then."""
+        if self.pending is None and not self.in_session and self.snoozes == 0:
+            self.since = self.clock.monotonic() - max(0.0, sitting_s)
+            self.due = self.since + self.rules.interval_s
+
     def change_rules(self, rules: NudgeRules) -> None:
         """New settings keep the stretch; the next nudge is one new interval after it began."""
         self.rules = rules
