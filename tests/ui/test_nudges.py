@@ -214,3 +214,19 @@ async def test_a_quick_restart_goes_on_with_the_stretch(library, ready_store, se
         await settle(pilot)
         await saved(pilot)
         assert again.timer.sitting_s() == 11 * 60 and again.timer.next_in_s() == 19 * 60
+
+
+async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Stand-up break now" in titles and "Snooze the nudge" not in titles
+        await wait_for(pilot, 60)
+        await pilot.press("escape")  # closed; the nudge still waits
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Snooze the nudge"].callback()
+        await saved(pilot)
+        assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]
+        assert app.timer.next_in_s() == 5 * 60
