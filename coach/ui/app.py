@@ -217,6 +217,7 @@ class CoachApp(NudgeKeeping, RoutineEditing, App):
     def _on_hangup(self) -> None:
         # The terminal is gone: keep the work, then leave without touching the dead tty.
         self._save_if_running()
+        self.nudges_quit()
         os._exit(128 + signal.SIGHUP)
 
     def _on_terminate(self) -> None:

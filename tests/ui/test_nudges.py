@@ -230,3 +230,20 @@ async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
         await saved(pilot)
         assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]
         assert app.timer.next_in_s() == 5 * 60
+
+
+async def test_a_dropped_ssh_link_keeps_the_stretch(library, ready_store, settle, monkeypatch):
+    import coach.ui.app
+
+    exits: list[int] = []
+    monkeypatch.setattr(coach.ui.app.os, "_exit", exits.append)
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 75)  # a nudge at 60 s, unanswered
+        app._on_hangup()  # what SIGHUP runs
+        assert exits == [129]
+        month = NudgeLog(ready_store.folder).month(MONTH)
+        assert [(s.ended_by, s.seconds) for s in month.stretches] == [("quit", 75)]
+        assert [n.answer for n in month.nudges] == ["no answer"]
