@@ -1,5 +1,5 @@
 """The app's side of stand-up nudges: the sitting timer's tick, the nudge and its answers,
-what gets recorded, and the compact pane.
+and the compact pane; what they leave behind is nudge_records.py.
 
 Kept apart from app.py (like routines.py) so the app file stays about sessions and navigation;
 app.py calls in at mount, at a session's start and end, and at unmount.
@@ -7,9 +7,7 @@ app.py calls in at mount, at a session's start and end, and at unmount.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import threading
 from collections.abc import Iterable
 from functools import partial
 
@@ -18,24 +16,16 @@ from textual.app import App, SystemCommand
 from textual.widgets import Input, TextArea
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.history.days import training_day
 from coach.core.nudge.notify import notification
 from coach.core.nudge.timer import MICRO_BREAK, Answer, Nudge, SittingTimer, rules_from
 from coach.core.session.recorder import SessionRun
-from coach.core.storage.datafile import StoreError
-from coach.core.storage.nudges import (
-    DayFigures,
-    NudgeLog,
-    NudgeRecord,
-    StretchRecord,
-    TimerState,
-)
+from coach.core.storage.nudges import NudgeLog
 from coach.ui.gate import after_store_opens
+from coach.ui.nudge_records import NudgeRecords
 from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
 from coach.ui.screens.nudge import NudgeScreen
 
 NUDGE_TICK_S = 1.0  # the countdown shows seconds; the deadlines are the timer's, not ticks
-RESUME_WITHIN_S = 5 * 60  # a restart this soon after the last run continues its stretch
 QUIT_STRETCH_MIN_S = 60  # a stretch cut short by quitting is worth keeping from a minute on
 
 
@@ -44,7 +34,7 @@ def is_micro_break(info: RoutineInfo) -> bool:
     return info.routine.id == MICRO_BREAK
 
 
-class NudgeKeeping:
+class NudgeKeeping(NudgeRecords):
     """Mixed into CoachApp: needs self.clock, self.zone, self.settings, self.store, self.library."""
 
     def init_nudges(self: App, start: str | None = None, compact: bool | None = None) -> None:
@@ -53,12 +43,7 @@ class NudgeKeeping:
         self.nudge_log = NudgeLog(self.store.folder) if self.store is not None else None
         self.timer = SittingTimer(self.clock, rules_from(self.settings, self.zone))
         self._rules_of = self.settings
-        self._unsaved: tuple[list[NudgeRecord], list[StretchRecord]] = ([], [])
-        self._save_lock = threading.Lock()
-        self._timer_written: tuple | None = None
-        self._last_run_read = False  # the last run's timer is read before this one's is written
-        self.breaks_today = 0
-        self.streak_days = 0
+        self.init_records()
 
     def start_nudges(self: App) -> None:
         self.set_interval(NUDGE_TICK_S, self.nudge_tick)
@@ -66,6 +51,7 @@ class NudgeKeeping:
 
     @after_store_opens
     def _after_store_for_nudges(self: App) -> None:
+        self._disk_settings = self.settings
         self.nudge_tick()
         if self.nudge_log is not None:
             self.run_worker(self._read_last_timer, thread=True, group="nudge-timer")
@@ -82,7 +68,8 @@ class NudgeKeeping:
     # -- the tick ----------------------------------------------------------------------------
 
     def nudge_tick(self: App) -> None:
-        if self.settings is not self._rules_of:  # changed on the settings screen
+        self._recheck_settings()
+        if self.settings is not self._rules_of:  # changed on the settings screen, or on disk
             self._rules_of = self.settings
             self.timer.change_rules(rules_from(self.settings, self.zone))
         for event in self.timer.poll():
@@ -171,106 +158,6 @@ class NudgeKeeping:
         if self.nudge_log is not None:
             self._write_records()
             self._write_timer(self._timer_state(running=False))
-
-    # -- records -----------------------------------------------------------------------------
-
-    def _nudge_record(self: App, nudge: Nudge, answer: Answer) -> NudgeRecord:
-        day = training_day(nudge.at, self.zone, self.settings.day_start_hour)
-        return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
-                           insistent=nudge.insistent)
-
-    def _stretch(self: App, ended_by: str, seconds: float) -> StretchRecord:
-        now = self.clock.now()
-        day = training_day(now, self.zone, self.settings.day_start_hour)
-        return StretchRecord(ended_at=now, day=day, seconds=round(seconds), ended_by=ended_by,
-                             limit_s=self.settings.nudge_minutes * 60)
-
-    def _record(self: App, nudges: Iterable[NudgeRecord] = (),
-                stretches: Iterable[StretchRecord] = ()) -> None:
-        self._unsaved[0].extend(nudges)
-        self._unsaved[1].extend(stretches)
-        if self.nudge_log is not None:
-            self.run_worker(self._save_records, thread=True, group="nudges")
-
-    def _save_records(self: App) -> None:
-        """In a thread. What fails to save stays queued, and goes with the next save."""
-        problem = self._write_records()
-        if problem:
-            self.call_from_thread(self.notify, f"Could not save the nudge record, kept to try "
-                                  f"again: {problem}", severity="error", timeout=10)
-        self.call_from_thread(self._refresh_figures)
-
-    def _write_records(self: App) -> str | None:
-        with self._save_lock:
-            nudges, stretches = list(self._unsaved[0]), list(self._unsaved[1])
-            if not nudges and not stretches:
-                return None
-            try:
-                self.nudge_log.add(nudges, stretches)
-            except (StoreError, OSError) as exc:
-                return str(exc)
-            del self._unsaved[0][: len(nudges)], self._unsaved[1][: len(stretches)]
-            return None
-
-    def _refresh_figures(self: App) -> None:
-        if self.nudge_log is not None:
-            self.run_worker(self._read_figures, thread=True, group="nudge-figures", exclusive=True)
-
-    def _read_figures(self: App) -> None:
-        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
-        try:
-            figures = self.nudge_log.days(today, today).get(today)
-            streak = self.streak()
-        except (StoreError, OSError):
-            return  # the pane keeps its last figures; the store's own screens say what broke
-        self.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
-
-    def _read_last_timer(self: App) -> None:
-        self.call_from_thread(self._resume_stretch, self.nudge_log.timer())
-
-    def _resume_stretch(self: App, state: TimerState | None) -> None:
-        """A restart soon after the last run goes on with its stretch; after a longer gap the
-        user may well have been up, so a new one starts."""
-        now = self.clock.now()
-        day = partial(training_day, zone=self.zone, day_start_hour=self.settings.day_start_hour)
-        recent = state is not None and 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
-        if recent and day(state.since) == day(now):
-            self.timer.carry_over((now - state.since).total_seconds())
-        self._last_run_read = True
-        self.nudge_tick()
-
-    def _figures_read(self: App, breaks: int, streak: int) -> None:
-        self.breaks_today, self.streak_days = breaks, streak
-
-    def nudge_days(self: App, count: int) -> tuple[dt.date, dict[dt.date, DayFigures]]:
-        """Today's training day and the figures of the last `count` days; call it in a thread."""
-        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
-        if self.nudge_log is None:
-            return today, {}
-        return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
-
-    def _timer_state(self: App, running: bool = True) -> TimerState:
-        now = self.clock.now()
-        since = now - dt.timedelta(seconds=self.timer.sitting_s())
-        next_in = self.timer.next_in_s() if running else None
-        due = None if next_in is None else now + dt.timedelta(seconds=next_in)
-        return TimerState(since=since, due=due, written_at=now)
-
-    def _save_timer_state(self: App) -> None:
-        """Only when the timer changed course (an answer, a session, hours beginning)."""
-        if self.nudge_log is None or not self._last_run_read:
-            return
-        key = (self.timer.since, self.timer.due, self.timer.in_session, self.timer.in_hours())
-        if key != self._timer_written:
-            self._timer_written = key
-            self.run_worker(partial(self._write_timer, self._timer_state()), thread=True,
-                            group="nudges")
-
-    def _write_timer(self: App, state: TimerState) -> None:
-        try:
-            self.nudge_log.save_timer(state)
-        except (StoreError, OSError):
-            pass  # a hint for `status` only; the next change writes it again
 
     # -- layout and commands -----------------------------------------------------------------
 

@@ -247,3 +247,18 @@ async def test_a_dropped_ssh_link_keeps_the_stretch(library, ready_store, settle
         month = NudgeLog(ready_store.folder).month(MONTH)
         assert [(s.ended_by, s.seconds) for s in month.stretches] == [("quit", 75)]
         assert [n.answer for n in month.nudges] == ["no answer"]
+
+
+async def test_settings_set_in_another_window_reach_the_running_app(library, ready_store,
+                                                                    settle):
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.change_settings(app.settings.model_copy(update={"bell": True}))  # saved here
+        ready_store.save_settings(app.settings.model_copy(update={"nudge_minutes": 3}))
+        await wait_for(pilot, 30)
+        await saved(pilot)
+        await wait_for(pilot, 1)
+        assert app.settings.nudge_minutes == 3 and app.settings.bell
+        assert app.timer.next_in_s() == 3 * 60 - 31
