@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from coach import __version__
+from coach.commands import settings as settings_command
+from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
@@ -46,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data-dir", metavar="PATH", help="where sessions are kept (or $BACKCOACH_DATA_DIR)"
     )
+    parser.add_argument("--compact", action="store_true",
+                        help="the small-pane layout: next break, breaks today, streak")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     ex = _command(sub, "exercises", "list the exercise library", "The ids are what routines use.")
     ex.add_argument("--json", action="store_true", help="print JSON instead of a table")
@@ -108,10 +112,12 @@ def _parser() -> argparse.ArgumentParser:
         "change your history: there is no login.",
     )
     add_serve_arguments(sv)
+    settings_command.add_parser(sub)
+    start_command.add_parser(sub)
     return parser
 
 
-def cmd_tui(args: argparse.Namespace) -> int:
+def cmd_tui(args: argparse.Namespace, start: str | None = None) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()) and not served_by_web_driver():
         # Without a terminal the app would wait forever for keys no one can press.
         raise UserError(
@@ -123,7 +129,8 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
     from coach.ui.terminal_watch import watch_terminal
 
-    app = CoachApp(library=library, store=Store(data_dir(args.data_dir)))
+    app = CoachApp(library=library, store=Store(data_dir(args.data_dir)), start=start,
+                   compact=args.compact or None)
     # A terminal closed without SIGHUP (the app in its own session) becomes one, so it saves.
     stop_watching = watch_terminal([sys.stdin.fileno(), sys.stdout.fileno()])
     try:
@@ -141,6 +148,8 @@ COMMANDS = {
     "export": cmd_export,
     "import": cmd_import,
     "serve": cmd_serve,
+    "settings": settings_command.cmd_settings,
+    "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
 }
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError, json_text, say
+from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
@@ -33,6 +34,7 @@ class _Status:
     last: SessionRecord | None
     sessions_total: int
     week: WeekGoal
+    nudges: dict[str, int | None]
     unshown: tuple[str, ...] = ()  # one line per stored record that cannot be counted
 
 
@@ -49,12 +51,13 @@ def _read_status(folder: Path) -> _Status:
         last = _last_session(store, max(days)) if days else None
         store.month_totals()  # from the summaries: notes the records left out of every count
         unshown = tuple(store.skipped.values())
+        nudges = nudge_fields(folder, now, today, last)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     current, longest = streaks(days, today)
     total = sum(count for count, _ in days.values())
     week = weekly_goal(days, today, settings.weekly_goal_days)
-    return _Status(current, longest, today, today in days, last, total, week, unshown)
+    return _Status(current, longest, today, today in days, last, total, week, nudges, unshown)
 
 
 def _last_session(store: Store, day: dt.date) -> SessionRecord:
@@ -124,6 +127,7 @@ def _status_json(status: _Status) -> dict:
             "met": status.week.met,
         },
         "week_streak": status.week.streak_weeks,
+        **status.nudges,
     }
 
 
@@ -136,6 +140,7 @@ STATUS_FIELDS = (
     "week_streak",
     "last",
     "sessions",
+    *NUDGE_FIELDS,
 )
 
 
@@ -167,6 +172,7 @@ def _status_fields(status: _Status) -> dict[str, object]:
         "week_streak": status.week.streak_weeks,
         "last": status.last.routine_name if status.last else "",
         "sessions": status.sessions_total,
+        **{k: "–" if v is None else v for k, v in status.nudges.items()},
     }
 
 

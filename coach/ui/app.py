@@ -27,6 +27,7 @@ from coach.core.wording import count
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.lazy import LazyScreen, prefetch
+from coach.ui.nudging import NudgeKeeping, is_micro_break
 from coach.ui.palette import CoachCommands
 from coach.ui.routines import RoutineDesk
 from coach.ui.screens.dialogs import BrokenStoreScreen, Confirm, PainCheck, StopDialog
@@ -50,7 +51,7 @@ SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 RETRY_S = 30.0  # how often a session the store refused is tried again
 
 
-class CoachApp(App):
+class CoachApp(NudgeKeeping, App):
     TITLE = "backcoach"
     CSS_PATH = "app.tcss"
     # Ours only: Textual's stock Keys, Maximize and Screenshot mean nothing to this user.
@@ -63,7 +64,8 @@ class CoachApp(App):
 
     def __init__(self, library: Library, store: Store | None = None, clock: Clock | None = None,
                  zone: str | None = None, animate: bool = True,
-                 recovery: Recovery | None = None) -> None:
+                 recovery: Recovery | None = None, start: str | None = None,
+                 compact: bool | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock or SystemClock()
@@ -77,6 +79,7 @@ class CoachApp(App):
         self.routines = RoutineDesk(self, self.writer, store, library)
         self.store_ready = store is None
         self.waiting_for_store: list[Callable[[], None]] = []
+        self.init_nudges(start, compact)
 
     @property
     def library(self) -> Library:
@@ -93,11 +96,13 @@ class CoachApp(App):
         self.call_after_refresh(self.open_store)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
         self.call_after_refresh(prefetch, SessionScreen, SafetyScreen, SummaryScreen)
+        self.start_nudges()
 
     def on_resize(self, event: events.Resize) -> None:
         for screen in self.screen_stack:
             for guard in screen.query(SizeGuard):
                 guard.fit(event.size)
+        self.fit_layout()  # the compact pane, chosen by size
 
     def on_unmount(self) -> None:
         self.keep_work()  # quitting mid-session (ctrl+q) keeps the work too
@@ -107,6 +112,7 @@ class CoachApp(App):
         """Run the queued writes here and now, and save the session under way (or keep it)."""
         self.writer.finish()
         self.sessions.save_now("stopped")
+        self.nudges_quit()
 
     # -- the store ---------------------------------------------------------------------------
 
@@ -222,7 +228,7 @@ class CoachApp(App):
         """Safety first (once), then the pain check-in (if on), then the session."""
         if not self.settings.safety_acknowledged and self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
-        elif self.settings.pain_checkin:
+        elif self.settings.pain_checkin and not is_micro_break(info):
             self.push_screen(PainCheck("right now"), partial(self._begin, info))
         else:
             self._begin(info, None)
@@ -235,6 +241,7 @@ class CoachApp(App):
     def _begin(self, info: RoutineInfo, pain: int | None) -> None:
         run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
         self.sessions.running = run
+        self.nudge_session_started(run)
         self.push_screen(SessionScreen(run, bell=self.settings.bell,
                                        reduce_motion=self.settings.reduce_motion))
 
@@ -250,11 +257,12 @@ class CoachApp(App):
             self._finish(run, "stopped")
         elif choice == "discard":
             self.sessions.discard(run)
+            self.nudge_session_ended()
             self.pop_screen()
 
     def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
         run = message.run
-        if self.settings.pain_checkin:
+        if self.settings.pain_checkin and not is_micro_break(run.info):
             self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
         else:
             self._finish(run, "completed")
@@ -266,6 +274,7 @@ class CoachApp(App):
     def _finish(self, run: SessionRun, status: SessionStatus) -> None:
         record = run.record(status)
         self.sessions.running = None
+        self.nudge_session_ended()
         summary = SummaryScreen(record)
         self.switch_screen(summary)
         today = self.today()

@@ -71,6 +71,9 @@ def test_status_of_a_missing_folder_creates_nothing(tmp_path: Path):
         "sessions_total": 0,
         "week": {"days": 0, "goal": 4, "met": False},
         "week_streak": 0,
+        "sitting": None,
+        "next_break": None,
+        "breaks_today": 0,
     }
     done = run("--data-dir", str(folder), "status", "--format", "{today_mark} {streak} {week}")
     assert (done.returncode, done.stdout, done.stderr) == (0, "· 0 0/4\n", "")
@@ -106,6 +109,9 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
         "sessions_total": len(days_ago) + 1,  # the one that did no work is not counted
         "week": {"days": week.days_this_week, "goal": 4, "met": week.met},
         "week_streak": week.streak_weeks,
+        "sitting": None,  # these sessions have no end time, and no app wrote a timer
+        "next_break": None,
+        "breaks_today": 0,
     }
     assert sorted(store.folder.rglob("*")) == before  # status wrote nothing
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from coach.core.content.loading import RoutineInfo
 from coach.core.history.days import training_day
 from coach.core.session.clock import Clock
+from coach.core.session.outcomes import honest_results
 from coach.core.session.player import Player
 from coach.core.session.records import SessionRecord, SessionStatus
 from coach.core.text import terminal_safe
@@ -22,6 +23,7 @@ class SessionRun:
     day_start_hour: int = 4
     pain_before: int | None = None
     pain_after: int | None = None
+    counts_for_streak: bool = True
     player: Player = field(init=False)
     started_at: dt.datetime = field(init=False)
     uuid: str = field(init=False)
@@ -44,8 +46,10 @@ class SessionRun:
             zone=self.zone,
             day=training_day(self.started_at, self.zone, self.day_start_hour),
             status=status,
-            steps=tuple(self.player.results(include_current=status == "stopped")),
+            steps=tuple(honest_results(
+                self.player.results(include_current=status == "stopped"), self.info.steps)),
             pain_before=self.pain_before,
             pain_after=self.pain_after,
+            counts_for_streak=self.counts_for_streak,
         )
 

@@ -17,10 +17,13 @@ from pydantic import (
     Field,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_validator,
 )
 
 from coach.core.content.models import Dosing
+from coach.core.nudge.hours import WEEKDAYS, hours_text, parse_days, parse_hours
+from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 from coach.core.text import STORED as READ_AS_IS
 from coach.core.text import UserLine
 
@@ -101,6 +104,7 @@ class SessionRecord(Record):
     steps: tuple[StepResult, ...] = ()
     pain_before: int | None = Field(None, ge=0, le=10)
     pain_after: int | None = Field(None, ge=0, le=10)
+    counts_for_streak: bool = True  # False: a micro-break the user keeps out of the streak
 
     @property
     def seconds(self) -> int:
@@ -137,6 +141,43 @@ class Settings(Record):
     day_start_hour: int = Field(4, ge=0, le=12)
     weekly_goal_days: int = Field(4, ge=1, le=7)
     theme: str = Field("textual-dark", max_length=60)  # a name the UI offers; unknown ones are ignored
+    # Stand-up nudges: how often, when, and how they reach the user.
+    nudge_minutes: int = Field(30, ge=1, le=240)
+    snooze_minutes: int = 5
+    work_hours: str = "08:00-18:00"
+    work_days: tuple[str, ...] = WEEKDAYS[:5]
+    notify: tuple[NotifyKind, ...] = NOTIFY_KINDS
+    break_counts_for_streak: bool = False
+
+    @field_validator("snooze_minutes")
+    @classmethod
+    def _snooze(cls, value: int) -> int:
+        if value not in (5, 10):
+            raise ValueError(f"must be 5 or 10 (minutes), got {value}")
+        return value
+
+    @field_validator("work_hours")
+    @classmethod
+    def _hours(cls, value: str) -> str:
+        return hours_text(*parse_hours(value))
+
+    @field_validator("work_days", mode="before")
+    @classmethod
+    def _days(cls, value: object) -> object:
+        if isinstance(value, (list, tuple)):
+            value = ",".join(str(v) for v in value)
+        return parse_days(value) if isinstance(value, str) else value
+
+    @field_validator("notify", mode="before")
+    @classmethod
+    def _notify(cls, value: object) -> object:
+        if isinstance(value, str):  # "bell,desktop" as typed; "none" for silence
+            value = [] if value.strip().lower() == "none" else value.split(",")
+        if isinstance(value, (list, tuple)):
+            picked = {str(v).strip().lower() for v in value}
+            return tuple(kind for kind in NOTIFY_KINDS if kind in picked) + tuple(
+                sorted(picked - set(NOTIFY_KINDS)))  # unknown ones stay, and fail by name
+        return value
 
     def changed(self, field: str, step: int = 0) -> Settings | None:
         """These settings with a yes/no choice flipped (step 0) or a number moved by step;

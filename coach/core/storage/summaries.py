@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
+from coach.core.session.outcomes import counts_toward_streak
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
 from coach.core.storage.schema import Tables
@@ -78,15 +79,17 @@ def stamp(path: Path) -> Stamp | None:
     return [st.st_ino, st.st_size, st.st_mtime_ns]
 
 
-# What a summary needs of one session: day, start, routine name, pain before and after, and
-# (exercise id, seconds) per step.
-Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]]]
+# What a summary needs of one session: day, start, routine name, pain before and after,
+# (exercise id, seconds) per step, and whether it counts for the calendar and the streak.
+Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]], bool]
+RULE = 2  # the streak rule the "months" summaries were made by (2: honest outcomes)
 
 
 def row_of(record: SessionRecord) -> Row:
     steps = [(step.exercise_id, step.seconds) for step in record.steps]
     return (record.day.isoformat(), record.started_at.isoformat(), record.routine_name,
-            record.pain_before, record.pain_after, steps)
+            record.pain_before, record.pain_after, steps,
+            counts_toward_streak(record.model_dump(mode="json")))
 
 
 def _fast_row(doc: dict[str, Any]) -> Row | None:
@@ -104,7 +107,7 @@ def _fast_row(doc: dict[str, Any]) -> Row | None:
         and all(isinstance(e, str) and type(n) is int for e, n in steps)
         and all(p is None or type(p) is int for p in (before, after))
     )
-    return (day, started, name, before, after, steps) if plain else None
+    return (day, started, name, before, after, steps, counts_toward_streak(doc)) if plain else None
 
 
 def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tuple[list[Row], dict[str, str]]:
@@ -137,20 +140,22 @@ def summarize(rows: list[Row], bad: dict[str, str],
     routines: dict[str, list[int]] = {}
     exercises: dict[str, int] = {}
     pain = []
-    for day, started, name, before, after, steps in rows:
+    for day, started, name, before, after, steps, counts in rows:
         if before is not None or after is not None:
             pain.append([day, started, before, after])
         worked = sum(seconds for _, seconds in steps)
         if worked == 0:  # a session with no work (opened and left at once) is no session
             continue
         for table, key in ((days, day), (routines, name)):
+            if table is days and not counts:  # time spent counts; the streak needs real work
+                continue
             count, total = table.get(key, (0, 0))
             table[key] = [count + 1, total + worked]
         for exercise_id, seconds in steps:
             if seconds:
                 exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
     totals = {"file": file_stamp, "routines": routines, "exercises": exercises, "pain": pain,
-              "bad": bad}
+              "bad": bad, "rule": RULE}
     return dict(sorted(days.items())), totals
 
 
@@ -172,6 +177,8 @@ def totals_of(doc: Any) -> MonthTotals | None:
         routines = {str(k): (_count(c), _count(s)) for k, (c, s) in doc["routines"].items()}
         exercises = {str(k): _count(s) for k, s in doc["exercises"].items()}
         bad = {str(k): str(v) for k, v in doc["bad"].items()}
+        if doc["rule"] != RULE:  # made by an older rule: recompute
+            return None
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
     return MonthTotals(routines, exercises, pain, bad)

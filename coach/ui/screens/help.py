@@ -6,11 +6,18 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 
+from coach.core.session.outcomes import RULE as OUTCOME_RULE
 from coach.ui.widgets.dialog import Dialog, keys_line
 
 NOT_ADVICE = (
     "backcoach is not medical advice. Stop any exercise that causes sharp or spreading pain, "
     "and see a clinician if pain is severe, lasts, or comes with numbness or weakness."
+)
+
+NUDGE_HELP = (
+    "Stand-up nudges: after the set minutes of sitting (in working hours), b starts the "
+    "micro-break, z snoozes, s skips; any other key just closes the nudge. "
+    "`backcoach settings` lists the choices."
 )
 
 
@@ -50,6 +57,7 @@ class HelpScreen(Dialog[None]):
 
     def body(self) -> Text:
         text = keys_text(self.under)
+        text.append("\n" + OUTCOME_RULE + "\n" + NUDGE_HELP + "\n")
         text.append("\n" + NOT_ADVICE, "italic")
         return text
 

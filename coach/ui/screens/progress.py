@@ -26,6 +26,7 @@ from coach.core.storage.store import Store
 from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
+from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.key_footer import KeyFooter
@@ -98,6 +99,7 @@ class ProgressScreen(Screen):
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
+                    yield BreaksPanel(id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
                 yield YearHeatmap(id="heatmap")
                 yield Static(legend())

@@ -1,0 +1,87 @@
+"""The `settings` command: list every setting, or change one, checked by the settings model."""
+
+from __future__ import annotations
+
+import argparse
+
+from pydantic import ValidationError
+
+from coach.commands.common import UserError
+from coach.core.content.errors import describe
+from coach.core.nudge.notify import terminal_safe
+from coach.core.session.records import Settings
+from coach.paths import data_dir
+
+ABOUT = {  # each fits beside the widest value in 80 columns
+    "safety_acknowledged": "the safety screen was read",
+    "bell": "bell at each phase of a session",
+    "reduce_motion": "diagrams hold still",
+    "pain_checkin": "pain check-in around a session",
+    "day_start_hour": "a training day starts (0-12 h)",
+    "weekly_goal_days": "goal: days a week (1-7)",
+    "theme": "colour theme",
+    "nudge_minutes": "sitting before a nudge (1-240)",
+    "snooze_minutes": "a snooze: 5 or 10 minutes",
+    "work_hours": "nudges only then, HH:MM-HH:MM",
+    "work_days": "nudges only then, e.g. mon-fri",
+    "notify": "bell, toast, desktop, or none",
+    "break_counts_for_streak": "a micro-break keeps the streak",
+}
+
+
+def shown(value: object) -> str:
+    """A value as `settings set` takes it back."""
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, tuple):
+        return ",".join(map(str, value)) or "none"
+    return str(value)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("settings", help="list the settings, or change one",
+                            usage="%(prog)s [-h] | %(prog)s set KEY VALUE")
+    actions = parser.add_subparsers(dest="settings_command", metavar="ACTION")
+    change = actions.add_parser("set", help="change one setting, e.g. `set nudge_minutes 45`")
+    change.add_argument("key", metavar="KEY", help="a name from `backcoach settings`")
+    change.add_argument("value", metavar="VALUE")
+
+
+def changed(settings: Settings, key: str, value: str) -> Settings:
+    """The settings with one changed, as the model checks it; UserError names the fix."""
+    field = key.strip().lower().replace("-", "_")
+    if field not in Settings.model_fields:
+        raise UserError(f"settings: no setting {key!r}; the settings are: "
+                        + ", ".join(Settings.model_fields))
+    try:
+        return Settings.model_validate(settings.model_dump() | {field: value})
+    except ValidationError as exc:
+        raise UserError(describe("settings", exc)[0]) from None
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from coach.core.storage.datafile import make_folder
+    from coach.core.storage.store import Store, StoreError
+
+    store = Store(data_dir(args.data_dir))
+    try:
+        if args.settings_command != "set":
+            settings = store.settings()
+            values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
+            width = max(map(len, values))
+            value_width = max(map(len, values.values()))
+            for field, value in values.items():
+                line = f"{field:<{width}}  {value:<{value_width}}  {ABOUT.get(field, '')}"
+                print(line.rstrip())
+            return 0
+        make_folder(store.folder)
+        with store.locked():  # read, check, write: another copy cannot change it in between
+            new = changed(store.settings(), args.key, args.value)
+            store.save_settings(new)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{store.folder}: cannot be written ({exc.strerror})") from None
+    field = args.key.strip().lower().replace("-", "_")
+    print(terminal_safe(f"{field} = {shown(getattr(new, field))}", limit=200))
+    return 0

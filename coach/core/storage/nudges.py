@@ -1,0 +1,204 @@
+"""Breaks as data: every nudge and what the user did about it, and every sitting stretch.
+
+Layout, inside the data folder:
+
+    nudges/2026-11.json   the nudges and stretches whose training day is in that month
+    nudges/timer.json     the running app's timer in wall time, so `backcoach status` can read it
+    nudges/.lock          held while a nudges file is written
+
+A month file is small (a few hundred entries), so an answer rewrites one of them; the atomic
+write and the checks come from datafile, and a file that cannot be read is never written over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from filelock import FileLock, Timeout
+from pydantic import AwareDatetime, Field, ValidationError
+
+from coach.core.content.errors import describe
+from coach.core.nudge.timer import Answer
+from coach.core.session.records import Record
+from coach.core.storage.datafile import (
+    StoreError,
+    bad_file,
+    data_files,
+    make_folder,
+    read_bytes,
+    write_atomic,
+)
+
+FOLDER = "nudges"
+TIMER_FILE = "timer.json"
+LOCK_FILE = ".lock"
+LOCK_TIMEOUT_S = 15.0
+NUDGES_SCHEMA = 1
+ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
+
+StretchEnd = Literal["break", "session", "quit"]
+
+
+class NudgeRecord(Record):
+    """One nudge and what the user did: started a break, snoozed, skipped, or no answer."""
+
+    at: AwareDatetime
+    day: dt.date
+    answer: Answer
+    sitting_s: int = Field(ge=0)
+    insistent: bool = False
+
+
+class StretchRecord(Record):
+    """One sitting stretch, from a break (or the app's start) to the next break or session."""
+
+    ended_at: AwareDatetime
+    day: dt.date
+    seconds: int = Field(ge=0)
+    ended_by: StretchEnd
+    limit_s: int = Field(ge=60)  # the nudge interval then
+
+    @property
+    def on_time(self) -> bool:
+        """The user got up within the interval (and a moment to answer)."""
+        return self.ended_by != "quit" and self.seconds <= self.limit_s + ANSWER_GRACE_S
+
+
+class NudgeMonth(Record):
+    schema_version: int = NUDGES_SCHEMA
+    nudges: tuple[NudgeRecord, ...] = ()
+    stretches: tuple[StretchRecord, ...] = ()
+
+
+class TimerState(Record):
+    """The app's sitting timer as wall times: since the last break, and the next nudge."""
+
+    since: AwareDatetime
+    due: AwareDatetime | None  # None: off hours, or in a session
+    written_at: AwareDatetime
+
+
+@dataclass(frozen=True)
+class DayFigures:
+    nudges: int = 0
+    breaks: int = 0  # micro-breaks taken, from a nudge or not
+    snoozed: int = 0
+    skipped: int = 0
+    unanswered: int = 0
+    longest_s: int = 0  # the longest sitting stretch
+    stretches: int = 0
+    on_time: int = 0  # stretches ended by moving within the interval
+
+
+def day_figures(month: NudgeMonth) -> dict[dt.date, DayFigures]:
+    """Per training day: nudges and answers, breaks, the longest stretch, stretches on time."""
+    days: dict[dt.date, dict[str, int]] = {}
+    answer_field = {"snooze": "snoozed", "skip": "skipped", "no answer": "unanswered"}
+    for nudge in month.nudges:
+        day = days.setdefault(nudge.day, {})
+        day["nudges"] = day.get("nudges", 0) + 1
+        if nudge.answer in answer_field:
+            name = answer_field[nudge.answer]
+            day[name] = day.get(name, 0) + 1
+    for stretch in month.stretches:
+        day = days.setdefault(stretch.day, {})
+        day["stretches"] = day.get("stretches", 0) + 1
+        day["breaks"] = day.get("breaks", 0) + (stretch.ended_by == "break")
+        day["on_time"] = day.get("on_time", 0) + stretch.on_time
+        day["longest_s"] = max(day.get("longest_s", 0), stretch.seconds)
+    return {day: DayFigures(**values) for day, values in sorted(days.items())}
+
+
+def _month_of(day: dt.date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+class NudgeLog:
+    """The nudges kept in one data folder. Reads create nothing; writes are atomic and locked."""
+
+    def __init__(self, data_folder: Path) -> None:
+        self.folder = Path(data_folder) / FOLDER
+        self._lock: FileLock | None = None
+
+    def add(self, nudges: Iterable[NudgeRecord] = (), stretches: Iterable[StretchRecord] = ()) -> None:
+        """Append to the month files; every file is read and checked before the first write."""
+        by_month: dict[str, tuple[list[NudgeRecord], list[StretchRecord]]] = {}
+        for nudge in nudges:
+            by_month.setdefault(_month_of(nudge.day), ([], []))[0].append(nudge)
+        for stretch in stretches:
+            by_month.setdefault(_month_of(stretch.day), ([], []))[1].append(stretch)
+        if not by_month:
+            return
+        with self._locked():
+            old = {month: self.month(month) for month in by_month}
+            for month, (new_nudges, new_stretches) in sorted(by_month.items()):
+                merged = old[month].model_copy(update={
+                    "nudges": old[month].nudges + tuple(new_nudges),
+                    "stretches": old[month].stretches + tuple(new_stretches),
+                })
+                write_atomic(self._path(month), merged.model_dump_json().encode())
+
+    def month(self, month: str) -> NudgeMonth:
+        """One month's file ('2026-11'); an empty month when there is none."""
+        path = self._path(month)
+        raw = read_bytes(path)
+        if raw is None:
+            return NudgeMonth()
+        try:
+            data = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise bad_file(path, "is not valid JSON") from None
+        if isinstance(data, dict) and data.get("schema_version", 0) > NUDGES_SCHEMA:
+            raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
+        try:
+            return NudgeMonth.model_validate(data)
+        except ValidationError as exc:
+            raise bad_file(path, describe("nudges", exc)[0].removeprefix("nudges: ")) from None
+
+    def days(self, first: dt.date, last: dt.date) -> dict[dt.date, DayFigures]:
+        """Figures for the training days from first to last, reading only their months."""
+        wanted = [m for m in data_files(self.folder, 7) if _month_of(first) <= m <= _month_of(last)]
+        out: dict[dt.date, DayFigures] = {}
+        for month in wanted:
+            out.update((d, f) for d, f in day_figures(self.month(month)).items() if first <= d <= last)
+        return out
+
+    def save_timer(self, state: TimerState) -> None:
+        with self._locked():
+            write_atomic(self.folder / TIMER_FILE, state.model_dump_json().encode())
+
+    def timer(self) -> TimerState | None:
+        """The timer the app last wrote, or None (no app has run, or the file is unreadable:
+        it is only a hint for the status line, rewritten at the next answer)."""
+        raw = read_bytes(self.folder / TIMER_FILE)
+        if raw is None:
+            return None
+        try:
+            return TimerState.model_validate_json(raw)
+        except ValidationError:
+            return None
+
+    def _path(self, month: str) -> Path:
+        return self.folder / f"{month}.json"
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            make_folder(self.folder)
+            if self._lock is None:
+                self._lock = FileLock(self.folder / LOCK_FILE, timeout=LOCK_TIMEOUT_S, mode=0o600)
+            with self._lock:
+                yield
+        except Timeout:
+            path = self.folder / LOCK_FILE
+            raise StoreError(f"{path}: another backcoach held the lock too long; try again", path) from None
+        except OSError as exc:
+            path = Path(exc.filename) if exc.filename else self.folder
+            raise StoreError(f"{path}: cannot be written ({exc.strerror}); check the disk space "
+                             "and the permissions", path) from None

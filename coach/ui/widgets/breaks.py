@@ -1,0 +1,83 @@
+"""Stand-up breaks beside the sessions: today's nudges and breaks, the longest stretch, and
+"moved every N min" as today's figure and a two-week trend. Symbols carry it, not colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+from rich.text import Text
+from textual.widgets import Static
+
+from coach.core.storage.datafile import StoreError
+from coach.core.storage.nudges import DayFigures
+from coach.core.text import duration_text
+
+TREND_DAYS = 14
+BARS = "▁▂▃▄▅▆▇█"
+
+
+def on_time_share(figures: DayFigures | None) -> float | None:
+    """The share of the day's sitting stretches that ended by getting up in time."""
+    if figures is None or not figures.stretches:
+        return None
+    return figures.on_time / figures.stretches
+
+
+def trend(days: Mapping[dt.date, DayFigures], today: dt.date) -> Text:
+    """One bar a day, oldest first; a dot for a day with nothing recorded."""
+    text = Text()
+    for back in range(TREND_DAYS - 1, -1, -1):
+        share = on_time_share(days.get(today - dt.timedelta(days=back)))
+        if share is None:
+            text.append("·", "dim")
+        else:
+            text.append(BARS[min(len(BARS) - 1, int(share * len(BARS)))], "green")
+    return text
+
+
+def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int) -> Text:
+    figures = days.get(today, DayFigures())
+    text = Text()
+    text.append(f"Moved every {minutes} min today: ", "bold")
+    if figures.stretches:
+        text.append(f"{figures.on_time} of {figures.stretches} stretches\n")
+    else:
+        text.append("nothing yet\n", "dim")
+    text.append(f"{figures.breaks} break{'s' if figures.breaks != 1 else ''} · ")
+    text.append(f"{figures.nudges} nudge{'s' if figures.nudges != 1 else ''}")
+    if figures.nudges:
+        text.append(f" ({figures.snoozed} snoozed, {figures.skipped} skipped, "
+                    f"{figures.unanswered} unanswered)", "dim")
+    text.append("\nLongest sitting: ")
+    text.append(duration_text(figures.longest_s) if figures.longest_s else "–")
+    text.append(f"\nLast {TREND_DAYS} days ")
+    text.append_text(trend(days, today))
+    text.append("  (taller: up in time more often)", "dim")
+    return text
+
+
+class BreaksPanel(Static):
+    """Loads its figures in a thread through the app's nudge service, then shows them."""
+
+    DEFAULT_CSS = """
+    BreaksPanel {
+        height: auto;
+        margin-top: 1;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(Text("Breaks: loading…", "dim"), **kwargs)
+
+    def on_mount(self) -> None:
+        self.run_worker(self._load, thread=True, exclusive=True)
+
+    def _load(self) -> None:
+        app = self.app
+        try:
+            today, days = app.nudge_days(TREND_DAYS)
+        except (StoreError, OSError) as exc:
+            app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
+            return
+        app.call_from_thread(self.update, breaks_text(days, today, app.settings.nudge_minutes))

@@ -1,0 +1,65 @@
+"""The nudges store: what was answered, stretches, per-day figures, and damaged files."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from coach.core.storage.datafile import StoreError
+from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord, TimerState
+
+DAY = dt.date(2026, 11, 20)
+AT = dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC)
+
+
+def nudge(answer, minutes=0, day=DAY):
+    return NudgeRecord(at=AT + dt.timedelta(minutes=minutes), day=day, answer=answer,
+                       sitting_s=1800)
+
+
+def stretch(seconds, ended_by="break", day=DAY):
+    return StretchRecord(ended_at=AT, day=day, seconds=seconds, ended_by=ended_by, limit_s=1800)
+
+
+def test_figures_per_day(data_dir):
+    log = NudgeLog(data_dir)
+    log.add([nudge("snooze"), nudge("break", 5), nudge("skip", 40), nudge("no answer", 80)],
+            [stretch(2100), stretch(1500, "session"), stretch(4000, "quit")])
+    log.add([nudge("break", day=dt.date(2026, 12, 1))], [stretch(600, day=dt.date(2026, 12, 1))])
+    figures = log.days(DAY, DAY)
+    assert list(figures) == [DAY]
+    day = figures[DAY]
+    assert (day.nudges, day.snoozed, day.skipped, day.unanswered) == (4, 1, 1, 1)
+    assert (day.breaks, day.stretches, day.on_time, day.longest_s) == (1, 3, 1, 4000)
+    assert set(log.days(DAY, dt.date(2026, 12, 31))) == {DAY, dt.date(2026, 12, 1)}
+    assert sorted(p.name for p in (data_dir / "nudges").glob("*.json")) == [
+        "2026-11.json", "2026-12.json"]
+
+
+def test_reading_creates_nothing(data_dir):
+    log = NudgeLog(data_dir)
+    assert log.days(DAY, DAY) == {} and log.timer() is None
+    assert not data_dir.exists()
+
+
+def test_a_damaged_file_is_never_written_over(data_dir):
+    log = NudgeLog(data_dir)
+    log.add([nudge("break")])
+    path = data_dir / "nudges" / "2026-11.json"
+    path.write_text('{"nudges": [{"answer": "maybe"}]}')
+    with pytest.raises(StoreError, match="2026-11.json"):
+        log.add([nudge("skip")])
+    assert path.read_text() == '{"nudges": [{"answer": "maybe"}]}'
+    path.write_text("{")
+    with pytest.raises(StoreError, match="not valid JSON"):
+        log.days(DAY, DAY)
+
+
+def test_timer_round_trip(data_dir):
+    log = NudgeLog(data_dir)
+    state = TimerState(since=AT, due=AT + dt.timedelta(minutes=30), written_at=AT)
+    log.save_timer(state)
+    assert log.timer() == state
+    (data_dir / "nudges" / "timer.json").write_text("garbage")
+    assert log.timer() is None  # a hint only: the status line shows nothing rather than fail

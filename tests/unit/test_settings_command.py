@@ -1,0 +1,92 @@
+"""`backcoach settings`, `settings set`, `start` with a bad id, and the nudge fields of status."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from coach.cli import main
+from coach.core.history.days import local_zone_name, training_day
+from coach.core.session.records import Settings
+from coach.core.storage.nudges import NudgeLog, StretchRecord, TimerState
+from coach.core.storage.store import Store
+
+
+def test_lists_every_setting_with_its_value(data_dir, capsys):
+    assert main(["settings"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in out] == list(Settings.model_fields)
+    values = {line.split()[0]: line.split()[1] for line in out}
+    assert values["nudge_minutes"] == "30" and values["work_days"] == "mon,tue,wed,thu,fri"
+    assert values["notify"] == "bell,toast,desktop" and values["theme"] == "textual-dark"
+    assert not data_dir.exists()  # listing creates nothing
+
+
+@pytest.mark.parametrize(("key", "value", "stored"), [
+    ("nudge-minutes", "45", 45),
+    ("snooze_minutes", "10", 10),
+    ("work_hours", "7:30-16:00", "07:30-16:00"),
+    ("work_days", "mon-thu,sat", ("mon", "tue", "wed", "thu", "sat")),
+    ("notify", "desktop,bell", ("bell", "desktop")),
+    ("notify", "none", ()),
+    ("theme", "nord", "nord"),
+    ("bell", "off", False),
+    ("reduce_motion", "yes", True),
+    ("break_counts_for_streak", "on", True),
+])
+def test_set_changes_one_setting(data_dir, capsys, key, value, stored):
+    assert main(["settings", "set", key, value]) == 0
+    field = key.replace("-", "_")
+    settings = Store(data_dir).settings()
+    assert getattr(settings, field) == stored
+    assert settings.model_dump(exclude={field}) == Settings().model_dump(exclude={field})
+    assert capsys.readouterr().out.startswith(f"{field} = ")
+
+
+@pytest.mark.parametrize(("key", "value", "says"), [
+    ("nudge_minutes", "0", "nudge_minutes: must be at least 1"),
+    ("nudge_minutes", "241", "nudge_minutes: must be at most 240"),
+    ("snooze_minutes", "7", "must be 5 or 10"),
+    ("work_hours", "9-5", "HH:MM-HH:MM"),
+    ("work_days", "weekdays", "mon-fri"),
+    ("notify", "bell,beep", "notify"),
+    ("bell", "loud", "bell"),
+    ("volume", "11", "no setting 'volume'; the settings are: "),
+])
+def test_a_bad_key_or_value_is_one_line_exit_2_and_changes_nothing(data_dir, capsys, key, value,
+                                                                   says):
+    main(["settings", "set", "nudge_minutes", "20"])
+    before = (data_dir / "settings.json").read_bytes()
+    capsys.readouterr()
+    assert main(["settings", "set", key, value]) == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1 and err.startswith("backcoach: ")
+    assert (data_dir / "settings.json").read_bytes() == before
+
+
+def test_start_names_the_ids_for_an_unknown_routine(data_dir, capsys):
+    assert main(["start", "no-such"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "micro-break" in err and "after-work" in err
+
+
+def test_status_gains_sitting_next_break_and_breaks_today(data_dir, capsys):
+    now = dt.datetime.now(dt.UTC)
+    log = NudgeLog(data_dir)
+    log.save_timer(TimerState(since=now - dt.timedelta(minutes=12, seconds=5),
+                              due=now + dt.timedelta(minutes=17, seconds=50), written_at=now))
+    today = training_day(now, local_zone_name(), 4)
+    log.add(stretches=[StretchRecord(ended_at=now, day=today, seconds=1700, ended_by="break",
+                                     limit_s=1800)] * 2)
+    assert main(["status", "--format", "{sitting}m {next_break}m {breaks_today}"]) == 0
+    assert capsys.readouterr().out == "12m 18m 2\n"
+    assert main(["status", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["sitting"], data["next_break"], data["breaks_today"]) == (12, 18, 2)
+
+
+def test_status_without_any_nudge_data(data_dir, capsys):
+    assert main(["status", "--format", "[{sitting}|{next_break}|{breaks_today}]"]) == 0
+    assert capsys.readouterr().out == "[–|–|0]\n"
