@@ -194,6 +194,10 @@ class CoachApp(NudgeKeeping, App):
         """The training day it is now: the one place the UI asks."""
         return training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
 
+    def streak(self) -> int:
+        """Today's streak; reads the day summaries, so call it from a worker thread."""
+        return 0 if self.store is None else streaks(self.store.session_days(), self.today())[0]
+
     # -- settings ----------------------------------------------------------------------------
 
     def change_settings(self, settings: Settings) -> None:

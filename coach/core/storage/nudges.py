@@ -26,14 +26,8 @@ from pydantic import AwareDatetime, Field, ValidationError
 from coach.core.content.errors import describe
 from coach.core.nudge.timer import Answer
 from coach.core.session.records import Record
-from coach.core.storage.datafile import (
-    StoreError,
-    bad_file,
-    data_files,
-    make_folder,
-    read_bytes,
-    write_atomic,
-)
+from coach.core.storage.errors import StoreError, bad_file
+from coach.core.storage.files import data_files, make_folder, read_bytes, write_atomic
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
