@@ -40,9 +40,12 @@ def shown(value: object) -> str:
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("settings", help="list the settings, or change one",
+                            description="List every setting with its value, or change one. "
+                            "A value is checked as the app checks it; a bad one changes nothing.",
                             usage="%(prog)s [-h] | %(prog)s set KEY VALUE")
     actions = parser.add_subparsers(dest="settings_command", metavar="ACTION")
-    change = actions.add_parser("set", help="change one setting, e.g. `set nudge_minutes 45`")
+    change = actions.add_parser("set", help="change one setting, e.g. `set nudge_minutes 45`",
+                                description="Change one setting, e.g. `set nudge_minutes 45`.")
     change.add_argument("key", metavar="KEY", help="a name from `backcoach settings`")
     change.add_argument("value", metavar="VALUE")
 
@@ -60,7 +63,7 @@ def changed(settings: Settings, key: str, value: str) -> Settings:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from coach.core.storage.datafile import make_folder
+    from coach.core.storage.files import make_folder
     from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))

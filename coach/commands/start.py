@@ -9,7 +9,9 @@ from coach.paths import data_dir
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("start", help="open backcoach straight into a routine")
+    parser = sub.add_parser("start", help="open backcoach straight into a routine",
+                            description="Open the app straight into a routine, e.g. from a "
+                            "tmux key binding.")
     parser.add_argument("routine", metavar="ROUTINE", help="a routine id from `backcoach routines`")
 
 

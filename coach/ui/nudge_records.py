@@ -17,7 +17,7 @@ from textual.app import App
 from coach.core.history.days import training_day
 from coach.core.nudge.timer import Answer, Nudge
 from coach.core.session.records import Settings
-from coach.core.storage.datafile import StoreError
+from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import (
     DayFigures,
     NudgeRecord,

@@ -99,8 +99,8 @@ class NudgeKeeping(NudgeRecords):
         if isinstance(self.screen, NudgeScreen):
             return
         info = self.library.routines.get(MICRO_BREAK)
-        frames = info.steps[0].exercise.frames if info is not None else ()
-        self.push_screen(NudgeScreen(nudge, self.settings.snooze_minutes, frames,
+        figure = info.steps[0].exercise.figure if info is not None else None
+        self.push_screen(NudgeScreen(nudge, self.settings.snooze_minutes, figure,
                                      self.animate_every), self._nudge_answered)
 
     def write_terminal(self: App, text: str) -> None:

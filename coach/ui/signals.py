@@ -14,18 +14,20 @@ from collections.abc import Callable
 SIGNALS = (signal.SIGHUP, signal.SIGTERM)
 
 
+def hang_up(keep_work: Callable[[], None]) -> None:
+    """The terminal is gone: keep the work, then leave without touching the dead tty again."""
+    keep_work()
+    os._exit(128 + signal.SIGHUP)
+
+
 def catch(keep_work: Callable[[], None], exit_app: Callable[[int], None]) -> None:
     loop = asyncio.get_running_loop()
-
-    def hangup() -> None:
-        keep_work()
-        os._exit(128 + signal.SIGHUP)  # the terminal is gone: never touch the dead tty again
 
     def terminate() -> None:
         keep_work()
         exit_app(128 + signal.SIGTERM)
 
-    loop.add_signal_handler(signal.SIGHUP, hangup)
+    loop.add_signal_handler(signal.SIGHUP, hang_up, keep_work)
     loop.add_signal_handler(signal.SIGTERM, terminate)
 
 

@@ -51,8 +51,9 @@ async def test_the_calendar_works_in_any_app_and_posts_day_selected():
 
 async def test_too_small_a_window_says_so_and_keys_still_work(library, data_dir, ready_store,
                                                              settle):
+    # compact=False: by size alone a 40x10 pane would get the compact layout instead.
     app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                   animate=False)
+                   animate=False, compact=False)
     async with app.run_test(size=(40, 10)) as pilot:
         await settle(pilot)
         guard = app.screen.query_one(SizeGuard)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coach.core.storage.datafile import StoreError
+from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord, TimerState
 
 DAY = dt.date(2026, 11, 20)

@@ -13,6 +13,7 @@ from textual.containers import Center, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coach.core.figure.model import Figure
 from coach.core.nudge.posture import posture_tip
 from coach.core.nudge.timer import Answer, Nudge
 from coach.core.text import duration_text
@@ -88,19 +89,19 @@ class NudgeScreen(ModalScreen[Answer | None]):
         for key, answer, label in NUDGE_KEYS
     ]
 
-    def __init__(self, nudge: Nudge, snooze_min: int, frames: tuple[str, ...] = (),
+    def __init__(self, nudge: Nudge, snooze_min: int, figure: Figure | None = None,
                  animate_every: float = 0.0) -> None:
         super().__init__(classes="insistent" if nudge.insistent else "")
         self.nudge = nudge
         self.snooze_min = snooze_min
-        self.frames = frames
+        self.figure = figure
         self.animate_every = animate_every
 
     def compose(self) -> ComposeResult:
         with Vertical(id="nudge-box"):
-            if self.nudge.insistent and self.frames:
+            if self.nudge.insistent and self.figure is not None:
                 with Center():
-                    yield Diagram(self.frames, self.animate_every, id="nudge-picture")
+                    yield Diagram(self.figure, self.animate_every, id="nudge-picture")
             yield Static(id="nudge-text")
 
     def on_mount(self) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from rich.text import Text
 from textual.widgets import Static
 
-from coach.core.storage.datafile import StoreError
+from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
 from coach.core.text import duration_text
 
