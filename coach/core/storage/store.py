@@ -70,9 +70,18 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
                 summary = years.get(year) or self._year_summary(year)
                 self._summarize(summary, {m: docs for m, docs in stale.items() if m[:4] == year})
         self.strict = False
-        self.skipped = {}
-        self.month_totals()  # collects the records that cannot be shown, from the summaries
+        self.skipped = self._skipped_in(months)
         return list(self.skipped.values())
+
+    def _skipped_in(self, months: list[str]) -> dict[tuple[str, str], str]:
+        """The records the month summaries list as ones that cannot be shown."""
+        years = {m[:4]: self._year_summary(m) for m in months}
+        skipped: dict[tuple[str, str], str] = {}
+        for month in months:
+            doc = years[month[:4]].totals_doc(month)
+            bad = doc.get("bad") if isinstance(doc, dict) else None
+            skipped.update(((month, key), str(line)) for key, line in (bad or {}).items())
+        return skipped
 
     def _check_years(self, years: dict[str, YearSummary]) -> dict[str, Any]:
         """Month -> (its day totals, its totals document or None), every summary checked."""

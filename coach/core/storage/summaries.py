@@ -139,10 +139,10 @@ def summarize(rows: list[Row], bad: dict[str, str],
     days: DayTotals = {}
     routines: dict[str, list[int]] = {}
     exercises: dict[str, int] = {}
-    pain = []
+    checks = []
     for day, started, name, before, after, steps in rows:
         if before is not None or after is not None:
-            pain.append([day, started, before, after])
+            checks.append((day, dt.datetime.fromisoformat(started), before, after))
         worked = sum(seconds for _, seconds in steps)
         if worked == 0:  # a session with no work (opened and left at once) is no session
             continue
@@ -153,6 +153,8 @@ def summarize(rows: list[Row], bad: dict[str, str],
             if seconds:
                 exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
     days = dict(sorted(days.items()))
+    # By day, then by start: a day is in one month only, so months read in order stay in order.
+    pain = [[day, before, after] for day, _, before, after in sorted(checks)]
     # "days" again here: the day file must agree with it for the month to count as summarized.
     totals = {"file": file_stamp, "days": days, "routines": routines, "exercises": exercises,
               "pain": pain, "bad": bad}
@@ -165,15 +167,14 @@ class MonthTotals:
 
     routines: dict[str, tuple[int, int]]  # routine name as recorded -> (sessions, seconds)
     exercises: dict[str, int]  # exercise id -> work seconds
-    pain: list[tuple[dt.date, dt.datetime, int | None, int | None]]  # day, start, before, after
+    pain: list[tuple[dt.date, int | None, int | None]]  # day, before, after; by day, then start
     bad: dict[str, str]  # key -> problem, for records the month file holds but cannot show
 
 
 def totals_of(doc: Any) -> MonthTotals | None:
     """A stored totals document, checked; None when it is not one (then it is recomputed)."""
     try:
-        pain = [(dt.date.fromisoformat(day), dt.datetime.fromisoformat(start), _pain(b), _pain(a))
-                for day, start, b, a in doc["pain"]]
+        pain = [(dt.date.fromisoformat(day), _pain(b), _pain(a)) for day, b, a in doc["pain"]]
         routines = {str(k): (_count(c), _count(s)) for k, (c, s) in doc["routines"].items()}
         exercises = {str(k): _count(s) for k, s in doc["exercises"].items()}
         bad = {str(k): str(v) for k, v in doc["bad"].items()}
