@@ -38,9 +38,9 @@ def damaged_copy(pristine: Path, tmp_path: Path, kind: str) -> tuple[Path, Path]
 
 def kept(folder: Path, damaged: Path) -> dict[str, object]:
     """What must not change: every file but the derived summaries, and the damaged path."""
-    days = str(Path(DAYS).parent)
+    derived = (str(Path(DAYS).parent), "totals")
     return {key: value for key, value in snapshot(folder).items()
-            if not key.startswith(days) or folder / key == damaged}
+            if not key.startswith(derived) or folder / key == damaged}
 
 
 async def settle(pilot) -> None:

@@ -534,7 +534,7 @@ def test_import_sessions_writes_each_month_once(tmp_path: Path, monkeypatch):
     months = [w for w in written if w.startswith("sessions/")]
     assert sorted(months) == ["sessions/2026-01.json", "sessions/2026-02.json"]
     assert store.import_sessions(records) == (0, 45)
-    assert len(written) == 3  # two months, one summary; the second import wrote nothing
+    assert len(written) == 4  # two months, each summary file once; a second import writes nothing
 
 
 @pytest.mark.parametrize("broken", ["days/2026.json", "sessions/2025-12.json"])

@@ -45,10 +45,11 @@ def totals_of(months: Mapping[str, MonthTotals], exercises: Mapping[str, Exercis
 
 
 def pain_of(months: Mapping[str, MonthTotals]) -> list[tuple[dt.date, int | None, int | None]]:
-    """(day, pain before, pain after) per check-in, as pain_trend() gives over every record."""
-    checks = [check for month in months.values() for check in month.pain]
-    checks.sort(key=lambda check: (check[0], check[1]))
-    return [(day, before, after) for day, _, before, after in checks]
+    """(day, pain before, pain after) per check-in, as pain_trend() gives over every record.
+
+    `months` in month order, as Store.month_totals() gives them.
+    """
+    return [check for month in months.values() for check in month.pain]
 
 
 def history_page(store: History, before: str | None = None,

@@ -3,7 +3,8 @@
     settings.json          the Settings
     routines.json          the routines the user made or imported, keyed by id
     sessions/2026-11.json  the sessions whose training day is in that month, keyed by uuid
-    days/2026.json         per month of that year: the day totals, and the month's totals
+    days/2026.json         per month of that year: the day totals (derived, small)
+    totals/2026.json       per month of that year: routines, exercises, pain (derived)
     .lock                  held while anything is written; holds the writer's process id
 """
 
@@ -21,6 +22,7 @@ from coach.core.storage.locking import FolderLock
 
 SESSIONS: Final = "sessions"
 DAYS: Final = "days"
+TOTALS = "totals"
 SETTINGS_FILE = "settings.json"
 ROUTINES_FILE = "routines.json"
 LOCK_FILE = ".lock"
@@ -57,8 +59,15 @@ class DataFolder:
     def month_path(self, month: str) -> Path:
         return self.sessions_dir / f"{month}.json"
 
+    @property
+    def totals_dir(self) -> Path:
+        return self.folder / TOTALS
+
     def year_path(self, year: str) -> Path:
         return self.days_dir / f"{year}.json"
+
+    def totals_path(self, year: str) -> Path:
+        return self.totals_dir / f"{year}.json"
 
     def months(self) -> list[str]:
         """The months that have a session file, oldest first; StoreError if unlistable."""
@@ -66,6 +75,9 @@ class DataFolder:
 
     def years(self) -> list[str]:
         return data_files(self.days_dir, len("2026"))
+
+    def totals_years(self) -> list[str]:
+        return data_files(self.totals_dir, len("2026"))
 
     @contextmanager
     def locked(self) -> Iterator[None]:

@@ -21,9 +21,9 @@ from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
 from coach.core.storage.folder import DAYS, SESSIONS, DataFolder, month_of
 from coach.core.storage.summaries import (
     DAY_TABLE,
-    TOTALS_TABLE,
     MonthRecords,
     MonthTotals,
+    YearSummary,
     checked_day_totals,
     read_records,
     row_of,
@@ -31,7 +31,6 @@ from coach.core.storage.summaries import (
     stamp,
     summarize,
     totals_of,
-    with_month,
 )
 
 
@@ -53,7 +52,7 @@ class SessionFiles(DataFolder):
         if first != month:  # two copies in two month files would be worse than a loud failure
             raise ValueError(f"session {record.uuid} was filed under {first}, now {month}")
         with self.locked():
-            year = self._year_file(month)
+            year = self._year_summary(month)
             # A broken summary stops the save before the month is written; a fresh one spares
             # checking the month's other records again.
             bad = self._unchanged_since_summary(year, month)
@@ -74,7 +73,7 @@ class SessionFiles(DataFolder):
                 doc = table.get(doc_id=uuid)  # type: ignore[call-overload]
                 if doc is None:
                     continue
-                year = self._year_file(month)
+                year = self._year_summary(month)
                 bad = self._unchanged_since_summary(year, month)  # refuses if it is broken
                 table.remove(doc_ids=[uuid])  # type: ignore[list-item]
                 trusted = None if bad is None else {month: _without(bad, uuid)}
@@ -106,9 +105,9 @@ class SessionFiles(DataFolder):
                 seen.add(record.uuid)
                 dumped = record.model_dump(mode="json")
                 new.setdefault(month_of(record.day), {})[record.uuid] = dumped
-            years = {m[:4]: self._year_file(m) for m in new}
+            years = {m[:4]: self._year_summary(m) for m in new}
             for year in years.values():
-                year.read()  # a broken summary stops the import unwritten
+                year.check()  # a broken summary stops the import unwritten
             for month, added in sorted(new.items()):
                 # One write per month file, however many sessions it gains.
                 table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
@@ -122,34 +121,34 @@ class SessionFiles(DataFolder):
                 self._summarize(year, {m: self._month_docs(m) for m in new if m[:4] == name})
         return sum(len(added) for added in new.values()), present
 
-    def _summarize(self, year: FileStorage, months: dict[str, dict[str, Any]],
+    def _summarize(self, year: YearSummary, months: dict[str, dict[str, Any]],
                    trusted: dict[str, dict[str, str]] | None = None) -> None:
         """Bring the year file's summaries of these months (key -> stored doc) up to date.
 
         `trusted`: month -> its bad records, for a month whose other records were all checked
         when its summary was made; the rest are checked here.
         """
-        before = year.read()
-        data = before
         for month, month_docs in months.items():
             path = self.month_path(month)
             rows, bad = rows_of(path, month_docs, (trusted or {}).get(month))
             stamped = stamp(path) if month_docs else None
             days, totals = summarize(rows, bad, stamped)
-            data = with_month(data, month, days, totals if stamped else None)
-        if data != (before or {}):
-            year.write(data or {})
+            year.put(month, days, totals if stamped else None)
+        year.write()
 
-    def _unchanged_since_summary(self, year: FileStorage, month: str) -> dict[str, str] | None:
-        """The month's bad records when its summary was made from the file as it is, else None."""
-        doc = (year.read() or {}).get(TOTALS_TABLE, {}).get(month)
+    def _unchanged_since_summary(self, year: YearSummary, month: str) -> dict[str, str] | None:
+        """The month's bad records when its summary was made from the file as it is, else None.
+        Raises for a broken summary file."""
+        year.check()
+        doc = year.totals_doc(month)
         if isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month)):
             totals = totals_of(doc)
             return None if totals is None else totals.bad
         return None
 
-    def _year_file(self, month: str) -> FileStorage:
-        return FileStorage(self.year_path(month[:4]), DAYS)
+    def _year_summary(self, when: str) -> YearSummary:
+        """The summaries of the year of `when`, a month ('2026-11') or a year ('2026')."""
+        return YearSummary(self.year_path(when[:4]), self.totals_path(when[:4]))
 
     # -- reading ---------------------------------------------------------------------------------
 
@@ -194,12 +193,11 @@ class SessionFiles(DataFolder):
     def month_totals(self) -> dict[str, MonthTotals]:
         """Month -> its totals and pain check-ins, from the summaries: what Totals needs without
         reading the month files. A month whose summary is stale is read afresh (not rewritten)."""
-        stored: dict[str, Any] = {}
-        for year in self.years():
-            stored.update((FileStorage(self.year_path(year), DAYS).read() or {}).get(TOTALS_TABLE, {}))
+        months = self.months()
+        years = {m[:4]: YearSummary(self.year_path(m[:4]), self.totals_path(m[:4])) for m in months}
         out = {}
-        for month in self.months():
-            doc = stored.get(month)
+        for month in months:
+            doc = years[month[:4]].totals_doc(month)
             fresh = isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month))
             totals = totals_of(doc) if fresh else None
             if totals is None:

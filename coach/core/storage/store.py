@@ -15,13 +15,14 @@ from typing import Any
 from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage, StoreDB
 from coach.core.storage.errors import StoreError, write_error
 from coach.core.storage.files import make_folder, sweep_temp_files
-from coach.core.storage.folder import DAYS, SESSIONS, month_of
+from coach.core.storage.folder import SESSIONS, month_of
 from coach.core.storage.routines import ROUTINES, RoutineFile
 from coach.core.storage.sessions import SessionFiles
 from coach.core.storage.settings import SETTINGS, SettingsFile
 from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
+    YearSummary,
     checked_day_totals,
     stamp,
     totals_of,
@@ -51,13 +52,14 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         except OSError as exc:
             raise write_error(exc, self.folder) from None
         with self.locked():
-            for folder in (self.folder, self.sessions_dir, self.days_dir):
+            for folder in (self.folder, self.sessions_dir, self.days_dir, self.totals_dir):
                 sweep_temp_files(folder)
-            years = {y: FileStorage(self.year_path(y), DAYS) for y in self.years()}
+            years = {y: self._year_summary(y) for y in self.years() + self.totals_years()}
             summarized = self._check_years(years)
             months = self.months()
             changed = {m: self._check_month(m) for m in months if not self._fresh(m, summarized)}
-            old = [file for file in (*years.values(), *changed.values()) if file.old]
+            summaries = [file for year in years.values() for file in year.files.values()]
+            old = [file for file in (*summaries, *changed.values()) if file.old]
             old += self._check_small_files()
             for file in old:  # every file parsed above, so migrating cannot fail half-way
                 file.write(file.read() or {})
@@ -65,22 +67,31 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
             stale = {m: (file.read() or {}).get(SESSIONS, {}) for m, file in changed.items()}
             stale |= {m: {} for m in summarized if m not in months}
             for year in {m[:4] for m in stale}:
-                file = years.get(year) or FileStorage(self.year_path(year), DAYS)
-                self._summarize(file, {m: docs for m, docs in stale.items() if m[:4] == year})
+                summary = years.get(year) or self._year_summary(year)
+                self._summarize(summary, {m: docs for m, docs in stale.items() if m[:4] == year})
         self.strict = False
-        self.skipped = {}
-        self.month_totals()  # collects the records that cannot be shown, from the summaries
+        self.skipped = self._skipped_in(months)
         return list(self.skipped.values())
 
-    def _check_years(self, years: dict[str, FileStorage]) -> dict[str, Any]:
-        """Month -> its stored totals document, every year file checked."""
+    def _skipped_in(self, months: list[str]) -> dict[tuple[str, str], str]:
+        """The records the month summaries list as ones that cannot be shown."""
+        years = {m[:4]: self._year_summary(m) for m in months}
+        skipped: dict[tuple[str, str], str] = {}
+        for month in months:
+            doc = years[month[:4]].totals_doc(month)
+            bad = doc.get("bad") if isinstance(doc, dict) else None
+            skipped.update(((month, key), str(line)) for key, line in (bad or {}).items())
+        return skipped
+
+    def _check_years(self, years: dict[str, YearSummary]) -> dict[str, Any]:
+        """Month -> (its day totals, its totals document or None), every summary checked."""
         summarized: dict[str, Any] = {}
-        for file in years.values():
-            data = file.read() or {}
-            for month, doc in data.get(DAY_TABLE, {}).items():
-                checked_day_totals(file.path, month, doc)
-                summarized.setdefault(month, None)
-            summarized.update(data.get(TOTALS_TABLE, {}))
+        for year in years.values():
+            days = year.files[DAY_TABLE]
+            for month, doc in (days.read() or {}).get(DAY_TABLE, {}).items():
+                summarized[month] = (checked_day_totals(days.path, month, doc), None)
+            for month, doc in (year.files[TOTALS_TABLE].read() or {}).get(TOTALS_TABLE, {}).items():
+                summarized[month] = (summarized.get(month, ({}, None))[0], doc)
         return summarized
 
     def _check_month(self, month: str) -> FileStorage:
@@ -98,11 +109,12 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         return [db.file for db in (settings, routines) if db.file.old]
 
     def _fresh(self, month: str, summarized: dict[str, Any]) -> bool:
-        """Whether the month's summary was made from the month file as it is now."""
-        doc = summarized.get(month)
+        """Whether both summaries of the month were made from the month file as it is now."""
+        days, doc = summarized.get(month, ({}, None))
         return (
             isinstance(doc, dict)
             and doc.get("file") == stamp(self.month_path(month))
+            and doc.get("days") == days
             and totals_of(doc) is not None
         )
 

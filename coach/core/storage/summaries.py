@@ -1,9 +1,11 @@
 """What a month file holds, checked record by record, and the small summaries kept of it.
 
-days/<year>.json keeps, per month, two derived documents, rewritten at every save of the month:
-- "months": training day -> [sessions, seconds], for the calendar, streaks and `status`;
-- "totals": per routine and per exercise, the pain check-ins, the records that could not be
-  read, and the month file's stamp (inode, size, mtime) when they were computed.
+Two derived documents per month, rewritten at every save of the month:
+- in days/<year>.json, "months": training day -> [sessions, seconds], for the calendar,
+  streaks and `status`;
+- in totals/<year>.json, "totals": per routine and per exercise, the pain check-ins, the
+  records that could not be read, and the month file's stamp (inode, size, mtime) when they
+  were computed.
 
 A summary whose stamp no longer matches its month file (another tool, an older backcoach, a
 restore) is stale: readers recompute it from the month file and open() rewrites it.
@@ -22,6 +24,7 @@ from pydantic import ValidationError
 from coach.core.content.errors import describe
 from coach.core.session.outcomes import counts_toward_streak
 from coach.core.session.records import STORED, SessionRecord
+from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
 from coach.core.storage.schema import Tables
 
@@ -139,10 +142,10 @@ def summarize(rows: list[Row], bad: dict[str, str],
     days: DayTotals = {}
     routines: dict[str, list[int]] = {}
     exercises: dict[str, int] = {}
-    pain = []
+    checks = []
     for day, started, name, before, after, steps, counts in rows:
         if before is not None or after is not None:
-            pain.append([day, started, before, after])
+            checks.append((day, dt.datetime.fromisoformat(started), before, after))
         worked = sum(seconds for _, seconds in steps)
         if worked == 0:  # a session with no work (opened and left at once) is no session
             continue
@@ -154,9 +157,13 @@ def summarize(rows: list[Row], bad: dict[str, str],
         for exercise_id, seconds in steps:
             if seconds:
                 exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
-    totals = {"file": file_stamp, "routines": routines, "exercises": exercises, "pain": pain,
-              "bad": bad, "rule": RULE}
-    return dict(sorted(days.items())), totals
+    days = dict(sorted(days.items()))
+    # By day, then by start: a day is in one month only, so months read in order stay in order.
+    pain = [[day, before, after] for day, _, before, after in sorted(checks)]
+    # "days" again here: the day file must agree with it for the month to count as summarized.
+    totals = {"file": file_stamp, "days": days, "routines": routines, "exercises": exercises,
+              "pain": pain, "bad": bad, "rule": RULE}
+    return days, totals
 
 
 @dataclass(frozen=True)
@@ -165,15 +172,14 @@ class MonthTotals:
 
     routines: dict[str, tuple[int, int]]  # routine name as recorded -> (sessions, seconds)
     exercises: dict[str, int]  # exercise id -> work seconds
-    pain: list[tuple[dt.date, dt.datetime, int | None, int | None]]  # day, start, before, after
+    pain: list[tuple[dt.date, int | None, int | None]]  # day, before, after; by day, then start
     bad: dict[str, str]  # key -> problem, for records the month file holds but cannot show
 
 
 def totals_of(doc: Any) -> MonthTotals | None:
     """A stored totals document, checked; None when it is not one (then it is recomputed)."""
     try:
-        pain = [(dt.date.fromisoformat(day), dt.datetime.fromisoformat(start), _pain(b), _pain(a))
-                for day, start, b, a in doc["pain"]]
+        pain = [(dt.date.fromisoformat(day), _pain(b), _pain(a)) for day, b, a in doc["pain"]]
         routines = {str(k): (_count(c), _count(s)) for k, (c, s) in doc["routines"].items()}
         exercises = {str(k): _count(s) for k, s in doc["exercises"].items()}
         bad = {str(k): str(v) for k, v in doc["bad"].items()}
@@ -213,14 +219,38 @@ def checked_day_totals(path: Path, month: str, doc: dict[str, Any]) -> DayTotals
     return out
 
 
-def with_month(data: Tables | None, month: str, days: DayTotals,
-               totals: dict[str, Any] | None) -> Tables:
-    """The year file's tables with one month's summaries put in; None or empty takes them out."""
-    tables = {name: dict(table) for name, table in (data or {}).items()}
-    for name, doc in ((DAY_TABLE, days), (TOTALS_TABLE, totals)):
-        table = tables.setdefault(name, {})
-        if doc:
-            table[month] = doc
-        else:
-            table.pop(month, None)
-    return tables
+class YearSummary:
+    """A year's two derived files: days/<year>.json ("months": the day totals, small, read by
+    the calendar and `status`) and totals/<year>.json ("totals", read by the progress totals).
+    Kept apart so the small one stays small."""
+
+    def __init__(self, days: Path, totals: Path) -> None:
+        self.files = {DAY_TABLE: FileStorage(days, "days"), TOTALS_TABLE: FileStorage(totals, "days")}
+        self._new: dict[str, Tables] = {}
+
+    def check(self) -> None:
+        """Read both; a broken one raises here, before anything is written."""
+        for file in self.files.values():
+            file.read()
+
+    def totals_doc(self, month: str) -> Any:
+        return (self.files[TOTALS_TABLE].read() or {}).get(TOTALS_TABLE, {}).get(month)
+
+    def put(self, month: str, days: DayTotals, totals: dict[str, Any] | None) -> None:
+        """Set a month's two summaries (an empty or None one is taken out); write() writes."""
+        for table, doc in ((DAY_TABLE, days), (TOTALS_TABLE, totals)):
+            if table not in self._new:
+                read = self.files[table].read() or {}
+                self._new[table] = {name: dict(docs) for name, docs in read.items()}
+            docs = self._new[table].setdefault(table, {})
+            if doc:
+                docs[month] = doc
+            else:
+                docs.pop(month, None)
+
+    def write(self) -> None:
+        """Write the files whose content put() changed, each once."""
+        for table, data in self._new.items():
+            if data != (self.files[table].read() or {}):
+                self.files[table].write(data)
+        self._new = {}
