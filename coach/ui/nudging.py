@@ -155,7 +155,7 @@ class NudgeKeeping(NudgeRecords):
             self._unsaved[0].append(self._nudge_record(waiting, "no answer"))
         if not self.timer.in_session and sat >= QUIT_STRETCH_MIN_S:
             self._unsaved[1].append(self._stretch("quit", sat))
-        if self.nudge_log is not None:
+        if self.nudge_log is not None and self.store_ready:  # never beside a broken store
             self._write_records()
             self._write_timer(self._timer_state(running=False))
 

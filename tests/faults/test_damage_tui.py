@@ -38,7 +38,8 @@ def damaged_copy(pristine: Path, tmp_path: Path, kind: str) -> tuple[Path, Path]
 
 def kept(folder: Path, damaged: Path) -> dict[str, object]:
     """What must not change: every file but the derived summaries, and the damaged path."""
-    derived = (str(Path(DAYS).parent), "totals")
+    # The summaries are derived; nudges/ is the app's own log of this run's sitting time.
+    derived = (str(Path(DAYS).parent), "totals", "nudges")
     return {key: value for key, value in snapshot(folder).items()
             if not key.startswith(derived) or folder / key == damaged}
 

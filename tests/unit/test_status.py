@@ -283,6 +283,7 @@ def test_the_readme_tmux_recipe_fits_the_default_status_length():
     longest = _Status(
         streak=99_999, longest=99_999, today=dt.date(2026, 1, 1), today_done=True, last=None,
         sessions_total=10**6, week=WeekGoal(days_this_week=7, goal=7, met=True, streak_weeks=999, longest_weeks=999),
+        nudges={},
     )
     shown = _fill(template, longest) + after.replace("%H:%M", "23:59")
     assert len(shown) <= 40, shown
