@@ -8,7 +8,7 @@ writer: reads via writer.read (errors become a notice), deletes and undos queued
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 
 from rich.text import Text
 from textual import on, work
@@ -20,7 +20,8 @@ from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
 from coach.core.content.models import Exercise
-from coach.core.history.progress import Totals, months_with, pain_trend, totals
+from coach.core.history.overview import history_page, pain_of, totals_of
+from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
@@ -87,6 +88,7 @@ class ProgressScreen(Screen):
         self.days: dict[dt.date, tuple[int, int]] = {}
         self.history: list[SessionLine] = []  # newest first, once loaded
         self.loaded = False  # the history worker has reported
+        self.more_history = False  # sessions older than the page shown
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
 
     def compose(self) -> ComposeResult:
@@ -132,25 +134,21 @@ class ProgressScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
-        """Stream the history a month at a time, keeping only what the screen shows, so ten
-        years of sessions never sit in memory at once."""
+        """Totals and pain from the per-month summaries, and only the newest page of sessions:
+        ten years load about as fast as one month."""
         store = self.store
-        lines: list[SessionLine] = []
-        trend: list[tuple[dt.date, int | None, int | None]] = []
-
-        def every_session() -> Iterator[SessionRecord]:
-            for first, last in months_with(self.days):
-                records = store.sessions_between(first, last) if store is not None else []
-                lines.extend(SessionLine.of(r) for r in records)
-                trend.extend(pain_trend(records))
-                yield from records
-
+        if store is None:
+            self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
+            return
         try:
-            done = totals(every_session(), self.exercises)
+            months = store.month_totals()
+            done, trend = totals_of(months, self.exercises), pain_of(months)
+            page, older = history_page(store, rows=HISTORY_ROWS)
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
-        lines.sort(key=lambda line: line.started_at, reverse=True)
+        lines = [SessionLine.of(r) for r in page]
+        self.more_history = older is not None  # older months are on the calendar and in export
         self.app.call_from_thread(self.history_loaded, lines, done, trend)
 
     def history_failed(self, problem: str) -> None:
@@ -187,10 +185,9 @@ class ProgressScreen(Screen):
                        f" · {line.status}", duration_text(line.seconds)), id=line.uuid)
             for line in shown
         ]
-        if len(self.history) > HISTORY_ROWS:
-            older = len(self.history) - HISTORY_ROWS
-            options.append(Option(Text(f"{older} older sessions: see the calendar, or "
-                                       "`backcoach export`", "dim"), disabled=True))
+        if len(self.history) > HISTORY_ROWS or self.more_history:
+            options.append(Option(Text("Older sessions: see the calendar, or `backcoach export`",
+                                       "dim"), disabled=True))
         listing.set_options(options)
         if shown:
             listing.highlighted = min(keep, len(shown) - 1)
