@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 from coach.core.figure.body import HEAD_R, Body
 from coach.core.figure.marks import add_marks
@@ -13,7 +14,7 @@ from coach.core.figure.shapes import Arrow, Circle, Drawing, Point, Stroke, Styl
 DEPTH_BEHIND = -3.0  # further back than this (body units) is drawn dotted
 
 
-def _style(body: Body, side: str, joint: str, lifted: set[str], limb: str) -> Style:
+def _style(body: Body, side: str, joint: str, lifted: Collection[str], limb: str) -> Style:
     if body.view == "top" and lifted:
         return "bold" if limb in lifted else "dotted"
     if body.view == "side" and side == "l":

@@ -249,7 +249,10 @@ class Player:
         if self.finished or phase.kind != "work" or mode not in ("hold", "timed"):
             return False
         now = self.clock.monotonic()
-        left = (self.paused_left if self.paused else self.started_at + self.seconds - now) or 0
+        if self.paused and self.paused_left is not None:
+            left = self.paused_left
+        else:
+            left = (now if self.started_at is None else self.started_at) + self.seconds - now
         change = max(delta, 1 - left)  # never below one second left
         self.seconds += change
         if self.paused_left is not None:
