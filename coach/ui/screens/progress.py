@@ -44,6 +44,7 @@ from coach.ui.widgets.progress_text import (
 from coach.ui.widgets.size_guard import SizeGuard
 
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
+HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
 
 
 class SessionDetail(Dialog[None]):
@@ -143,7 +144,7 @@ class ProgressScreen(Screen):
         try:
             months = store.month_totals()
             done, trend = totals_of(months, self.exercises), pain_of(months)
-            page, older = history_page(store, rows=HISTORY_ROWS)
+            page, older = history_page(store, rows=HISTORY_PAGE)
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
