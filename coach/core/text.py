@@ -49,6 +49,11 @@ def terminal_safe(text: str) -> str:
     return STEERING.sub(_visible, text)
 
 
+def terminal_safe_lines(text: str) -> str:
+    """terminal_safe() line by line: a description keeps its line breaks, nothing else."""
+    return "\n".join(terminal_safe(line) for line in text.split("\n"))
+
+
 def json_escaped(text: str) -> str:
     """JSON text with every character a terminal would obey written as a \\uXXXX escape.
 

@@ -251,3 +251,34 @@ async def test_typing_markup_into_the_editor_shows_it_plainly(library, data_dir,
         await pilot.press("ctrl+s")  # problems shown, nothing parsed
         await written(pilot)
         assert app.is_running and editor.query_one("#err-steps").display
+
+
+async def test_stored_terminal_controls_are_shown_never_obeyed(library, history_store, data_dir,
+                                                               settle):
+    # Written by an older backcoach (or by hand), before the edge refused such text: the store
+    # keeps it as it is; every screen shows it as harmless symbols.
+    hostile = "Evil\x1b]52;c;aGk=\x07\x1b[2J\u202eboss"
+    [old] = history_store.sessions_between(TODAY_OF(history_store), TODAY_OF(history_store))[-1:]
+    history_store.save_session(old.model_copy(update={"routine_name": hostile}))
+    info = next(iter(library.routines.values()))
+    history_store.save_routine(info.routine.model_copy(
+        update={"id": "mine", "name": hostile, "description": "line\x1b[31m\nnext"}))
+    app, store, _ = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        shown = [i.routine for i in app.screen.shown if i.routine.id == "mine"]
+        assert shown and "\x1b" not in shown[0].name and "\u202e" not in shown[0].name
+        assert "␛" in shown[0].name and shown[0].description == "line␛[31m\nnext"
+        await pilot.press("g")
+        await settle(pilot)
+        progress = app.screen
+        assert isinstance(progress, ProgressScreen) and progress.loaded
+        names = [line.routine_name for line in progress.history]
+        assert any(n.startswith("Evil␛]52;c;aGk=␇␛[2J") for n in names), names[:3]
+        assert not any("\x1b" in n or "\u202e" in n for n in names)
+    # What is stored stays as it was: export is lossless.
+    assert any(r.routine_name == hostile for r in store.sessions())
+
+
+def TODAY_OF(store):
+    return max(store.session_days())

@@ -25,7 +25,7 @@ from coach.core.content.models import Dosing
 from coach.core.nudge.hours import WEEKDAYS, hours_text, parse_days, parse_hours
 from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 from coach.core.text import STORED as READ_AS_IS
-from coach.core.text import UserLine
+from coach.core.text import UserLine, terminal_safe
 
 SCHEMA_VERSION = 1
 
@@ -117,6 +117,13 @@ class SessionRecord(Record):
                 and "uuid" not in data:
             raise ValueError("uuid: is missing; a stored session keeps the uuid it was given")
         return data
+
+    def shown(self) -> SessionRecord:
+        """This record with its text made safe for a terminal, for a screen to show."""
+        steps = tuple(step.model_copy(update={"exercise_name": terminal_safe(step.exercise_name)})
+                      for step in self.steps)
+        return self.model_copy(update={"routine_name": terminal_safe(self.routine_name),
+                                       "zone": terminal_safe(self.zone), "steps": steps})
 
     @model_validator(mode="after")
     def _times_agree(self) -> SessionRecord:

@@ -148,7 +148,7 @@ class ProgressScreen(Screen):
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
-        lines = [SessionLine.of(r) for r in page]
+        lines = [SessionLine.of(r.shown()) for r in page]
         self.more_history = older is not None  # older months are on the calendar and in export
         self.app.call_from_thread(self.history_loaded, lines, done, trend)
 
@@ -173,7 +173,8 @@ class ProgressScreen(Screen):
         sessions, seconds = self.days.get(day, (0, 0))
         records = None
         if opened and sessions and self.store is not None:
-            records = self._read(lambda: self.store.sessions_between(day, day), [])
+            records = [r.shown() for r in self._read(
+                lambda: self.store.sessions_between(day, day), [])]
         self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
 
     def draw_history(self) -> None:
@@ -223,7 +224,7 @@ class ProgressScreen(Screen):
         line = self._line()
         record = self._record(line) if line is not None else None
         if record is not None:
-            self.app.push_screen(SessionDetail(record))
+            self.app.push_screen(SessionDetail(record.shown()))
 
     def action_delete(self) -> None:
         line = self._line()
