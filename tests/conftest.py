@@ -16,6 +16,14 @@ def library() -> Library:
     return load_library(content_dir())
 
 
+@pytest.fixture(autouse=True)
+def machine_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where this machine's id is kept: never the user's real config folder in a test."""
+    folder = tmp_path_factory.mktemp("machine")
+    monkeypatch.setenv("BACKCOACH_MACHINE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private data folder, so no test touches the user's real one."""

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage, StoreDB
-from coach.core.storage.errors import StoreError, write_error
-from coach.core.storage.files import make_folder, sweep_temp_files
+from coach.core.storage.errors import StoreError
+from coach.core.storage.files import sweep_temp_files
 from coach.core.storage.folder import DAYS, SESSIONS, month_of
 from coach.core.storage.routines import ROUTINES, RoutineFile
 from coach.core.storage.sessions import SessionFiles
@@ -46,16 +46,12 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         years costs what opening one month does. Raises StoreError for a file that cannot be
         used; nothing is written in that case.
         """
-        try:
-            make_folder(self.folder)
-        except OSError as exc:
-            raise write_error(exc, self.folder) from None
-        with self.locked():
+        with self.locked():  # makes the folder, and claims its top files if no machine has
             for folder in (self.folder, self.sessions_dir, self.days_dir):
                 sweep_temp_files(folder)
             years = {y: FileStorage(self.year_path(y), DAYS) for y in self.years()}
             summarized = self._check_years(years)
-            months = self.months()
+            months = self.own_months()
             changed = {m: self._check_month(m) for m in months if not self._fresh(m, summarized)}
             old = [file for file in (*years.values(), *changed.values()) if file.old]
             old += self._check_small_files()
@@ -103,6 +99,7 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         return (
             isinstance(doc, dict)
             and doc.get("file") == stamp(self.month_path(month))
+            and "digest" in doc  # made before sync: remade, so other machines can trust it
             and totals_of(doc) is not None
         )
 
