@@ -62,7 +62,7 @@ class DataFolder:
         self.folder = Path(folder)
         self._machine = machine
         self._home: Path | None = None
-        self._lock: FolderLock | None = None
+        self._lock = FolderLock(self.folder / LOCK_FILE)  # moved to home/.lock at first use
 
     @property
     def machine(self) -> str:
@@ -153,12 +153,17 @@ class DataFolder:
         disk, a read-only folder) comes out as a StoreError that says which and why. Two
         machines never write one file, so one lock per machine is enough.
         """
-        if self._lock is None:
+        if not self._lock.held_here:
             try:
                 make_folder(self.folder)  # a save before open() makes it; then it is claimed
             except OSError as exc:
                 raise write_error(exc, self.folder) from None
-            self._lock = FolderLock(self.home / LOCK_FILE)
+            # Asked again at every write: two machines that claimed the top files before their
+            # sync tool met find out which one kept them, and the other moves to machines/<id>.
+            self._home = None
+            path = self.home / LOCK_FILE
+            if self._lock.path != path:
+                self._lock = FolderLock(path, self._lock.wait_s)
         with self._lock.held():
             try:
                 yield

@@ -161,7 +161,7 @@ class SessionFiles(Everyone):
             days, totals = summarize(rows, bad, stamped)
             # What lets another machine trust this summary: the file's hash, and its uuids
             # (to see that no session is counted twice, nor one deleted elsewhere).
-            totals |= {"digest": digest(path), "keys": sorted(month_docs)}
+            totals |= {"digest": digest(path), "keys": sorted(month_docs), "by": self.machine}
             data = with_month(data, month, days, totals if stamped else None)
         if data != (before or {}):
             year.write(data or {})

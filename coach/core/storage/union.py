@@ -65,7 +65,7 @@ def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
     """stem -> its files in folder, the file itself first, then its conflict copies."""
     try:
         names = sorted(os.listdir(folder))
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return {}
     except OSError as exc:
         raise read_error(exc, folder) from None
@@ -83,7 +83,7 @@ def named_files(folder: Path, name: str) -> list[Path]:
     """The file `name` in folder (when there) and its conflict copies, the file first."""
     try:
         names = sorted(os.listdir(folder))
-    except (FileNotFoundError, NotADirectoryError):
+    except FileNotFoundError:
         return []
     except OSError as exc:
         raise read_error(exc, folder) from None
@@ -209,9 +209,13 @@ class Everyone(DataFolder):
         for month in sorted(set(sources) | set(stored.get(own, ({}, {}))[0])):
             found = sources.get(month, [])
             mine = stored.get(own, ({}, {}))[0].get(month)
-            keys = stored.get(own, ({}, {}))[1].get(month, {})
-            keys = keys.get("keys") if isinstance(keys, dict) else None
-            if mine is not None and all(f == own and not c for f, _, c in found) and (
+            doc = stored.get(own, ({}, {}))[1].get(month)
+            doc = doc if isinstance(doc, dict) else {}
+            keys = doc.get("keys")
+            # Made here (or before sync), from nothing but this machine's own files.
+            ours = doc.get("by") in (None, self.machine) and all(
+                f == own and not c for f, _, c in found)
+            if mine is not None and ours and (
                     not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):
                 out[month] = checked_day_totals(mine[1], month, mine[0])
             elif found:
