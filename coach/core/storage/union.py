@@ -74,8 +74,8 @@ def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
         found = data_name(name)
         if found and len(found[0]) == length and found[0].replace("-", "").isdigit():
             out.setdefault(found[0], []).append(folder / name)
-    for paths in out.values():
-        paths.sort(key=lambda p: p.name != f"{p.name.split('.')[0]}.json")
+    for stem, paths in out.items():
+        paths.sort(key=lambda p, stem=stem: p.name != f"{stem}.json")
     return out
 
 
