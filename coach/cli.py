@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coach import __version__
 from coach.commands.common import USER_ERROR, UserError, shipped_library
+from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
 from coach.commands.status import STATUS_FIELDS, cmd_status
@@ -58,6 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--output", metavar="FILE", type=Path, help="write here (default: stdout)")
     imp = sub.add_parser("import", help="add the sessions of a JSON export (by uuid, no dupes)")
     imp.add_argument("file", metavar="FILE", help="a file `backcoach export` wrote")
+    doc = sub.add_parser("doctor", help="which machines wrote this data folder, and what is wrong")
+    doc.add_argument("--sync-dir", metavar="PATH",
+                     help="keep this machine's history in PATH (a synced folder) from now on")
     ch = sub.add_parser("check", help="validate content files or folders (default: shipped)")
     ch.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     return parser
@@ -80,6 +84,7 @@ COMMANDS = {
     "status": cmd_status,
     "export": cmd_export,
     "import": cmd_import,
+    "doctor": cmd_doctor,
 }
 
 
