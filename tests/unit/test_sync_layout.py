@@ -13,7 +13,7 @@ from coach.cli import main
 from coach.core.content.models import Routine
 from coach.core.session.records import SessionRecord, Settings
 from coach.core.storage.machine import data_name, local_machine_id
-from coach.core.storage.store import Store
+from coach.core.storage.store import Store, StoreError
 from coach.paths import data_dir
 from tests.faults.test_sync import session
 
@@ -186,3 +186,17 @@ def test_doctor_sync_dir_points_this_machine_at_a_synced_folder(tmp_path, monkey
     Store(data_dir()).save_session(record)
     assert main(["status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out.splitlines()[-1])["sessions_total"] == 1
+
+
+def test_another_machines_unreadable_file_is_reported_and_skipped_never_moved(tmp_path):
+    desk, laptop = Store(tmp_path, machine="desk"), Store(tmp_path, machine="laptop")
+    desk.save_session(session(1, DAY, True))
+    laptop.save_session(session(2, DAY, True))
+    broken = laptop.month_path("2026-11")
+    broken.write_text('{"meta": {"1": {"schema": 1}}, "sessions": {')
+    lines = Store(tmp_path, machine="desk").open()
+    assert len(lines) == 1 and lines[0].startswith(f"{broken}: is not valid JSON")
+    assert [r.uuid for r in desk.sessions()] == [session(1, DAY, True).uuid]
+    assert broken.read_text() == '{"meta": {"1": {"schema": 1}}, "sessions": {'
+    with pytest.raises(StoreError):  # on its own machine it stops the read, as before sync
+        Store(tmp_path, machine="laptop").sessions()

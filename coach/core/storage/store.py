@@ -65,8 +65,15 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
                 self._summarize(file, {m: docs for m, docs in stale.items() if m[:4] == year})
         self.strict = False
         self.skipped = {}
+        self.unread.clear()
         self.month_totals()  # collects the records that cannot be shown, from the summaries
-        return list(self.skipped.values())
+        self.settings()
+        self.user_routines()
+        # Another machine's files (or a conflict copy) that cannot be read are skipped, not
+        # fatal: said here, and in `backcoach doctor`.
+        unread = [f"{line} (skipped: another machine's file or a sync tool's copy)"
+                  for line in self.unread.values()]
+        return list(self.skipped.values()) + unread
 
     def _check_years(self, years: dict[str, FileStorage]) -> dict[str, Any]:
         """Month -> its stored totals document, every year file checked."""

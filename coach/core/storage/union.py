@@ -155,14 +155,19 @@ class Everyone(DataFolder):
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
                      deleted: dict[str, str] | None = None) -> dict[Path, dict[str, Any]]:
         """The month's documents, one per uuid (the winner), minus the deleted ones, grouped by
-        the file each came from. A file itself that cannot be read raises; a copy is noted."""
+        the file each came from. This machine's file that cannot be read raises; any other is
+        noted in `unread` and skipped until the sync tool delivers it whole."""
         if sources is None:
             sources = self.session_sources().get(month, [])
         if deleted is None:
             deleted = self.tombstones()["sessions"]
         best: dict[str, tuple[Path, Any]] = {}
-        for _, path, copy in sources:
-            docs = self.read_tables(path, SESSIONS, strict=not copy).get(SESSIONS, {})
+        own = self.own_dir()
+        for folder, path, copy in sources:
+            # Only this machine's own file stops a read: another machine's is not ours to move
+            # aside (the move would reach that machine too), and a copy is a copy.
+            strict = folder == own and not copy
+            docs = self.read_tables(path, SESSIONS, strict).get(SESSIONS, {})
             for key, doc in docs.items():
                 if key in deleted:
                     continue
