@@ -217,3 +217,26 @@ def with_month(data: Tables | None, month: str, days: DayTotals,
         else:
             table.pop(month, None)
     return tables
+
+
+def added_up(parts: list[tuple[DayTotals, MonthTotals]]) -> tuple[DayTotals, MonthTotals]:
+    """One month's summaries from several machines (no session in two of them), added up."""
+    if len(parts) == 1:
+        return parts[0]
+    days: DayTotals = {}
+    routines: dict[str, tuple[int, int]] = {}
+    exercises: dict[str, int] = {}
+    pain = []
+    bad: dict[str, str] = {}
+    for day_totals, totals in parts:
+        for day, (count, seconds) in day_totals.items():
+            old = days.get(day, [0, 0])
+            days[day] = [old[0] + count, old[1] + seconds]
+        for name, (count, seconds) in totals.routines.items():
+            old_r = routines.get(name, (0, 0))
+            routines[name] = (old_r[0] + count, old_r[1] + seconds)
+        for exercise, seconds in totals.exercises.items():
+            exercises[exercise] = exercises.get(exercise, 0) + seconds
+        pain += totals.pain
+        bad |= totals.bad
+    return dict(sorted(days.items())), MonthTotals(routines, exercises, pain, bad)

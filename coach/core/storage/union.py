@@ -27,6 +27,7 @@ from coach.core.storage.summaries import (
     TOTALS_TABLE,
     DayTotals,
     MonthTotals,
+    added_up,
     checked_day_totals,
     rows_of,
     stamp,
@@ -272,7 +273,7 @@ class Everyone(DataFolder):
                               totals))
             except StoreError:
                 return None
-        return _added(parts)
+        return added_up(parts)
 
     def _made_from(self, doc: Any, path: Path) -> bool:
         """Whether a summary was made from the month file as it is here now."""
@@ -289,24 +290,3 @@ class Everyone(DataFolder):
             self._digests[path] = known
         return known[1] == doc["digest"]
 
-
-def _added(parts: list[tuple[DayTotals, MonthTotals]]) -> tuple[DayTotals, MonthTotals]:
-    if len(parts) == 1:
-        return parts[0]
-    days: DayTotals = {}
-    routines: dict[str, tuple[int, int]] = {}
-    exercises: dict[str, int] = {}
-    pain = []
-    bad: dict[str, str] = {}
-    for day_totals, totals in parts:
-        for day, (count, seconds) in day_totals.items():
-            old = days.get(day, [0, 0])
-            days[day] = [old[0] + count, old[1] + seconds]
-        for name, (count, seconds) in totals.routines.items():
-            old_r = routines.get(name, (0, 0))
-            routines[name] = (old_r[0] + count, old_r[1] + seconds)
-        for exercise, seconds in totals.exercises.items():
-            exercises[exercise] = exercises.get(exercise, 0) + seconds
-        pain += totals.pain
-        bad |= totals.bad
-    return dict(sorted(days.items())), MonthTotals(routines, exercises, pain, bad)
