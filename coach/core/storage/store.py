@@ -71,7 +71,7 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         self.user_routines()
         # Another machine's files (or a conflict copy) that cannot be read are skipped, not
         # fatal: said here, and in `backcoach doctor`.
-        unread = [f"{line} (skipped: another machine's file or a sync tool's copy)"
+        unread = [f"{line.rsplit('; ', 1)[0]}; skipped until the sync tool delivers it whole"
                   for line in self.unread.values()]
         return list(self.skipped.values()) + unread
 
