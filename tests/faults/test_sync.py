@@ -157,7 +157,7 @@ def run(steps: list[tuple], first_shared: bool) -> None:
             tool.settle()
         machines = [alpha, Machine(b_dir, "beta")]
         latest: dict[str, SessionRecord] = {}
-        deleted: set[str] = set()
+        deleted_by: dict[str, set[int]] = {}  # uuid -> the machines that deleted it
         where: dict[str, int] = {}  # uuid -> the machine that saved it
         chosen: list[Settings] = []
         n = 0
@@ -171,8 +171,8 @@ def run(steps: list[tuple], first_shared: bool) -> None:
                 latest[record.uuid] = record
                 where[record.uuid] = side
             elif action == "finish":
-                # A session deleted on the other machine may still be finished here: the
-                # tombstone wins.
+                # Saving again undoes this machine's own delete (the app's undo); another
+                # machine's delete stands.
                 open_ones = sorted(u for u, r in latest.items() if r.status == "in progress"
                                    and where[u] == side)
                 if open_ones:
@@ -180,12 +180,13 @@ def run(steps: list[tuple], first_shared: bool) -> None:
                     record = session(int(uuid[-12:]), latest[uuid].day, True)
                     me.store.save_session(record)
                     latest[uuid] = record
+                    deleted_by.get(uuid, set()).discard(side)
             elif action == "delete":
                 shown = sorted(r.uuid for r in me.reader().sessions())
                 if shown:
                     uuid = shown[args[0] % len(shown)]
                     me.store.delete_session(uuid)
-                    deleted.add(uuid)
+                    deleted_by.setdefault(uuid, set()).add(side)
             elif action == "settings":
                 changed = Settings(weekly_goal_days=args[0], safety_acknowledged=True)
                 me.store.save_settings(changed)
@@ -195,6 +196,7 @@ def run(steps: list[tuple], first_shared: bool) -> None:
                 if files:
                     tool.deliver(side, files[args[0] % len(files)], half_written=args[1])
             else:  # a read part-way: never a session twice, never one this machine lost
+                deleted = {u for u, by in deleted_by.items() if by}
                 shown = [r.uuid for r in me.reader().sessions()]
                 assert len(shown) == len(set(shown))
                 mine = {u for u, s in where.items() if s == side} - deleted
@@ -202,6 +204,7 @@ def run(steps: list[tuple], first_shared: bool) -> None:
                 me.reader().session_days()
                 me.reader().month_totals()
         tool.settle()
+        deleted = {u for u, by in deleted_by.items() if by}
         expected = {u: r for u, r in latest.items() if u not in deleted}
         for me in machines:
             assert_readable(me.folder)

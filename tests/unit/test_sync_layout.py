@@ -201,3 +201,16 @@ def test_another_machines_unreadable_file_is_reported_and_skipped_never_moved(tm
     assert broken.read_text() == '{"meta": {"1": {"schema": 1}}, "sessions": {'
     with pytest.raises(StoreError):  # on its own machine it stops the read, as before sync
         Store(tmp_path, machine="laptop").sessions()
+
+
+def test_saving_again_undoes_this_machines_delete_not_another_machines(tmp_path):
+    desk, laptop = Store(tmp_path, machine="desk"), Store(tmp_path, machine="laptop")
+    first, second = session(1, DAY, False), session(2, DAY, False)
+    desk.save_session(first)
+    desk.save_session(second)
+    desk.delete_session(first.uuid)
+    desk.save_session(first)  # the app's undo
+    laptop.delete_session(second.uuid)
+    desk.save_session(session(2, DAY, True))  # finished here after laptop deleted it
+    assert [r.uuid for r in laptop.sessions()] == [first.uuid]
+    assert laptop.import_sessions([session(2, DAY, True)]) == (0, 1)

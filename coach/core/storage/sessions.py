@@ -63,6 +63,9 @@ class SessionFiles(Everyone):
             replace(table, record.uuid, record.model_dump(mode="json"))
             trusted = None if bad is None else {month: _without(bad, record.uuid)}
             self._summarize(year, {month: docs(table)}, trusted)
+            mine = self.tombstones_in(self.home)
+            if mine["sessions"].get(record.uuid, "") > mine[REVIVED].get(record.uuid, ""):
+                self.bury(REVIVED, record.uuid)  # saved again after this machine deleted it: undo
 
     def delete_session(self, uuid: str) -> SessionRecord | None:
         """Remove the session with this uuid; returns it, or None when it is not stored (any
@@ -117,6 +120,11 @@ class SessionFiles(Everyone):
             stored = {m: self.month_docs(m) for m in self.months()}
             seen = {key for month_docs in stored.values() for key in month_docs}
             deleted = self.tombstones()["sessions"]
+            mine = self.tombstones_in(self.home)
+            # Deleted on another machine: that delete stands, so the session counts as present.
+            elsewhere = {k for k in deleted
+                         if mine["sessions"].get(k, "") <= mine[REVIVED].get(k, "")}
+            seen |= elsewhere
             new: dict[str, dict[str, dict[str, Any]]] = {}
             present = 0
             for record in records:

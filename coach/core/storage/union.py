@@ -138,19 +138,29 @@ class Everyone(DataFolder):
     def tombstones(self) -> dict[str, dict[str, str]]:
         """Table ("sessions", "routines") -> key -> when it was deleted, from every machine.
 
-        A session imported again after its delete is alive: the import writes when ("revived"),
-        and a tombstone counts only when it is newer.
+        A machine that saves or imports a session again after deleting it undoes its own
+        delete ("revived", newer than its tombstone); another machine's delete still stands.
         """
-        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}}
         for _, folder in self.source_dirs():
-            for path in named_files(folder, DELETED_FILE):
-                strict = path == self.folder / DELETED_FILE
-                tables = self.read_tables(path, "deleted", strict)
-                for table, found in out.items():
-                    for key, doc in tables.get(table, {}).items():
-                        found[key] = max(found.get(key, ""), str(doc.get("at", "")))
-        revived = out.pop(REVIVED)
-        out["sessions"] = {k: at for k, at in out["sessions"].items() if at > revived.get(k, "")}
+            found = self.tombstones_in(folder)
+            revived = found.pop(REVIVED)
+            found["sessions"] = {k: at for k, at in found["sessions"].items()
+                                 if at > revived.get(k, "")}
+            for table, keys in found.items():
+                for key, at in keys.items():
+                    out[table][key] = max(out[table].get(key, ""), at)
+        return out
+
+    def tombstones_in(self, folder: Path) -> dict[str, dict[str, str]]:
+        """One machine's deleted.json (and its conflict copies): table -> key -> latest time."""
+        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        for path in named_files(folder, DELETED_FILE):
+            strict = path == self.folder / DELETED_FILE
+            tables = self.read_tables(path, "deleted", strict)
+            for table, found in out.items():
+                for key, doc in tables.get(table, {}).items():
+                    found[key] = max(found.get(key, ""), str(doc.get("at", "")))
         return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
