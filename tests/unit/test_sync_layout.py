@@ -213,4 +213,6 @@ def test_saving_again_undoes_this_machines_delete_not_another_machines(tmp_path)
     laptop.delete_session(second.uuid)
     desk.save_session(session(2, DAY, True))  # finished here after laptop deleted it
     assert [r.uuid for r in laptop.sessions()] == [first.uuid]
-    assert laptop.import_sessions([session(2, DAY, True)]) == (0, 1)
+    assert desk.import_sessions([session(2, DAY, True)]) == (0, 1)  # laptop's delete stands
+    assert laptop.import_sessions([session(2, DAY, True)]) == (1, 0)  # its own: undone
+    assert len(desk.sessions()) == 2
