@@ -76,7 +76,8 @@ def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
         if found and len(found[0]) == length and found[0].replace("-", "").isdigit():
             out.setdefault(found[0], []).append(folder / name)
     for stem, paths in out.items():
-        paths.sort(key=lambda p, stem=stem: p.name != f"{stem}.json")
+        main = f"{stem}.json"
+        paths.sort(key=lambda p: p.name != main)  # noqa: B023 - sorted before the next stem
     return out
 
 
@@ -273,7 +274,7 @@ class Everyone(DataFolder):
             totals = totals_of(doc) if self._made_from(doc, path) else None
             if totals is None or days_doc is None and totals.routines:
                 return None
-            keys = doc.get("keys")
+            keys = doc.get("keys") if isinstance(doc, dict) else None
             if len(sources) > 1 or deleted:
                 if not isinstance(keys, list) or seen.intersection(keys) or deleted.keys() & set(keys):
                     return None
