@@ -114,7 +114,11 @@ def cmd_doctor(args: argparse.Namespace) -> int:
     _listed("files a sync tool has not finished (ignored until it does)", unfinished, folder)
     problems = sorted(store.unread.items())
     print(f"files it could not read: {len(problems) or 'none'}")
-    for _, problem in problems:
+    own = store.own_dir()
+    for path, problem in problems:
+        if path.parent not in (own, own / "sessions", own / "days"):
+            # Not this machine's to fix: it waits for the sync tool (or the other machine).
+            problem = f"{problem.rsplit('; ', 1)[0]}; skipped until the sync tool delivers it whole"
         print(f"  {shown(problem)}")
     return 0
 
