@@ -128,7 +128,7 @@ class Machine:
 def assert_readable(folder: Path) -> None:
     """Every data file parses: nothing the tool or the machines did corrupted one."""
     for path in folder.rglob("*.json"):
-        kind = path.parent.name if path.parent.name in ("sessions", "days", "totals") else None
+        kind = {"sessions": "sessions", "days": "days", "totals": "days"}.get(path.parent.name)
         stem = (data_name(path.name) or ("", False))[0]
         kind = kind or {"settings": "settings", "routines": "routines",
                         "deleted": "deleted"}.get(stem)
