@@ -14,6 +14,7 @@ from coach import __version__
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library
+from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
 from coach.commands.serve import add_arguments as add_serve_arguments
@@ -95,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     imp = _command(sub, "import", "add the sessions of a JSON export (by uuid, no dupes)",
                    "The whole file is checked before anything is stored.")
     imp.add_argument("file", metavar="FILE", help="a file `backcoach export` wrote")
+    doc = _command(sub, "doctor", "which machines wrote this data folder, and what is wrong",
+                   "Lists the machines, conflict copies, unfinished sync files and unreadable "
+                   "files; --sync-dir points this machine at a synced folder.")
+    doc.add_argument("--sync-dir", metavar="PATH",
+                     help="keep this machine's history in PATH (a synced folder) from now on")
     ch = _command(
         sub, "check", "check content files or folders (default: the shipped content)",
         "Prints the problems, one a line, and exits 2; or 'content OK'.",
@@ -150,6 +156,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "settings": settings_command.cmd_settings,
     "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
+    "doctor": cmd_doctor,
 }
 
 

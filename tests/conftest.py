@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,20 @@ def _figures_in_braille(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(content_dir())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def machine_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where this machine's id is kept: never the user's real config folder in a test. One for
+    the whole run, as every test stands for the same machine (tests of several pass ids)."""
+    folder = tmp_path_factory.mktemp("machine")
+    before = os.environ.get("BACKCOACH_MACHINE_DIR")
+    os.environ["BACKCOACH_MACHINE_DIR"] = str(folder)
+    yield folder
+    if before is None:
+        del os.environ["BACKCOACH_MACHINE_DIR"]
+    else:
+        os.environ["BACKCOACH_MACHINE_DIR"] = before
 
 
 @pytest.fixture

@@ -63,7 +63,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def sweep_temp_files(folder: Path) -> list[Path]:
     """Remove the temp files a killed writer left behind; call it only while holding the lock."""
     swept = []
-    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+    # Only the names write_atomic makes: a sync tool's own temp files are not ours to remove.
+    for temp in folder.glob(f".*.{'[0-9a-f]' * 8}{TEMP_SUFFIX}"):
         with suppress(FileNotFoundError):
             temp.unlink()
             swept.append(temp)

@@ -30,6 +30,11 @@ class FolderLock:
         self.wait_s = wait_s
         self._mine = threading.local()  # this thread's descriptor and depth
 
+    @property
+    def held_here(self) -> bool:
+        """Whether this thread holds it (a nested use)."""
+        return getattr(self._mine, "depth", 0) > 0
+
     @contextmanager
     def held(self) -> Iterator[None]:
         """Hold the lock; raises LockHeld, or a StoreError when the lock file cannot be made."""

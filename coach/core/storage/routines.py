@@ -1,9 +1,15 @@
-"""The routines the user made or imported: routines.json, keyed by routine id."""
+"""The routines the user made or imported: routines.json, keyed by routine id, one per machine.
+
+When two machines saved one routine id, the newest save wins and the other stays in its
+machine's file; a delete is a tombstone, undone by a later save of that id.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Final
 
 from pydantic import ValidationError
@@ -11,28 +17,61 @@ from pydantic import ValidationError
 from coach.core.content.errors import describe
 from coach.core.content.models import Routine
 from coach.core.content.routine_files import new_routine_id
-from coach.core.storage.datafile import StoreDB, replace
-from coach.core.storage.errors import bad_file
-from coach.core.storage.folder import DataFolder
+from coach.core.storage.datafile import StoreDB
+from coach.core.storage.errors import StoreError, bad_file
+from coach.core.storage.folder import ROUTINES_FILE
 from coach.core.storage.summaries import shown_key
+from coach.core.storage.union import Everyone, named_files
 from coach.core.text import STORED
 
 ROUTINES: Final = "routines"
+SAVED: Final = "saved"  # routine id -> when this machine saved it
 
 
-class RoutineFile(DataFolder):
+class RoutineFile(Everyone):
     """The Store's user routines."""
 
     def user_routines(self) -> list[Routine]:
-        """The routines the user made or imported, sorted by name; reads only, creates nothing."""
-        return self._routines_from(StoreDB(self.routines_path, ROUTINES))
+        """The routines the user made or imported on any machine, sorted by name; reads only."""
+        deleted = self.tombstones()[ROUTINES]
+        newest: dict[str, tuple[str, Routine]] = {}
+        for at, _, routine in self.all_routines():
+            if at > deleted.get(routine.id, "") and (
+                    routine.id not in newest or at > newest[routine.id][0]):
+                newest[routine.id] = (at, routine)
+        return sorted((r for _, r in newest.values()), key=lambda r: (r.name.casefold(), r.id))
+
+    def all_routines(self) -> list[tuple[str, Path, Routine]]:
+        """(saved at, file, routine) for every machine's copy of every routine."""
+        out = []
+        for _, folder in self.source_dirs():
+            for path in named_files(folder, ROUTINES_FILE):
+                strict = path == self.folder / ROUTINES_FILE
+                db = StoreDB(path, ROUTINES)
+                try:
+                    routines = self._routines_from(db)
+                except StoreError as exc:  # another machine's, or a conflict copy
+                    if strict:
+                        raise
+                    self.unread[path] = str(exc)
+                    continue
+                saved = db.table(SAVED)
+                for routine in routines:
+                    doc = saved.get(doc_id=routine.id)  # type: ignore[call-overload]
+                    out.append((str(doc.get("at", "")) if doc else "", path, routine))
+        return out
 
     def save_routine(self, routine: Routine) -> None:
         """Insert the routine, or replace the one with its id; atomic and locked."""
         with self.locked():
-            table = StoreDB(self.routines_path, ROUTINES).table(ROUTINES)
+            db = StoreDB(self.routines_path, ROUTINES)
+            tables = dict(db.file.read() or {})
             # exclude_none: a step's dosing keeps only the fields it changes, as in a TOML file.
-            replace(table, routine.id, routine.model_dump(mode="json", exclude_none=True))
+            doc = routine.model_dump(mode="json", exclude_none=True)
+            at = dt.datetime.now(dt.UTC).isoformat()
+            tables[ROUTINES] = dict(tables.get(ROUTINES, {})) | {routine.id: doc}
+            tables[SAVED] = dict(tables.get(SAVED, {})) | {routine.id: {"at": at}}
+            db.file.write(tables)  # one write: the routine and when, together
 
     def add_routine(self, routine: Routine, reserved: Iterable[str]) -> Routine:
         """Store a new routine: under its own id when that is free, else a new id made from its
@@ -44,18 +83,24 @@ class RoutineFile(DataFolder):
         with self.locked():
             db = StoreDB(self.routines_path, ROUTINES)
             # Stored but broken routines are not in any library; their ids are still taken.
+            # So are those of any machine's routines.
             taken = set(reserved) | {str(doc.doc_id) for doc in db.table(ROUTINES).all()}
+            taken |= {routine.id for _, _, routine in self.all_routines()}
             if routine.id in taken:
                 routine = routine.model_copy(update={"id": new_routine_id(routine.name, taken)})
             self.save_routine(routine)
         return routine
 
     def delete_routine(self, routine_id: str) -> None:
-        """Remove the user's routine with this id if it is stored; atomic and locked."""
+        """Remove the user's routine with this id if it is stored; atomic and locked. A
+        tombstone takes it out of the other machines' files too."""
         with self.locked():
             table = StoreDB(self.routines_path, ROUTINES).table(ROUTINES)
+            stored = any(r.id == routine_id for _, _, r in self.all_routines())
             if table.contains(doc_id=routine_id):  # type: ignore[arg-type]
                 table.remove(doc_ids=[routine_id])  # type: ignore[list-item]
+            if stored:
+                self.bury(ROUTINES, routine_id)
 
     def _routines_from(self, db: StoreDB) -> list[Routine]:
         routines = []

@@ -14,8 +14,8 @@ from typing import Any, Literal
 from coach.core.session.records import SCHEMA_VERSION
 from coach.core.storage.errors import NewerFile, bad_file
 
-# "routines" (the user's own routines) began at schema 1, so it has no migrations yet.
-Kind = Literal["sessions", "days", "settings", "routines"]
+# "routines" (the user's own routines) and "deleted" (tombstones) began at schema 1.
+Kind = Literal["sessions", "days", "settings", "routines", "deleted"]
 Tables = dict[str, dict[str, Any]]
 
 META = "meta"

@@ -18,27 +18,28 @@ from tinydb.table import Document
 
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
-from coach.core.storage.folder import DAYS, SESSIONS, DataFolder, month_of
+from coach.core.storage.folder import SESSIONS, month_of
 from coach.core.storage.summaries import (
-    DAY_TABLE,
     MonthRecords,
     MonthTotals,
     YearSummary,
-    checked_day_totals,
     read_records,
-    row_of,
     rows_of,
     stamp,
     summarize,
     totals_of,
 )
+from coach.core.storage.union import REVIVED, Everyone, digest
 
 
-class SessionFiles(DataFolder):
-    """The Store's sessions: one file per month of training days, plus the year summaries."""
+class SessionFiles(Everyone):
+    """The Store's sessions: one file per month of training days, plus the year summaries.
 
-    def __init__(self, folder: Path) -> None:
-        super().__init__(folder)
+    Writes go to this machine's own files; reads are over every machine's (union.py).
+    """
+
+    def __init__(self, folder: Path, machine: str | None = None) -> None:
+        super().__init__(folder, machine)
         self._saved_in: dict[str, str] = {}  # uuid -> month, to catch a session changing month
         self.strict = True  # open() turns it off, having reported what cannot be shown
         self.skipped: dict[tuple[str, str], str] = {}  # (month, key) -> the problem
@@ -61,26 +62,46 @@ class SessionFiles(DataFolder):
             replace(table, record.uuid, record.model_dump(mode="json"))
             trusted = None if bad is None else {month: _without(bad, record.uuid)}
             self._summarize(year, {month: docs(table)}, trusted)
+            mine = self.tombstones_in(self.home)
+            if mine["sessions"].get(record.uuid, "") > mine[REVIVED].get(record.uuid, ""):
+                self.bury(REVIVED, record.uuid)  # saved again after this machine deleted it: undo
 
     def delete_session(self, uuid: str) -> SessionRecord | None:
         """Remove the session with this uuid; returns it, or None when it is not stored (any
-        more: another open copy may have deleted it). Atomic and locked."""
+        more: another open copy may have deleted it). Atomic and locked.
+
+        Another machine's files are never written: a tombstone in this machine's deleted.json
+        takes the session out of every machine's history.
+        """
         with self.locked():
-            # Almost always the month this Store just saved it in; otherwise newest first.
-            known = self._saved_in.get(uuid)
-            for month in ([known] if known else []) + self.months()[::-1]:
-                table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
-                doc = table.get(doc_id=uuid)  # type: ignore[call-overload]
-                if doc is None:
-                    continue
-                year = self._year_summary(month)
-                bad = self._unchanged_since_summary(year, month)  # refuses if it is broken
-                table.remove(doc_ids=[uuid])  # type: ignore[list-item]
-                trusted = None if bad is None else {month: _without(bad, uuid)}
-                self._summarize(year, {month: docs(table)}, trusted)
-                self._saved_in.pop(uuid, None)
-                return _record_or_none(dict(doc))  # type: ignore[arg-type]
-        self._saved_in.pop(uuid, None)
+            found = self._delete_own(uuid)
+            if found is None:
+                for month in self.months()[::-1]:
+                    doc = self.month_docs(month).get(uuid)
+                    if doc is not None:
+                        found = (month, doc)
+                        break
+            self._saved_in.pop(uuid, None)
+            if found is None:
+                return None
+            self.bury("sessions", uuid, extra={"month": found[0]})
+            return _record_or_none(dict(found[1]))
+
+    def _delete_own(self, uuid: str) -> tuple[str, dict[str, Any]] | None:
+        """Take the session out of this machine's month file; (month, its document) or None."""
+        # Almost always the month this Store just saved it in; otherwise newest first.
+        known = self._saved_in.get(uuid)
+        for month in ([known] if known else []) + self.own_months()[::-1]:
+            table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
+            doc = table.get(doc_id=uuid)  # type: ignore[call-overload]
+            if doc is None:
+                continue
+            year = self._year_summary(month)
+            bad = self._unchanged_since_summary(year, month)  # refuses if it is broken
+            table.remove(doc_ids=[uuid])  # type: ignore[list-item]
+            trusted = None if bad is None else {month: _without(bad, uuid)}
+            self._summarize(year, {month: docs(table)}, trusted)
+            return month, dict(doc)
         return None
 
     def import_sessions(self, records: Sequence[SessionRecord]) -> tuple[int, int]:
@@ -94,8 +115,15 @@ class SessionFiles(DataFolder):
         with self.locked():
             # Every month file, not only the target ones: a uuid may be filed under another
             # month, and a month we cannot read might hold it (a duplicate would be worse).
-            stored = {m: self._month_docs(m) for m in self.months()}
+            # Every machine's, and the deleted ones: a deleted session stays deleted.
+            stored = {m: self.month_docs(m) for m in self.months()}
             seen = {key for month_docs in stored.values() for key in month_docs}
+            deleted = self.tombstones()["sessions"]
+            mine = self.tombstones_in(self.home)
+            # Deleted on another machine: that delete stands, so the session counts as present.
+            elsewhere = {k for k in deleted
+                         if mine["sessions"].get(k, "") <= mine[REVIVED].get(k, "")}
+            seen |= elsewhere
             new: dict[str, dict[str, dict[str, Any]]] = {}
             present = 0
             for record in records:
@@ -118,7 +146,10 @@ class SessionFiles(DataFolder):
                 for key in added:
                     self._saved_in.setdefault(key, month)
             for name, year in years.items():  # one summary write per year
-                self._summarize(year, {m: self._month_docs(m) for m in new if m[:4] == name})
+                self._summarize(year, {m: self._own_docs(m) for m in new if m[:4] == name})
+            back = {key for added in new.values() for key in added} & deleted.keys()
+            if back:  # imported again after a delete: alive on every machine again
+                self.bury(REVIVED, *sorted(back))
         return sum(len(added) for added in new.values()), present
 
     def _summarize(self, year: YearSummary, months: dict[str, dict[str, Any]],
@@ -133,6 +164,9 @@ class SessionFiles(DataFolder):
             rows, bad = rows_of(path, month_docs, (trusted or {}).get(month))
             stamped = stamp(path) if month_docs else None
             days, totals = summarize(rows, bad, stamped)
+            # What lets another machine trust this summary: the file's hash, and its uuids
+            # (to see that no session is counted twice, nor one deleted elsewhere).
+            totals |= {"digest": digest(path), "keys": sorted(month_docs), "by": self.machine}
             year.put(month, days, totals if stamped else None)
         year.write()
 
@@ -179,32 +213,21 @@ class SessionFiles(DataFolder):
         return self._month_records(month).records
 
     def session_days(self) -> dict[dt.date, tuple[int, int]]:
-        """Training day -> (sessions, seconds of work), from the small per-year summaries."""
+        """Training day -> (sessions, seconds of work) over every machine, from the summaries
+        (recomputed for a month whose summary cannot be trusted)."""
         days: dict[dt.date, tuple[int, int]] = {}
-        for year in self.years():
-            file = FileStorage(self.year_path(year), DAYS)
-            for month, doc in (file.read() or {}).get(DAY_TABLE, {}).items():
-                for day, (count, seconds) in checked_day_totals(file.path, month, doc).items():
-                    key = dt.date.fromisoformat(day)
-                    old = days.get(key, (0, 0))
-                    days[key] = (old[0] + count, old[1] + seconds)
+        for day_totals in self.union_days().values():
+            for day, (count, seconds) in day_totals.items():
+                key = dt.date.fromisoformat(day)
+                old = days.get(key, (0, 0))
+                days[key] = (old[0] + count, old[1] + seconds)
         return dict(sorted(days.items()))
 
     def month_totals(self) -> dict[str, MonthTotals]:
         """Month -> its totals and pain check-ins, from the summaries: what Totals needs without
         reading the month files. A month whose summary is stale is read afresh (not rewritten)."""
-        months = self.months()
-        years = {m[:4]: YearSummary(self.year_path(m[:4]), self.totals_path(m[:4])) for m in months}
-        out = {}
-        for month in months:
-            doc = years[month[:4]].totals_doc(month)
-            fresh = isinstance(doc, dict) and doc.get("file") == stamp(self.month_path(month))
-            totals = totals_of(doc) if fresh else None
-            if totals is None:
-                found = self._month_records(month)
-                totals = totals_of(summarize([row_of(r) for r in found.records], found.bad, None)[1])
-            assert totals is not None  # a document just built always reads back
-            out[month] = totals
+        out = self.union_totals()
+        for month, totals in out.items():
             self.skipped.update(((month, key), line) for key, line in totals.bad.items())
         return out
 
@@ -213,12 +236,16 @@ class SessionFiles(DataFolder):
         return sorted(records, key=lambda r: r.started_at)
 
     def _month_records(self, month: str) -> MonthRecords:
-        found = read_records(self.month_path(month), self._month_docs(month), self.strict)
+        found = MonthRecords()
+        for path, month_docs in self.docs_by_file(month).items():
+            part = read_records(path, month_docs, self.strict)
+            found.records += part.records
+            found.bad |= part.bad
         self.skipped.update(((month, key), line) for key, line in found.bad.items())
         return found
 
-    def _month_docs(self, month: str) -> dict[str, Any]:
-        """A month file's stored documents by key, without building TinyDB documents."""
+    def _own_docs(self, month: str) -> dict[str, Any]:
+        """This machine's month file's documents by key, without building TinyDB documents."""
         return (FileStorage(self.month_path(month), SESSIONS).read() or {}).get(SESSIONS, {})
 
 

@@ -1,33 +1,65 @@
-"""The user's settings: one document in settings.json."""
+"""The user's settings: one document in settings.json, one file per machine.
+
+When two machines changed them, the newest save wins; the other stays in its machine's file (or
+its conflict copy), where `backcoach doctor` shows it: nothing is silently lost.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
 from typing import Final
 
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
 from coach.core.session.records import Settings
-from coach.core.storage.datafile import StoreDB, replace
-from coach.core.storage.errors import bad_file
-from coach.core.storage.folder import DataFolder
+from coach.core.storage.datafile import FileStorage, StoreDB
+from coach.core.storage.errors import StoreError, bad_file
+from coach.core.storage.folder import SETTINGS_FILE
+from coach.core.storage.union import Everyone, named_files
 
 SETTINGS: Final = "settings"
+SAVED: Final = "saved"  # when this machine saved them: which of several is the newest
 SETTINGS_ID = "1"
 
 
-class SettingsFile(DataFolder):
+class SettingsFile(Everyone):
     """The Store's settings."""
 
     def settings(self) -> Settings:
-        """The saved settings, or the defaults when none are saved."""
-        return self._settings_from(StoreDB(self.settings_path, SETTINGS))
+        """The newest saved settings of any machine, or the defaults when none are saved."""
+        found = self.all_settings()
+        return found[0][2] if found else Settings.model_validate({})
+
+    def all_settings(self) -> list[tuple[str, Path, Settings]]:
+        """(saved at, file, settings) of every machine's settings, newest first."""
+        out = []
+        for _, folder in self.source_dirs():
+            for path in named_files(folder, SETTINGS_FILE):
+                strict = path == self.folder / SETTINGS_FILE
+                tables = self.read_tables(path, SETTINGS, strict)
+                if not tables.get(SETTINGS, {}).get(SETTINGS_ID):
+                    continue
+                try:
+                    settings = self._settings_from(StoreDB(path, SETTINGS))
+                except StoreError as exc:  # another machine's, or a conflict copy
+                    if strict:
+                        raise
+                    self.unread[path] = str(exc)
+                    continue
+                at = tables.get(SAVED, {}).get(SETTINGS_ID, {}).get("at", "")
+                out.append((str(at), path, settings))
+        return sorted(out, key=lambda found: (found[0], str(found[1])), reverse=True)
 
     def save_settings(self, settings: Settings) -> None:
         """Save the settings; atomic and locked."""
         with self.locked():
-            db = StoreDB(self.settings_path, SETTINGS)
-            replace(db.table(SETTINGS), SETTINGS_ID, settings.model_dump(mode="json"))
+            file = FileStorage(self.settings_path, SETTINGS)
+            tables = dict(file.read() or {})
+            tables[SETTINGS] = {SETTINGS_ID: settings.model_dump(mode="json")}
+            tables[SAVED] = {SETTINGS_ID: {"at": dt.datetime.now(dt.UTC).isoformat()}}
+            file.write(tables)  # one write: the settings and when, together
 
     def _settings_from(self, db: StoreDB) -> Settings:
         doc = db.table(SETTINGS).get(doc_id=SETTINGS_ID)  # type: ignore[call-overload]

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage, StoreDB
-from coach.core.storage.errors import StoreError, write_error
-from coach.core.storage.files import make_folder, sweep_temp_files
+from coach.core.storage.errors import StoreError
+from coach.core.storage.files import sweep_temp_files
 from coach.core.storage.folder import SESSIONS, month_of
 from coach.core.storage.routines import ROUTINES, RoutineFile
 from coach.core.storage.sessions import SessionFiles
@@ -47,16 +47,12 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         years costs what opening one month does. Raises StoreError for a file that cannot be
         used; nothing is written in that case.
         """
-        try:
-            make_folder(self.folder)
-        except OSError as exc:
-            raise write_error(exc, self.folder) from None
-        with self.locked():
+        with self.locked():  # makes the folder, and claims its top files if no machine has
             for folder in (self.folder, self.sessions_dir, self.days_dir, self.totals_dir):
                 sweep_temp_files(folder)
             years = {y: self._year_summary(y) for y in self.years() + self.totals_years()}
             summarized = self._check_years(years)
-            months = self.months()
+            months = self.own_months()
             changed = {m: self._check_month(m) for m in months if not self._fresh(m, summarized)}
             summaries = [file for year in years.values() for file in year.files.values()]
             old = [file for file in (*summaries, *changed.values()) if file.old]
@@ -71,7 +67,23 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
                 self._summarize(summary, {m: docs for m, docs in stale.items() if m[:4] == year})
         self.strict = False
         self.skipped = self._skipped_in(months)
-        return list(self.skipped.values())
+        self.unread.clear()
+        if self._shared():  # other machines' records that cannot be shown, and files unread
+            self.month_totals()
+        self.settings()
+        self.user_routines()
+        # Another machine's files (or a conflict copy) that cannot be read are skipped, not
+        # fatal: said here, and in `backcoach doctor`.
+        unread = [f"{line.rsplit('; ', 1)[0]}; skipped until the sync tool delivers it whole"
+                  for line in self.unread.values()]
+        return list(self.skipped.values()) + unread
+
+    def _shared(self) -> bool:
+        """Whether anything but this machine's own month files holds sessions: another
+        machine's folder, or a conflict copy."""
+        own = self.own_dir()
+        return any(folder != own or copy for sources in self.session_sources().values()
+                   for folder, _, copy in sources)
 
     def _skipped_in(self, months: list[str]) -> dict[tuple[str, str], str]:
         """The records the month summaries list as ones that cannot be shown."""
@@ -115,6 +127,7 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
             isinstance(doc, dict)
             and doc.get("file") == stamp(self.month_path(month))
             and doc.get("days") == days
+            and "digest" in doc  # made before sync: remade, so other machines can trust it
             and totals_of(doc) is not None
         )
 

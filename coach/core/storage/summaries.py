@@ -254,3 +254,31 @@ class YearSummary:
             if data != (self.files[table].read() or {}):
                 self.files[table].write(data)
         self._new = {}
+
+
+def added_up(parts: list[tuple[DayTotals, MonthTotals]]) -> tuple[DayTotals, MonthTotals] | None:
+    """One month's summaries from several machines (no session in two of them), added up; None
+    when two of them hold pain check-ins of one day (their order by start is not kept)."""
+    if len(parts) == 1:
+        return parts[0]
+    pain_days = [{day for day, _, _ in totals.pain} for _, totals in parts]
+    if sum(map(len, pain_days)) != len(set().union(*pain_days)):
+        return None
+    days: DayTotals = {}
+    routines: dict[str, tuple[int, int]] = {}
+    exercises: dict[str, int] = {}
+    pain = []
+    bad: dict[str, str] = {}
+    for day_totals, totals in parts:
+        for day, (count, seconds) in day_totals.items():
+            old = days.get(day, [0, 0])
+            days[day] = [old[0] + count, old[1] + seconds]
+        for name, (count, seconds) in totals.routines.items():
+            old_r = routines.get(name, (0, 0))
+            routines[name] = (old_r[0] + count, old_r[1] + seconds)
+        for exercise, seconds in totals.exercises.items():
+            exercises[exercise] = exercises.get(exercise, 0) + seconds
+        pain += totals.pain
+        bad |= totals.bad
+    pain.sort(key=lambda check: check[0])  # by day; within a day, one machine's stay in order
+    return dict(sorted(days.items())), MonthTotals(routines, exercises, pain, bad)

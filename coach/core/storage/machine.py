@@ -1,0 +1,111 @@
+"""Which machine this is, and the names sync tools give the files they deliver.
+
+The machine id lives outside the synced folder (coach.paths.machine_file), so two machines that
+share a data folder never share an id. A sync tool delivers a file under a temp name and renames
+it when whole; when two machines changed one file it keeps both, one under a conflict name.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import socket
+from contextlib import suppress
+from pathlib import Path
+
+from coach.core.storage.errors import bad_file, read_error, write_error
+from coach.core.storage.files import FILE_MODE, make_folder
+
+_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
+
+# A conflict copy's name: the file's stem, one of these tags, then the extension (".orig" after
+# it for git's mergetool). Syncthing, Dropbox, Nextcloud/ownCloud old and new.
+_TAG = (
+    r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}"
+    r"| \([^()/]*conflicted copy[^()/]*\)"
+    r"|_conflict-\d{8}-\d{6}"
+)
+_COPY = re.compile(rf"(?P<stem>[^./~][^/]*?)(?P<tag>{_TAG})?(?P<ext>\.json)(?P<orig>\.orig)?")
+
+
+def valid_id(name: str) -> bool:
+    """Whether name can be a machine id (and so a folder name under machines/)."""
+    return bool(_ID.fullmatch(name))
+
+
+def new_machine_id() -> str:
+    """The host's name, made safe for a folder, and a random part so two hosts never clash."""
+    host = re.sub(r"[^a-z0-9]+", "-", socket.gethostname().lower()).strip("-")[:20]
+    return f"{host or 'machine'}-{secrets.token_hex(4)}"
+
+
+def data_name(name: str) -> tuple[str, bool] | None:
+    """(stem, is a conflict copy) for a data file's name; None for anything else: temp files,
+    partial downloads, dot-files, files set aside. '2026-11.json' -> ('2026-11', False)."""
+    if name.startswith((".", "~")) or name.endswith((".tmp", ".partial", ".part")):
+        return None
+    found = _COPY.fullmatch(name)
+    if found is None:
+        return None
+    copy = bool(found["tag"] or found["orig"])
+    return found["stem"], copy
+
+
+def read_machine_file(path: Path) -> dict[str, str]:
+    """The machine file's settings ({} when there is none); StoreError if it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise read_error(exc, path) from None
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise bad_file(path, "is not a JSON object of text values", "correct it, or remove it")
+    return data
+
+
+def write_machine_file(path: Path, data: dict[str, str], exclusive: bool = False) -> bool:
+    """Write the machine file atomically; exclusive: only when there is none yet (False if one
+    appeared first, so two processes starting at once end with one id)."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        make_folder(path.parent)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        with os.fdopen(fd, "w") as out:
+            json.dump(data, out, indent=1)
+            out.flush()
+            os.fsync(out.fileno())
+        if not exclusive:
+            os.replace(temp, path)
+            return True
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return False
+        return True
+    except OSError as exc:
+        raise write_error(exc, path) from None
+    finally:
+        with suppress(OSError):
+            temp.unlink()
+
+
+def local_machine_id(path: Path) -> str:
+    """This machine's id from its machine file, made (once, race-free) when there is none."""
+    for _ in range(2):
+        found = read_machine_file(path).get("machine_id")
+        if found is not None:
+            if not valid_id(found):
+                raise bad_file(path, f"machine_id {found[:40]!r} is not a-z, 0-9 and -",
+                               "correct it, or remove the line to make a new one")
+            return found
+        data = read_machine_file(path) | {"machine_id": new_machine_id()}
+        if write_machine_file(path, data, exclusive=not path.exists()):
+            return data["machine_id"]
+    return local_machine_id(path)

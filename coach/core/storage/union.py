@@ -1,0 +1,305 @@
+"""Every machine's sessions read as one history: merged by uuid, tombstones applied.
+
+A sync tool may deliver anything in any order: a month file before its summary, a conflict copy
+("2026-11.sync-conflict-....json"), temp files. Temp names are never read; a conflict copy is
+merged like any other file; a summary counts only when it was made from the month file as it is
+here now (same stamp on this machine, or the same bytes from another), otherwise the month is
+recomputed from its files. Summaries of months that several machines wrote are added up only
+when no session is in two of them and none is deleted; otherwise they are recomputed too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from coach.core.storage.datafile import FileStorage
+from coach.core.storage.errors import StoreError, read_error
+from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
+from coach.core.storage.machine import data_name
+from coach.core.storage.schema import Kind, Tables
+from coach.core.storage.summaries import (
+    DAY_TABLE,
+    TOTALS_TABLE,
+    DayTotals,
+    MonthTotals,
+    added_up,
+    checked_day_totals,
+    rows_of,
+    stamp,
+    summarize,
+    totals_of,
+)
+
+REVIVED = "revived"
+Source = tuple[Path, Path, bool]  # (machine folder, file, is a conflict copy)
+Stored = tuple[dict[str, tuple[Any, Path]], dict[str, Any]]
+_FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
+
+
+def digest(path: Path) -> str | None:
+    """A short hash of the file's bytes: the same on every machine that holds the same file."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+    except OSError:
+        return None
+
+
+def _rank(doc: Any) -> tuple[int, str, int, str]:
+    """Which of two documents with one uuid wins: the finished one, the later end, the more
+    work; then any fixed order, so every machine picks the same."""
+    if not isinstance(doc, dict):
+        return (0, "", 0, repr(doc))
+    steps = doc.get("steps")
+    worked = sum(s.get("seconds", 0) for s in steps if isinstance(s, dict)
+                 and type(s.get("seconds")) is int) if isinstance(steps, list) else 0
+    ended = doc.get("ended_at")
+    return (_FINAL.get(str(doc.get("status")), 0), ended if isinstance(ended, str) else "",
+            worked, json.dumps(doc, sort_keys=True, default=str))
+
+
+def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
+    """stem -> its files in folder, the file itself first, then its conflict copies."""
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise read_error(exc, folder) from None
+    out: dict[str, list[Path]] = {}
+    for name in names:
+        found = data_name(name)
+        if found and len(found[0]) == length and found[0].replace("-", "").isdigit():
+            out.setdefault(found[0], []).append(folder / name)
+    for stem, paths in out.items():
+        main = f"{stem}.json"
+        paths.sort(key=lambda p: p.name != main)  # noqa: B023 - sorted before the next stem
+    return out
+
+
+def named_files(folder: Path, name: str) -> list[Path]:
+    """The file `name` in folder (when there) and its conflict copies, the file first."""
+    try:
+        names = sorted(os.listdir(folder))
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise read_error(exc, folder) from None
+    stem = name.removesuffix(".json")
+    found = [folder / n for n in names if (data_name(n) or ("", False))[0] == stem]
+    return sorted(found, key=lambda p: p.name != name)
+
+
+class Everyone(DataFolder):
+    """Reading every machine's files as one history."""
+
+    def __init__(self, folder: Path, machine: str | None = None) -> None:
+        super().__init__(folder, machine)
+        self.unread: dict[Path, str] = {}  # a conflict copy or another's summary: path -> why
+        self._digests: dict[Path, tuple[Any, str | None]] = {}
+
+    def read_tables(self, path: Path, kind: Kind, strict: bool) -> Tables:
+        """A file's tables ({} when missing). strict raises StoreError; otherwise the problem is
+        kept in `unread` (for `doctor`) and the file counts as empty."""
+        try:
+            return FileStorage(path, kind).read() or {}
+        except StoreError as exc:
+            if strict:
+                raise
+            self.unread[path] = str(exc)
+            return {}
+
+    def bury(self, table_name: str, *keys: str, extra: dict[str, Any] | None = None) -> None:
+        """Note keys as deleted (or revived) now in this machine's deleted.json; one write."""
+        file = FileStorage(self.deleted_path, "deleted")
+        tables = dict(file.read() or {})
+        at = dt.datetime.now(dt.UTC).isoformat()
+        table = dict(tables.get(table_name, {}))
+        table.update((key, {"at": at, **(extra or {})}) for key in keys)
+        tables[table_name] = table
+        file.write(tables)
+
+    def session_sources(self) -> dict[str, list[Source]]:
+        """month -> every file holding it, on every machine, conflict copies included."""
+        out: dict[str, list[Source]] = {}
+        for _, folder in self.source_dirs():
+            for month, paths in data_files_in(folder / SESSIONS, len("2026-11")).items():
+                out.setdefault(month, []).extend((folder, p, p.name != f"{month}.json")
+                                                 for p in paths)
+        return dict(sorted(out.items()))
+
+    def months(self) -> list[str]:
+        """The months some machine has a session file for, oldest first."""
+        return list(self.session_sources())
+
+    def tombstones(self) -> dict[str, dict[str, str]]:
+        """Table ("sessions", "routines") -> key -> when it was deleted, from every machine.
+
+        A machine that saves or imports a session again after deleting it undoes its own
+        delete ("revived", newer than its tombstone); another machine's delete still stands.
+        """
+        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}}
+        for _, folder in self.source_dirs():
+            found = self.tombstones_in(folder)
+            revived = found.pop(REVIVED)
+            found["sessions"] = {k: at for k, at in found["sessions"].items()
+                                 if at > revived.get(k, "")}
+            for table, keys in found.items():
+                for key, at in keys.items():
+                    out[table][key] = max(out[table].get(key, ""), at)
+        return out
+
+    def tombstones_in(self, folder: Path) -> dict[str, dict[str, str]]:
+        """One machine's deleted.json (and its conflict copies): table -> key -> latest time."""
+        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        for path in named_files(folder, DELETED_FILE):
+            strict = path == self.folder / DELETED_FILE
+            tables = self.read_tables(path, "deleted", strict)
+            for table, found in out.items():
+                for key, doc in tables.get(table, {}).items():
+                    found[key] = max(found.get(key, ""), str(doc.get("at", "")))
+        return out
+
+    def docs_by_file(self, month: str, sources: list[Source] | None = None,
+                     deleted: dict[str, str] | None = None) -> dict[Path, dict[str, Any]]:
+        """The month's documents, one per uuid (the winner), minus the deleted ones, grouped by
+        the file each came from. This machine's file that cannot be read raises; any other is
+        noted in `unread` and skipped until the sync tool delivers it whole."""
+        if sources is None:
+            sources = self.session_sources().get(month, [])
+        if deleted is None:
+            deleted = self.tombstones()["sessions"]
+        best: dict[str, tuple[Path, Any]] = {}
+        own = self.own_dir()
+        for folder, path, copy in sources:
+            # Only this machine's own file stops a read: another machine's is not ours to move
+            # aside (the move would reach that machine too), and a copy is a copy.
+            strict = folder == own and not copy
+            docs = self.read_tables(path, SESSIONS, strict).get(SESSIONS, {})
+            for key, doc in docs.items():
+                if key in deleted:
+                    continue
+                if key not in best or _rank(doc) > _rank(best[key][1]):
+                    best[key] = (path, doc)
+        out: dict[Path, dict[str, Any]] = {}
+        for key, (path, doc) in best.items():
+            out.setdefault(path, {})[key] = doc
+        return out
+
+    def month_docs(self, month: str) -> dict[str, Any]:
+        """A month's stored documents by uuid, over every machine's files."""
+        return {k: d for docs in self.docs_by_file(month).values() for k, d in docs.items()}
+
+    def own_dir(self) -> Path:
+        """This machine's folder, without claiming anything (reads must not write)."""
+        owner = self.owner()
+        return self.folder if owner in (None, self.machine) else self.machine_dir(self.machine)
+
+    def _stored(self) -> dict[Path, Stored]:
+        """Every machine's summaries: folder -> (month -> (day totals doc, its year file),
+        month -> totals doc). This machine's are checked strictly; another's count as missing
+        when unreadable (they are derived, and the month files are there)."""
+        own = self.own_dir()
+        out: dict[Path, Stored] = {}
+        for _, folder in self.source_dirs():
+            days: dict[str, tuple[Any, Path]] = {}
+            totals: dict[str, Any] = {}
+            for paths in data_files_in(folder / DAYS, len("2026")).values():
+                tables = self.read_tables(paths[0], DAYS, strict=folder == own)
+                days.update((m, (d, paths[0])) for m, d in tables.get(DAY_TABLE, {}).items())
+            for paths in data_files_in(folder / TOTALS, len("2026")).values():
+                tables = self.read_tables(paths[0], DAYS, strict=folder == own)
+                totals.update(tables.get(TOTALS_TABLE, {}))
+            out[folder] = (days, totals)
+        return out
+
+    def union_days(self) -> dict[str, DayTotals]:
+        """month -> day totals over every machine. This machine's own summaries are taken as
+        they are (open() repairs them), as before sync; the rest only when they can be trusted."""
+        own = self.own_dir()
+        stored = self._stored()
+        deleted = self.tombstones()["sessions"]
+        sources = self.session_sources()
+        out: dict[str, DayTotals] = {}
+        for month in sorted(set(sources) | set(stored.get(own, ({}, {}))[0])):
+            found = sources.get(month, [])
+            mine = stored.get(own, ({}, {}))[0].get(month)
+            doc = stored.get(own, ({}, {}))[1].get(month)
+            doc = doc if isinstance(doc, dict) else {}
+            keys = doc.get("keys")
+            # Made here (or before sync), from nothing but this machine's own files.
+            ours = doc.get("by") in (None, self.machine) and all(
+                f == own and not c for f, _, c in found)
+            if mine is not None and ours and (
+                    not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):
+                out[month] = checked_day_totals(mine[1], month, mine[0])
+            elif found:
+                out[month] = self._month_summary(month, found, stored, deleted)[0]
+        return out
+
+    def union_totals(self) -> dict[str, MonthTotals]:
+        """month -> its totals over every machine, recomputed where no summary can be trusted."""
+        stored = self._stored()
+        deleted = self.tombstones()["sessions"]
+        return {month: self._month_summary(month, found, stored, deleted)[1]
+                for month, found in self.session_sources().items()}
+
+    def _month_summary(self, month: str, sources: list[Source], stored: dict[Path, Stored],
+                       deleted: dict[str, str]) -> tuple[DayTotals, MonthTotals]:
+        trusted = self._trusted(month, sources, stored, deleted)
+        if trusted is not None:
+            return trusted
+        rows: list[Any] = []
+        bad: dict[str, str] = {}
+        for path, docs in self.docs_by_file(month, sources, deleted).items():
+            found_rows, found_bad = rows_of(path, docs, None)
+            rows += found_rows
+            bad |= found_bad
+        day_totals, doc = summarize(rows, bad, None)
+        totals = totals_of(doc)
+        assert totals is not None  # a document just built always reads back
+        return day_totals, totals
+
+    def _trusted(self, month: str, sources: list[Source], stored: dict[Path, Stored],
+                 deleted: dict[str, str]) -> tuple[DayTotals, MonthTotals] | None:
+        """The month's totals added up from its files' summaries, or None when they cannot be."""
+        if any(copy for _, _, copy in sources):
+            return None
+        parts = []
+        seen: set[str] = set()
+        for folder, path, _ in sources:
+            days_doc, doc = stored[folder][0].get(month), stored[folder][1].get(month)
+            totals = totals_of(doc) if self._made_from(doc, path) else None
+            if totals is None or days_doc is None and totals.routines:
+                return None
+            keys = doc.get("keys") if isinstance(doc, dict) else None
+            if len(sources) > 1 or deleted:
+                if not isinstance(keys, list) or seen.intersection(keys) or deleted.keys() & set(keys):
+                    return None
+                seen.update(str(k) for k in keys)
+            try:
+                parts.append((checked_day_totals(path, month, days_doc[0] if days_doc else {}),
+                              totals))
+            except StoreError:
+                return None
+        return added_up(parts)
+
+    def _made_from(self, doc: Any, path: Path) -> bool:
+        """Whether a summary was made from the month file as it is here now."""
+        if not isinstance(doc, dict):
+            return False
+        now = stamp(path)
+        if now is not None and doc.get("file") == now:
+            return True
+        if now is None or "digest" not in doc:
+            return False
+        known = self._digests.get(path)
+        if known is None or known[0] != now:
+            known = (now, digest(path))
+            self._digests[path] = known
+        return known[1] == doc["digest"]
+
