@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from filelock import FileLock, Timeout
 from pydantic import AwareDatetime, Field, ValidationError
 
 from coach.core.content.errors import describe
@@ -28,11 +27,11 @@ from coach.core.nudge.timer import Answer
 from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import data_files, make_folder, read_bytes, write_atomic
+from coach.core.storage.locking import FolderLock
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
 LOCK_FILE = ".lock"
-LOCK_TIMEOUT_S = 15.0
 NUDGES_SCHEMA = 1
 ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
 
@@ -118,7 +117,7 @@ class NudgeLog:
 
     def __init__(self, data_folder: Path) -> None:
         self.folder = Path(data_folder) / FOLDER
-        self._lock: FileLock | None = None
+        self._lock = FolderLock(self.folder / LOCK_FILE)  # the store's kind of lock, its own file
 
     def add(self, nudges: Iterable[NudgeRecord] = (), stretches: Iterable[StretchRecord] = ()) -> None:
         """Append to the month files; every file is read and checked before the first write."""
@@ -185,13 +184,8 @@ class NudgeLog:
     def _locked(self) -> Iterator[None]:
         try:
             make_folder(self.folder)
-            if self._lock is None:
-                self._lock = FileLock(self.folder / LOCK_FILE, timeout=LOCK_TIMEOUT_S, mode=0o600)
-            with self._lock:
+            with self._lock.held():
                 yield
-        except Timeout:
-            path = self.folder / LOCK_FILE
-            raise StoreError(f"{path}: another backcoach held the lock too long; try again", path) from None
         except OSError as exc:
             path = Path(exc.filename) if exc.filename else self.folder
             raise StoreError(f"{path}: cannot be written ({exc.strerror}); check the disk space "
