@@ -1,4 +1,4 @@
-"""At 80 columns every footer shows whole keys: none cut, none pushed off the edge."""
+"""Every footer shows whole keys: none cut, none pushed off the edge, at 80 columns and less."""
 
 from __future__ import annotations
 
@@ -36,3 +36,19 @@ async def test_footer_fits_80_columns(library, data_dir, ready_store, settle, pl
         assert keys, "a footer with the keys of what has focus"
         for key in keys:
             assert key.region.right <= 80 and key.region.width >= len(key.description)
+
+
+@pytest.mark.parametrize("place", ["picker", "session", "settings"])
+async def test_a_narrow_footer_drops_whole_keys_and_keeps_help(library, data_dir, ready_store,
+                                                                settle, place):
+    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
+                   animate=False, compact=False)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press(*PLACES[place])
+        await pilot.pause()
+        await pilot.pause()
+        shown = [key for key in app.screen.query(FooterKey) if key.display]
+        assert any(key.key == "question_mark" for key in shown)
+        for key in shown:
+            assert key.region.right <= 60 and key.region.width >= len(key.description)

@@ -4,8 +4,43 @@ so the keys a screen needs most fit in 80 columns without a word cut."""
 from __future__ import annotations
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+KEEP = "question_mark"  # help lists every key, so it is the last one given up
 
 
 class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.call_after_refresh(self.fit_keys)
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_keys)
+
+    def fit_keys(self) -> None:
+        """Hide the keys that would run past the edge (from the right, help last): a footer
+        shows whole keys or none, never half a word."""
+        keys = list(self.query(FooterKey))
+        room = self.size.width
+        if room <= 0 or not self.screen.is_current:  # not laid out, or under another screen
+            return
+        for key in keys:  # measured while shown; a hidden key keeps its last width
+            if key.display and key.outer_size.width:
+                key.fit_width = key.outer_size.width  # type: ignore[attr-defined]
+        # Each key's width with its right margin (the footer's CSS puts one after every key).
+        widths = [getattr(key, "fit_width", 0) + key.styles.margin.right for key in keys]
+        shown = [True] * len(keys)
+        order = [n for n in reversed(range(len(keys))) if keys[n].key != KEEP]
+        order += [n for n, key in enumerate(keys) if key.key == KEEP]
+        for n in order:
+            if sum(w for w, s in zip(widths, shown, strict=True) if s) <= room + 1:
+                break
+            shown[n] = False
+        for key, show in zip(keys, shown, strict=True):
+            key.display = show
