@@ -169,6 +169,9 @@ class SessionScreen(Screen):
         if not self.run.player.paused and not self.run.player.view().finished:
             self.run.player.pause()
             self._paused_by_cover = True
+        # Show PAUSED behind the dialog now, not at the next tick (which may never come
+        # while the dialog is up).
+        self.redraw()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         if self._paused_by_cover:
