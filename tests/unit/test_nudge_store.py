@@ -63,3 +63,53 @@ def test_timer_round_trip(data_dir):
     assert log.timer() == state
     (data_dir / "nudges" / "timer.json").write_text("garbage")
     assert log.timer() is None  # a hint only: the status line shows nothing rather than fail
+
+
+# -- one data folder shared by two machines through a sync tool ------------------------------
+
+
+def test_each_machine_writes_only_its_own_nudges_and_reads_everyones(tmp_path):
+    desk, laptop = NudgeLog(tmp_path, machine="desk"), NudgeLog(tmp_path, machine="laptop")
+    tmp_path.mkdir(exist_ok=True)
+    desk.add([nudge("break")], [stretch(1500)])
+    laptop.add([nudge("skip", 30)], [stretch(2400, "quit")])
+    written = sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.json"))
+    assert written == ["machines/laptop/nudges/2026-11.json", "nudges/2026-11.json", "owner.json"]
+    for log in (desk, laptop):
+        day = log.days(DAY, DAY)[DAY]
+        assert (day.nudges, day.skipped, day.breaks, day.stretches, day.longest_s) == (
+            2, 1, 1, 2, 2400)
+    assert [n.answer for n in laptop.month("2026-11").nudges] == ["skip"]  # its own file
+
+
+def test_a_conflict_copy_adds_what_its_file_lacks_and_nothing_twice(tmp_path):
+    desk = NudgeLog(tmp_path, machine="desk")
+    tmp_path.mkdir(exist_ok=True)
+    desk.add([nudge("break")], [stretch(1500)])
+    month = tmp_path / "nudges" / "2026-11.json"
+    # The other side of a conflict: the same records and one the main file never got.
+    other = desk.month("2026-11").model_copy(
+        update={"nudges": (nudge("break"), nudge("snooze", 45))})
+    copy = month.with_name("2026-11.sync-conflict-20261120-110000-ABCDEFG.json")
+    copy.write_text(other.model_dump_json())
+    (month.parent / ".2026-11.json.tmp").write_text("half a file")  # a sync tool's temp file
+    day = desk.days(DAY, DAY)[DAY]
+    assert (day.nudges, day.snoozed, day.breaks, day.stretches) == (2, 1, 1, 1)
+
+
+def test_another_machines_unreadable_file_is_left_out_but_ours_is_an_error(tmp_path):
+    desk, laptop = NudgeLog(tmp_path, machine="desk"), NudgeLog(tmp_path, machine="laptop")
+    tmp_path.mkdir(exist_ok=True)
+    desk.add([nudge("break")])
+    laptop.add([nudge("skip", 30)])
+    (tmp_path / "machines" / "laptop" / "nudges" / "2026-11.json").write_text("{half")
+    assert desk.days(DAY, DAY)[DAY].nudges == 1
+    with pytest.raises(StoreError, match="2026-11.json"):
+        laptop.days(DAY, DAY)
+
+
+def test_the_timer_is_each_machines_own(tmp_path):
+    desk, laptop = NudgeLog(tmp_path, machine="desk"), NudgeLog(tmp_path, machine="laptop")
+    tmp_path.mkdir(exist_ok=True)
+    desk.save_timer(TimerState(since=AT, due=None, written_at=AT))
+    assert desk.timer() is not None and laptop.timer() is None

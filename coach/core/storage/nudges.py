@@ -1,11 +1,14 @@
 """Breaks as data: every nudge and what the user did about it, and every sitting stretch.
 
-Layout, inside the data folder:
+Layout, inside this machine's own folder of the data folder (the top one for the machine that
+owns it, machines/<id>/ for every other; see folder.py):
 
     nudges/2026-11.json   the nudges and stretches whose training day is in that month
     nudges/timer.json     the running app's timer in wall time, so `backcoach status` can read it
     nudges/.lock          held while a nudges file is written
 
+Each machine writes only its own nudges folder and reads everyone's: the figures are the union
+of every machine's month files and of any conflict copy a sync tool left, each record once.
 A month file is small (a few hundred entries), so an answer rewrites one of them; the atomic
 write and the checks come from datafile, and a file that cannot be read is never written over.
 """
@@ -14,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,14 +30,17 @@ from pydantic import AwareDatetime, Field, ValidationError
 from coach.core.content.errors import describe
 from coach.core.nudge.timer import Answer
 from coach.core.session.records import Record
-from coach.core.storage.errors import StoreError, bad_file
-from coach.core.storage.files import data_files, make_folder, read_bytes, write_atomic
+from coach.core.storage.errors import StoreError, bad_file, read_error
+from coach.core.storage.files import make_folder, read_bytes, write_atomic
+from coach.core.storage.folder import DataFolder
 from coach.core.storage.locking import FolderLock
+from coach.core.storage.machine import data_name
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
 LOCK_FILE = ".lock"
 NUDGES_SCHEMA = 1
+_MONTH = re.compile(r"\d{4}-\d{2}")
 ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
 
 StretchEnd = Literal["break", "session", "quit"]
@@ -113,11 +121,24 @@ def _month_of(day: dt.date) -> str:
 
 
 class NudgeLog:
-    """The nudges kept in one data folder. Reads create nothing; writes are atomic and locked."""
+    """The nudges kept in one data folder. Reads create nothing; writes are atomic and locked,
+    and go only to this machine's own folder."""
 
-    def __init__(self, data_folder: Path) -> None:
-        self.folder = Path(data_folder) / FOLDER
-        self._lock = FolderLock(self.folder / LOCK_FILE)  # the store's kind of lock, its own file
+    def __init__(self, data_folder: Path, machine: str | None = None) -> None:
+        self.place = DataFolder(Path(data_folder), machine)
+        self._lock: FolderLock | None = None
+
+    @property
+    def folder(self) -> Path:
+        """This machine's nudges folder, the only one it writes (claiming the top of a folder
+        no machine has claimed yet, as every first write does)."""
+        return self.place.home / FOLDER
+
+    def _own(self) -> Path:
+        """The same folder for reading, which claims nothing."""
+        owner = self.place.owner()
+        top = owner is None or owner == self.place.machine
+        return (self.place.folder if top else self.place.machine_dir(self.place.machine)) / FOLDER
 
     def add(self, nudges: Iterable[NudgeRecord] = (), stretches: Iterable[StretchRecord] = ()) -> None:
         """Append to the month files; every file is read and checked before the first write."""
@@ -138,29 +159,34 @@ class NudgeLog:
                 write_atomic(self._path(month), merged.model_dump_json().encode())
 
     def month(self, month: str) -> NudgeMonth:
-        """One month's file ('2026-11'); an empty month when there is none."""
-        path = self._path(month)
-        raw = read_bytes(path)
-        if raw is None:
-            return NudgeMonth()
-        try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise bad_file(path, "is not valid JSON") from None
-        if isinstance(data, dict) and data.get("schema_version", 0) > NUDGES_SCHEMA:
-            raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
-        try:
-            return NudgeMonth.model_validate(data)
-        except ValidationError as exc:
-            raise bad_file(path, describe("nudges", exc)[0].removeprefix("nudges: ")) from None
+        """This machine's file of one month ('2026-11'); an empty month when there is none."""
+        return _read_month(self._own() / f"{month}.json")
 
     def days(self, first: dt.date, last: dt.date) -> dict[dt.date, DayFigures]:
-        """Figures for the training days from first to last, reading only their months."""
-        wanted = [m for m in data_files(self.folder, 7) if _month_of(first) <= m <= _month_of(last)]
-        out: dict[dt.date, DayFigures] = {}
-        for month in wanted:
-            out.update((d, f) for d, f in day_figures(self.month(month)).items() if first <= d <= last)
-        return out
+        """Figures for the training days from first to last, over every machine's files of
+        their months. Another machine's file that cannot be read (half synced, from a newer
+        backcoach) is left out; this machine's own must read, as before any write."""
+        low, high = _month_of(first), _month_of(last)
+        nudges: list[NudgeRecord] = []
+        stretches: list[StretchRecord] = []
+        own = self._own()
+        for _, home in self.place.source_dirs():
+            for path, copy in _month_files(home / FOLDER, low, high):
+                try:
+                    found = _read_month(path)
+                except StoreError:
+                    if path.parent == own and not copy:
+                        raise
+                    continue
+                if copy:  # mostly what its own file holds: only what that one lacks counts
+                    found = found.model_copy(update={
+                        "nudges": tuple(set(found.nudges) - set(nudges)),
+                        "stretches": tuple(set(found.stretches) - set(stretches)),
+                    })
+                nudges += found.nudges
+                stretches += found.stretches
+        union = NudgeMonth(nudges=tuple(nudges), stretches=tuple(stretches))
+        return {d: f for d, f in day_figures(union).items() if first <= d <= last}
 
     def save_timer(self, state: TimerState) -> None:
         with self._locked():
@@ -169,7 +195,10 @@ class NudgeLog:
     def timer(self) -> TimerState | None:
         """The timer the app last wrote, or None (no app has run, or the file is unreadable:
         it is only a hint for the status line, rewritten at the next answer)."""
-        raw = read_bytes(self.folder / TIMER_FILE)
+        try:
+            raw = read_bytes(self._own() / TIMER_FILE)
+        except StoreError:
+            return None
         if raw is None:
             return None
         try:
@@ -183,10 +212,46 @@ class NudgeLog:
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            make_folder(self.folder)
+            folder = self.folder
+            make_folder(folder)
+            if self._lock is None:  # the store's kind of lock, its own file
+                self._lock = FolderLock(folder / LOCK_FILE)
             with self._lock.held():
                 yield
         except OSError as exc:
             path = Path(exc.filename) if exc.filename else self.folder
             raise StoreError(f"{path}: cannot be written ({exc.strerror}); check the disk space "
                              "and the permissions", path) from None
+
+
+def _month_files(folder: Path, low: str, high: str) -> list[tuple[Path, bool]]:
+    """(file, is a conflict copy) for a nudges folder's month files from low to high, each
+    month's own file before its copies; temp files, set-aside files and the rest are not read."""
+    try:
+        names = os.listdir(folder)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise read_error(exc, folder) from None
+    found = []
+    for name in names:
+        parsed = data_name(name)
+        if parsed is not None and _MONTH.fullmatch(parsed[0]) and low <= parsed[0] <= high:
+            found.append((parsed[0], parsed[1], name))
+    return [(folder / name, copy) for _, copy, name in sorted(found)]
+
+
+def _read_month(path: Path) -> NudgeMonth:
+    raw = read_bytes(path)
+    if raw is None:
+        return NudgeMonth()
+    try:
+        data = json.loads(raw)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise bad_file(path, "is not valid JSON") from None
+    if isinstance(data, dict) and data.get("schema_version", 0) > NUDGES_SCHEMA:
+        raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
+    try:
+        return NudgeMonth.model_validate(data)
+    except ValidationError as exc:
+        raise bad_file(path, describe("nudges", exc)[0].removeprefix("nudges: ")) from None
