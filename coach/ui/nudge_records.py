@@ -11,6 +11,8 @@ import datetime as dt
 import threading
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App
 
@@ -18,12 +20,21 @@ from coach.core.history.days import training_day
 from coach.core.nudge.timer import Answer, Nudge
 from coach.core.session.records import Settings
 from coach.core.storage.errors import StoreError
-from coach.core.storage.nudges import (
-    DayFigures,
-    NudgeRecord,
-    StretchRecord,
-    TimerState,
-)
+
+if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the first frame
+    from coach.core.storage.nudges import (
+        DayFigures,
+        NudgeLog,
+        NudgeRecord,
+        StretchRecord,
+        TimerState,
+    )
+
+def open_nudge_log(folder: Path) -> NudgeLog:
+    from coach.core.storage.nudges import NudgeLog
+
+    return NudgeLog(folder)
+
 
 RESUME_WITHIN_S = 5 * 60  # a restart this soon after the last run continues its stretch
 SETTINGS_RECHECK_S = 30.0
@@ -45,11 +56,15 @@ class NudgeRecords:
     # -- records -----------------------------------------------------------------------------
 
     def _nudge_record(self: App, nudge: Nudge, answer: Answer) -> NudgeRecord:
+        from coach.core.storage.nudges import NudgeRecord
+
         day = training_day(nudge.at, self.zone, self.settings.day_start_hour)
         return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
                            insistent=nudge.insistent)
 
     def _stretch(self: App, ended_by: str, seconds: float) -> StretchRecord:
+        from coach.core.storage.nudges import StretchRecord
+
         now = self.clock.now()
         day = training_day(now, self.zone, self.settings.day_start_hour)
         return StretchRecord(ended_at=now, day=day, seconds=round(seconds), ended_by=ended_by,
@@ -95,8 +110,16 @@ class NudgeRecords:
             return  # the pane keeps its last figures; the store's own screens say what broke
         self.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
 
-    def _read_last_timer(self: App) -> None:
-        self.call_from_thread(self._resume_stretch, self.nudge_log.timer())
+    def _open_nudge_log(self: App) -> None:
+        """In a thread, once the store has opened: the log, and the last run's timer."""
+        log = open_nudge_log(self.store.folder)
+        self.call_from_thread(self._nudge_log_opened, log, log.timer())
+
+    def _nudge_log_opened(self: App, log: NudgeLog, state: TimerState | None) -> None:
+        self.nudge_log = log
+        self._resume_stretch(state)
+        self._refresh_figures()
+        self._record()  # anything answered before the log was open
 
     def _resume_stretch(self: App, state: TimerState | None) -> None:
         """A restart soon after the last run goes on with its stretch; after a longer gap the
@@ -120,6 +143,8 @@ class NudgeRecords:
         return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
 
     def _timer_state(self: App, running: bool = True) -> TimerState:
+        from coach.core.storage.nudges import TimerState
+
         now = self.clock.now()
         since = now - dt.timedelta(seconds=self.timer.sitting_s())
         next_in = self.timer.next_in_s() if running else None

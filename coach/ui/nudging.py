@@ -10,20 +10,26 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App
-from textual.widgets import Input, TextArea
 
 from coach.core.content.loading import RoutineInfo
 from coach.core.nudge.notify import notification
 from coach.core.nudge.timer import MICRO_BREAK, Answer, Nudge, SittingTimer, rules_from
 from coach.core.session.recorder import SessionRun
-from coach.core.storage.nudges import NudgeLog
 from coach.ui.gate import after_store_opens
-from coach.ui.nudge_records import NudgeRecords
+from coach.ui.lazy import LazyScreen
+from coach.ui.nudge_records import NudgeRecords, open_nudge_log
 from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
-from coach.ui.screens.nudge import NudgeScreen
+
+if TYPE_CHECKING:
+    from coach.core.storage.nudges import NudgeLog
+
+# The nudge prompt comes after half an hour at the earliest: its module (with the figure
+# renderer) and the nudge log's (with its record models) load off the first frame.
+NudgeScreen = LazyScreen("coach.ui.screens.nudge", "NudgeScreen")
 
 NUDGE_TICK_S = 1.0  # the countdown shows seconds; the deadlines are the timer's, not ticks
 QUIT_STRETCH_MIN_S = 60  # a stretch cut short by quitting is worth keeping from a minute on
@@ -40,7 +46,7 @@ class NudgeKeeping(NudgeRecords):
     def init_nudges(self: App, start: str | None = None, compact: bool | None = None) -> None:
         self.start_id = start
         self.compact_forced = compact  # None: chosen by the terminal's size
-        self.nudge_log = NudgeLog(self.store.folder) if self.store is not None else None
+        self.nudge_log: NudgeLog | None = None  # opened in a thread once the store has opened
         self.timer = SittingTimer(self.clock, rules_from(self.settings, self.zone))
         self._rules_of = self.settings
         self.init_records()
@@ -53,9 +59,8 @@ class NudgeKeeping(NudgeRecords):
     def _after_store_for_nudges(self: App) -> None:
         self._disk_settings = self.settings
         self.nudge_tick()
-        if self.nudge_log is not None:
-            self.run_worker(self._read_last_timer, thread=True, group="nudge-timer")
-        self._refresh_figures()
+        if self.store is not None:
+            self.run_worker(self._open_nudge_log, thread=True, group="nudge-timer")
         self.fit_layout()
         if self.start_id is not None:
             info = self.library.routines.get(self.start_id)
@@ -90,6 +95,8 @@ class NudgeKeeping(NudgeRecords):
         minutes = max(1, round(nudge.sitting_s / 60))
         body = f"{minutes} min sitting: time to stand up and move."
         self.write_terminal(notification(kinds, "backcoach", body, "TMUX" in os.environ))
+        from textual.widgets import Input, TextArea
+
         typing = isinstance(self.focused, (Input, TextArea))
         small = isinstance(self.screen, CompactScreen)
         if "toast" in kinds and (typing or not (nudge.insistent or small)):
@@ -155,6 +162,8 @@ class NudgeKeeping(NudgeRecords):
             self._unsaved[0].append(self._nudge_record(waiting, "no answer"))
         if not self.timer.in_session and sat >= QUIT_STRETCH_MIN_S:
             self._unsaved[1].append(self._stretch("quit", sat))
+        if self.nudge_log is None and self.store is not None and self.store_ready:
+            self.nudge_log = open_nudge_log(self.store.folder)  # quit before its thread ran
         if self.nudge_log is not None and self.store_ready:  # never beside a broken store
             self._write_records()
             self._write_timer(self._timer_state(running=False))
