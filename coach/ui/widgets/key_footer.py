@@ -12,8 +12,20 @@ KEEP = "question_mark"  # help lists every key, so it is the last one given up
 class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        self._composed_for: tuple | None = None  # the keys the footer shows now
+
+    def shown_keys(self) -> tuple:
+        return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
+                     for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+                     if binding.show)
 
     async def recompose(self) -> None:
+        # Footer rebuilds every key whenever focus moves; most moves keep the same keys, and a
+        # rebuild restyles each key (a third of the first frame's time, profiled).
+        keys = self.shown_keys() if self._bindings_ready else None
+        if keys is not None and keys == self._composed_for:
+            return
+        self._composed_for = keys
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 
