@@ -25,10 +25,16 @@ def first_frame_seconds(command: str, marker: str, size: str, env: dict[str, str
     cols, rows = size.split("x")
     session = f"bench-{os.getpid()}-{time.monotonic_ns()}"
     start = time.perf_counter()
-    subprocess.run(
-        ["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command],
-        check=True, env=env,
-    )
+    for attempt in range(3):  # a server that is exiting (its last pane gone) refuses once
+        started = subprocess.run(
+            ["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command],
+            env=env, capture_output=True,
+        )
+        if started.returncode == 0:
+            break
+        time.sleep(0.2)
+    else:
+        raise RuntimeError(f"tmux could not start {command!r}: {started.stderr.decode()}")
     try:
         while time.perf_counter() - start < 30:
             pane = subprocess.run(

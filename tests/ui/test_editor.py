@@ -171,8 +171,7 @@ async def test_opening_and_leaving_asks_nothing_and_a_copy_marks_nothing(
         assert isinstance(editor, EditorScreen) and not editor.dirty
         def rows() -> list[str]:
             listing = editor.query_one("#steps")
-            return ["".join(str(cell) for column in listing.get_option_at_index(i).prompt.columns
-                            for cell in column._cells) for i in range(listing.option_count)]
+            return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
         assert rows() and not any("*" in r for r in rows())  # nothing changed yet
         # each side reads as text, not colour
