@@ -25,7 +25,7 @@ def first_frame_seconds(command: str, marker: str, size: str, env: dict[str, str
     cols, rows = size.split("x")
     session = f"bench-{os.getpid()}-{time.monotonic_ns()}"
     start = time.perf_counter()
-    for attempt in range(3):  # a server that is exiting (its last pane gone) refuses once
+    for _ in range(3):  # a server that is exiting (its last pane gone) refuses once
         started = subprocess.run(
             ["tmux", "new-session", "-d", "-s", session, "-x", cols, "-y", rows, command],
             env=env, capture_output=True,

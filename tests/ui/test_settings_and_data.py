@@ -50,6 +50,29 @@ async def test_settings_change_by_keys_and_persist(library, data_dir, settle):
         assert again.settings.bell is False and again.settings.day_start_hour == 2
 
 
+async def test_nudge_settings_change_by_keys_and_reach_the_timer(library, data_dir, settle):
+    app, store = make(library, data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        listing = app.screen.query_one("#settings-list")
+        # Down past the six choices and the nudges heading (the cursor skips it).
+        await pilot.press(*"jjjjjj")
+        assert listing.get_option_at_index(listing.highlighted).id == "nudge_minutes"
+        await pilot.press("right", "right")  # 30 -> 40 min
+        await pilot.press("j", "j", "left", "left")  # nudges from 07:00
+        await pilot.press("j", "j", "j", "space")  # no terminal bell
+        await settle(pilot)
+        saved = store.settings()
+        assert saved.nudge_minutes == 40 and saved.work_hours == "07:00-18:00"
+        assert saved.notify == ("toast", "desktop")
+        shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
+        assert "‹ 40 min › Nudge to stand up after sitting" in shown
+        assert "[ ] Nudge with the terminal bell" in shown  # said by the mark, not by colour
+        app.nudge_tick()
+        assert app.timer.rules.interval_s == 40 * 60 and app.timer.rules.hours.start == 7 * 60
+
+
 async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, data_dir, settle):
     store = Store(data_dir)
     store.open()

@@ -1,4 +1,5 @@
-"""The few choices a user has: bell, motion, pain check-ins, the day's start, the goal, theme."""
+"""The few choices a user has: bell, motion, pain check-ins, the day's start, the goal, theme,
+and the stand-up nudges (how often, when, and how they reach the user)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
+from coach.core.nudge import choices as nudge_choices
+from coach.core.nudge.choices import NUDGE_CHOICES
 from coach.core.session.records import Settings
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList
@@ -29,9 +32,12 @@ CHOICES = [
 
 
 def choice_text(settings: Settings, field: str, label: str) -> Text:
-    value = getattr(settings, field)
+    if field in NUDGE_CHOICES:
+        value: object = nudge_choices.shown(settings, field)
+    else:
+        value = getattr(settings, field)
     text = Text()
-    if isinstance(value, bool):
+    if isinstance(value, bool):  # the mark says it, not a colour
         text.append("[x] " if value else "[ ] ", "bold")
         text.append(label)
         return text
@@ -46,6 +52,14 @@ def choice_text(settings: Settings, field: str, label: str) -> Text:
     text.append(" › ", "dim")
     text.append(label)
     return text
+
+
+def options(settings: Settings) -> list[Option]:
+    rows = [Option(choice_text(settings, field, label), id=field) for field, label in CHOICES]
+    rows.append(Option(Text("Stand-up nudges", "bold underline"), id="nudges", disabled=True))
+    rows += [Option(choice_text(settings, name, label), id=name)
+             for name, (label, _) in NUDGE_CHOICES.items()]
+    return rows
 
 
 class SettingsScreen(Screen):
@@ -94,13 +108,12 @@ class SettingsScreen(Screen):
     def watch_settings(self, settings: Settings) -> None:
         choices = self.query_one("#settings-list", NavList)
         keep = choices.highlighted or 0
-        choices.set_options(
-            Option(choice_text(settings, field, label), id=field) for field, label in CHOICES
-        )
+        choices.set_options(options(settings))
         choices.highlighted = keep
 
     def _field(self) -> str:
-        return CHOICES[self.query_one("#settings-list", NavList).highlighted or 0][0]
+        choices = self.query_one("#settings-list", NavList)
+        return choices.get_option_at_index(choices.highlighted or 0).id or ""
 
     def _apply(self, new: Settings | None) -> None:
         if new is not None:
@@ -113,12 +126,16 @@ class SettingsScreen(Screen):
 
     def action_toggle(self) -> None:
         field = self._field()
-        if isinstance(getattr(self.settings, field), bool):
+        if field in NUDGE_CHOICES:
+            self._apply(nudge_choices.change(self.settings, field, 0))
+        elif isinstance(getattr(self.settings, field), bool):
             self._apply(self.settings.changed(field))
 
     def action_step(self, step: int) -> None:
         field = self._field()
-        if field == "theme":
+        if field in NUDGE_CHOICES:
+            self._apply(nudge_choices.change(self.settings, field, step))
+        elif field == "theme":
             themes = self.themes
             at = themes.index(self.settings.theme) if self.settings.theme in themes else -1
             theme = themes[(at + step) % len(themes)]
