@@ -185,6 +185,9 @@ class NudgeKeeping(NudgeRecords):
         elif not want and on_top:
             self.pop_screen()
 
+    def on_compact_screen_full_asked(self: App) -> None:
+        self.leave_compact()
+
     def leave_compact(self: App) -> None:
         self.compact_forced = False
         self.fit_layout()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
@@ -82,5 +83,8 @@ class CompactScreen(Screen):
         if status is not None and self.is_mounted:
             self.query_one("#pane", Static).update(pane_text(status))
 
+    class FullAsked(Message):
+        """The user wants the full layout back in this small pane."""
+
     def action_full(self) -> None:
-        self.app.leave_compact()
+        self.post_message(self.FullAsked())

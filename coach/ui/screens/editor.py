@@ -174,7 +174,7 @@ class EditorScreen(Screen):
     # -- form events -------------------------------------------------------------------------
 
     @on(Input.Changed, "#name")
-    def _name(self, event: Input.Changed) -> None:
+    def _name_changed(self, event: Input.Changed) -> None:
         self.draft.name = event.value
         self.edited()
 

@@ -64,6 +64,6 @@ class HelpScreen(Dialog[None]):
     def keys(self) -> Text:
         return keys_line([("w", "when not to exercise"), ("Esc", "close")])
 
-    def action_safety(self) -> None:
+    async def action_safety(self) -> None:
         self.dismiss()
-        self.app.action_safety()
+        await self.app.run_action("safety")

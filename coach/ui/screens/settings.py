@@ -70,7 +70,7 @@ class SettingsScreen(Screen):
     SettingsScreen #settings-hint { padding: 0 2; }
     """
     BINDINGS = [
-        Binding("space", "toggle", "Toggle", id="toggle"),
+        Binding("space", "flip", "Toggle", id="toggle"),
         Binding("left,h", "step(-1)", "Less", id="less"),
         Binding("right,l", "step(1)", "More", id="more"),
         Binding("w", "app.safety", "When not to exercise", id="safety", show=False),
@@ -122,9 +122,9 @@ class SettingsScreen(Screen):
 
     @on(NavList.OptionSelected, "#settings-list")
     def _selected(self) -> None:
-        self.action_toggle()
+        self.action_flip()
 
-    def action_toggle(self) -> None:
+    def action_flip(self) -> None:
         field = self._field()
         if field in NUDGE_CHOICES:
             self._apply(nudge_choices.change(self.settings, field, 0))

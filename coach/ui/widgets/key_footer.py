@@ -22,6 +22,8 @@ class KeyFooter(Footer):
     async def recompose(self) -> None:
         # Footer rebuilds every key whenever focus moves; most moves keep the same keys, and a
         # rebuild restyles each key (a third of the first frame's time, profiled).
+        if not self.is_attached or getattr(self, "_pruning", False):  # on its way out
+            return
         keys = self.shown_keys() if self._bindings_ready else None
         if keys is not None and keys == self._composed_for:
             return
