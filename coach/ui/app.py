@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import events, on
 from textual.app import App
 from textual.binding import Binding
@@ -22,19 +22,26 @@ from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
 from coach.core.storage.recovery import Recovery
-from coach.core.storage.store import Store, StoreError
+from coach.core.storage.store import Store
 from coach.core.wording import count
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.lazy import LazyScreen, prefetch
-from coach.ui.nudging import NudgeKeeping, is_micro_break
+from coach.ui.nudging import NudgeDesk, is_micro_break
+from coach.ui.opening import StoreOpening
 from coach.ui.palette import CoachCommands
 from coach.ui.routines import RoutineDesk
-from coach.ui.screens.dialogs import BrokenStoreScreen, Confirm, PainCheck, StopDialog
+from coach.ui.screens.dialogs import Confirm, PainCheck, StopDialog
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.sessions import SessionKeeper
-from coach.ui.storage import STORE_ERRORS, StoreWriter, WriteFailed, Written, problem_text
+from coach.ui.storage import StoreWriter, WriteFailed, Written
 from coach.ui.widgets.size_guard import SizeGuard
+
+if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
+    from coach.ui.screens import editor as editor_screen
+    from coach.ui.screens import preview as preview_screen
+    from coach.ui.screens import session as session_screen
+    from coach.ui.screens import settings as settings_screen
 
 # Only the picker is on the first frame; the rest load when first shown (see coach/ui/lazy.py).
 EditorScreen = LazyScreen("coach.ui.screens.editor", "EditorScreen")
@@ -51,7 +58,7 @@ SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 RETRY_S = 30.0  # how often a session the store refused is tried again
 
 
-class CoachApp(NudgeKeeping, App):
+class CoachApp(App):
     TITLE = "backcoach"
     CSS_PATH = "app.tcss"
     # Ours only: Textual's stock Keys, Maximize and Screenshot mean nothing to this user.
@@ -77,9 +84,10 @@ class CoachApp(NudgeKeeping, App):
             recovery = Recovery(store.folder)
         self.sessions = SessionKeeper(self.writer, store, recovery)
         self.routines = RoutineDesk(self, self.writer, store, library)
+        self.opening = StoreOpening(self)
         self.store_ready = store is None
         self.waiting_for_store: list[Callable[[], None]] = []
-        self.init_nudges(start, compact)
+        self.nudges = NudgeDesk(self, start, compact)
 
     @property
     def library(self) -> Library:
@@ -93,16 +101,16 @@ class CoachApp(NudgeKeeping, App):
     def on_mount(self) -> None:
         self.push_screen(PickerScreen(self.library))
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
-        self.call_after_refresh(self.open_store)  # the first frame never waits for history
+        self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
         self.call_after_refresh(prefetch, SessionScreen, SafetyScreen, SummaryScreen)
-        self.start_nudges()
+        self.nudges.start()
 
     def on_resize(self, event: events.Resize) -> None:
         for screen in self.screen_stack:
             for guard in screen.query(SizeGuard):
                 guard.fit(event.size)
-        self.fit_layout()  # the compact pane, chosen by size
+        self.nudges.fit_layout()  # the compact pane, chosen by size
 
     def on_unmount(self) -> None:
         self.keep_work()  # quitting mid-session (ctrl+q) keeps the work too
@@ -112,42 +120,11 @@ class CoachApp(NudgeKeeping, App):
         """Run the queued writes here and now, and save the session under way (or keep it)."""
         self.writer.finish()
         self.sessions.save_now("stopped")
-        self.nudges_quit()
+        self.nudges.quit()
 
     # -- the store ---------------------------------------------------------------------------
 
-    def open_store(self) -> None:
-        if self.store is not None:
-            self.run_worker(self._open_store, thread=True, exclusive=True, group="store")
-
-    def _open_store(self) -> None:
-        """In a thread: check every data file, read the settings and any unsaved sessions."""
-        assert self.store is not None
-        try:
-            skipped = self.store.open()
-            settings = self.store.settings()
-        except StoreError as exc:
-            if not exc.movable:  # a held lock, a read-only folder: moving a file aside is no fix
-                self.call_from_thread(self.exit, None, 2, Text(f"backcoach: {exc}"))
-                return
-            self.call_from_thread(self.push_screen, BrokenStoreScreen(str(exc)),
-                                  partial(self._broken_answer, exc))
-            return
-        except STORE_ERRORS as exc:
-            self.call_from_thread(self._cannot_open, problem_text(exc))
-            return
-        for line in skipped[:3]:  # records kept in their file, left out of every screen
-            self.call_from_thread(
-                partial(self.notify, line, severity="warning", timeout=15, markup=False)
-            )
-        pending = self.sessions.pending()
-        self.call_from_thread(self._store_opened, settings, pending)
-
-    def _cannot_open(self, problem: str) -> None:
-        self.notify(problem, title="Your data can't be opened; nothing will be saved",
-                    severity="error", timeout=15, markup=False)
-
-    def _store_opened(self, settings: Settings, pending: list[SessionRecord]) -> None:
+    def store_opened(self, settings: Settings, pending: list[SessionRecord]) -> None:
         self.settings = settings
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -160,22 +137,7 @@ class CoachApp(NudgeKeeping, App):
             question = (f"{count(len(pending), 'session')} could not be saved last time and "
                         "were kept aside. Save them now?")
             self.push_screen(Confirm(question, "save them", "not now (asked again next start)"),
-                             lambda yes: yes and self.sessions.save_kept(pending))
-
-    def _broken_answer(self, exc: StoreError, fresh: bool | None) -> None:
-        if not fresh or self.store is None:
-            self.exit(return_code=2, message=f"backcoach: {exc}")
-            return
-        store = self.store
-
-        def moved(path: object) -> None:
-            self.notify(f"Moved the unreadable file to {path}", timeout=8, markup=False)
-            self.open_store()
-
-        def failed(problem: str) -> None:
-            self.exit(return_code=2, message=f"backcoach: could not move {exc.path}: {problem}")
-
-        self.writer.write("move the file aside", lambda: store.set_aside(exc.path), moved, failed)
+                             lambda yes: self.sessions.save_kept(pending) if yes else None)
 
     @on(Written)
     def _written(self, message: Written) -> None:
@@ -208,7 +170,7 @@ class CoachApp(NudgeKeeping, App):
 
     # Handlers by name, not @on(Screen.Message): naming a screen's class here would import it,
     # and every screen but the picker loads when first shown (coach/ui/lazy.py).
-    def on_settings_screen_changed(self, message: SettingsScreen.Changed) -> None:
+    def on_settings_screen_changed(self, message: settings_screen.SettingsScreen.Changed) -> None:
         self.change_settings(message.settings)
         if message.settings.theme != self.theme and message.settings.theme in self.available_themes:
             self.theme = message.settings.theme
@@ -224,7 +186,7 @@ class CoachApp(NudgeKeeping, App):
     def _start_asked(self, message: PickerScreen.StartAsked) -> None:
         self.start_routine(message.info)
 
-    def on_routine_screen_start_asked(self, message: RoutineScreen.StartAsked) -> None:
+    def on_routine_screen_start_asked(self, message: preview_screen.RoutineScreen.StartAsked) -> None:
         self.start_routine(message.info)
 
     @after_store_opens
@@ -245,15 +207,15 @@ class CoachApp(NudgeKeeping, App):
     def _begin(self, info: RoutineInfo, pain: int | None) -> None:
         run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
         self.sessions.running = run
-        self.nudge_session_started(run)
+        self.nudges.session_started(run)
         self.push_screen(SessionScreen(run, bell=self.settings.bell,
                                        reduce_motion=self.settings.reduce_motion))
 
-    def on_session_screen_step_done(self, message: SessionScreen.StepDone) -> None:
+    def on_session_screen_step_done(self, message: session_screen.SessionScreen.StepDone) -> None:
         """After every finished step, so a crash loses at most the step under way."""
         self.sessions.save(message.run.record("in progress"))
 
-    def on_session_screen_stop_asked(self, message: SessionScreen.StopAsked) -> None:
+    def on_session_screen_stop_asked(self, message: session_screen.SessionScreen.StopAsked) -> None:
         self.push_screen(StopDialog(), partial(self._stop_answer, message.run))
 
     def _stop_answer(self, run: SessionRun, choice: str | None) -> None:
@@ -261,10 +223,10 @@ class CoachApp(NudgeKeeping, App):
             self._finish(run, "stopped")
         elif choice == "discard":
             self.sessions.discard(run)
-            self.nudge_session_ended()
+            self.nudges.session_ended()
             self.pop_screen()
 
-    def on_session_screen_finished(self, message: SessionScreen.Finished) -> None:
+    def on_session_screen_finished(self, message: session_screen.SessionScreen.Finished) -> None:
         run = message.run
         if self.settings.pain_checkin and not is_micro_break(run.info):
             self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
@@ -278,7 +240,7 @@ class CoachApp(NudgeKeeping, App):
     def _finish(self, run: SessionRun, status: SessionStatus) -> None:
         record = run.record(status)
         self.sessions.running = None
-        self.nudge_session_ended()
+        self.nudges.session_ended()
         summary = SummaryScreen(record)
         self.switch_screen(summary)
         today = self.today()
@@ -301,34 +263,42 @@ class CoachApp(NudgeKeeping, App):
     def _routine_asked(self, message: PickerScreen.RoutineAsked) -> None:
         self.routines.answer(message.verb, message.info)
 
-    def on_editor_screen_save_asked(self, message: EditorScreen.SaveAsked) -> None:
+    def on_editor_screen_save_asked(self, message: editor_screen.EditorScreen.SaveAsked) -> None:
         self.routines.save(message.routine, message.new, message.editor)
 
-    def on_editor_screen_file_asked(self, message: EditorScreen.FileAsked) -> None:
+    def on_editor_screen_file_asked(self, message: editor_screen.EditorScreen.FileAsked) -> None:
         self.routines.file(message.verb, message.editor)
 
     # -- navigation --------------------------------------------------------------------------
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
+        if not HelpScreen.matches(self.screen):
             self.push_screen(HelpScreen(self.screen))
 
     def action_library(self) -> None:
-        if not isinstance(self.screen, LibraryScreen):
+        if not LibraryScreen.matches(self.screen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
     @after_store_opens
     def action_progress(self) -> None:
-        if not isinstance(self.screen, ProgressScreen):
+        if not ProgressScreen.matches(self.screen):
             self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
                                             self.today(), self.settings.weekly_goal_days))
 
     @after_store_opens
     def action_settings(self) -> None:
-        if not isinstance(self.screen, SettingsScreen):
+        if not SettingsScreen.matches(self.screen):
             self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes)))
 
     def action_safety(self) -> None:
         if self.library.safety is not None:
             self.push_screen(SafetyPage(self.library.safety))
 
+
+    # -- nudges (coach/ui/nudging.py) ----------------------------------------------------------
+
+    def action_nudge_break(self) -> None:
+        self.nudges.start_break()
+
+    def on_compact_screen_full_asked(self) -> None:
+        self.nudges.leave_compact()

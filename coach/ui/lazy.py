@@ -1,8 +1,8 @@
 """Screens imported when first shown, not at start: the first frame needs only the picker.
 
 `LazyScreen("coach.ui.screens.help", "HelpScreen")` stands in for the class: calling it
-imports the module and builds the screen, and `isinstance(screen, it)` works without
-importing anything (no instance can exist before its module is loaded).
+imports the module and builds the screen, and `it.matches(screen)` (or isinstance) answers
+without importing anything (no instance can exist before its module is loaded).
 """
 
 from __future__ import annotations
@@ -24,9 +24,13 @@ class LazyScreen:
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return self.load()(*args, **kwargs)
 
-    def __instancecheck__(self, instance: object) -> bool:
+    def matches(self, instance: object) -> bool:
+        """isinstance(instance, the screen class), without importing it: no instance can exist
+        before its module is loaded. (isinstance works too; mypy only knows this spelling.)"""
         module = sys.modules.get(self.module)
         return module is not None and isinstance(instance, getattr(module, self.name))
+
+    __instancecheck__ = matches
 
     def __repr__(self) -> str:
         return f"LazyScreen({self.module}.{self.name})"

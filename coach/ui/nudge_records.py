@@ -2,7 +2,7 @@
 retried when a save fails), the day's figures, the timer that `backcoach status` reads, and
 settings changed from another window.
 
-A mixin under NudgeKeeping (nudging.py), so each file stays about one thing.
+The base of NudgeDesk (nudging.py), so each file stays about one thing.
 """
 
 from __future__ import annotations
@@ -14,10 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
-
 from coach.core.history.days import training_day
-from coach.core.nudge.timer import Answer, Nudge
+from coach.core.nudge.timer import Answer, Nudge, SittingTimer
 from coach.core.session.records import Settings
 from coach.core.storage.errors import StoreError
 
@@ -29,6 +27,8 @@ if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the 
         StretchRecord,
         TimerState,
     )
+    from coach.ui.app import CoachApp
+
 
 def open_nudge_log(folder: Path) -> NudgeLog:
     from coach.core.storage.nudges import NudgeLog
@@ -41,9 +41,16 @@ SETTINGS_RECHECK_S = 30.0
 
 
 class NudgeRecords:
-    """Needs what NudgeKeeping.init_nudges sets up, and self.clock, self.zone, self.settings."""
+    """Needs what NudgeDesk.__init__ sets up: the app, the timer, the log once it is open."""
 
-    def init_records(self: App) -> None:
+    app: CoachApp
+    timer: SittingTimer
+    nudge_log: NudgeLog | None
+
+    def tick(self) -> None:  # NudgeDesk's: after a record changes what the pane shows
+        raise NotImplementedError
+
+    def _init_records(self) -> None:
         self._unsaved: tuple[list[NudgeRecord], list[StretchRecord]] = ([], [])
         self._save_lock = threading.Lock()
         self._timer_written: tuple | None = None
@@ -51,45 +58,47 @@ class NudgeRecords:
         self.breaks_today = 0
         self.streak_days = 0
         self._disk_settings: Settings | None = None  # as last read from the file
-        self._settings_checked = self.clock.monotonic()
+        self._settings_checked = self.app.clock.monotonic()
 
     # -- records -----------------------------------------------------------------------------
 
-    def _nudge_record(self: App, nudge: Nudge, answer: Answer) -> NudgeRecord:
+    def _nudge_record(self, nudge: Nudge, answer: Answer) -> NudgeRecord:
         from coach.core.storage.nudges import NudgeRecord
 
-        day = training_day(nudge.at, self.zone, self.settings.day_start_hour)
+        day = training_day(nudge.at, self.app.zone, self.app.settings.day_start_hour)
         return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
                            insistent=nudge.insistent)
 
-    def _stretch(self: App, ended_by: str, seconds: float) -> StretchRecord:
+    def _stretch(self, ended_by: str, seconds: float) -> StretchRecord:
         from coach.core.storage.nudges import StretchRecord
 
-        now = self.clock.now()
-        day = training_day(now, self.zone, self.settings.day_start_hour)
+        now = self.app.clock.now()
+        day = training_day(now, self.app.zone, self.app.settings.day_start_hour)
         return StretchRecord(ended_at=now, day=day, seconds=round(seconds), ended_by=ended_by,
-                             limit_s=self.settings.nudge_minutes * 60)
+                             limit_s=self.app.settings.nudge_minutes * 60)
 
-    def _record(self: App, nudges: Iterable[NudgeRecord] = (),
+    def _record(self, nudges: Iterable[NudgeRecord] = (),
                 stretches: Iterable[StretchRecord] = ()) -> None:
         self._unsaved[0].extend(nudges)
         self._unsaved[1].extend(stretches)
         if self.nudge_log is not None:
-            self.run_worker(self._save_records, thread=True, group="nudges")
+            self.app.run_worker(self._save_records, thread=True, group="nudges")
 
-    def _save_records(self: App) -> None:
+    def _save_records(self) -> None:
         """In a thread. What fails to save stays queued, and goes with the next save."""
         problem = self._write_records()
         if problem:
-            self.call_from_thread(self.notify, f"Could not save the nudge record, kept to try "
+            self.app.call_from_thread(self.app.notify, f"Could not save the nudge record, kept to try "
                                   f"again: {problem}", severity="error", timeout=10)
-        self.call_from_thread(self._refresh_figures)
+        self.app.call_from_thread(self._refresh_figures)
 
-    def _write_records(self: App) -> str | None:
+    def _write_records(self) -> str | None:
         with self._save_lock:
             nudges, stretches = list(self._unsaved[0]), list(self._unsaved[1])
             if not nudges and not stretches:
                 return None
+            if self.nudge_log is None:
+                return None  # kept: the log opens once the store has
             try:
                 self.nudge_log.add(nudges, stretches)
             except (StoreError, OSError) as exc:
@@ -97,71 +106,77 @@ class NudgeRecords:
             del self._unsaved[0][: len(nudges)], self._unsaved[1][: len(stretches)]
             return None
 
-    def _refresh_figures(self: App) -> None:
+    def _refresh_figures(self) -> None:
         if self.nudge_log is not None:
-            self.run_worker(self._read_figures, thread=True, group="nudge-figures", exclusive=True)
+            self.app.run_worker(self._read_figures, thread=True, group="nudge-figures", exclusive=True)
 
-    def _read_figures(self: App) -> None:
-        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
+    def _read_figures(self) -> None:
+        if self.nudge_log is None:
+            return
+        today = training_day(self.app.clock.now(), self.app.zone, self.app.settings.day_start_hour)
         try:
             figures = self.nudge_log.days(today, today).get(today)
-            streak = self.streak()
+            streak = self.app.streak()
         except (StoreError, OSError):
             return  # the pane keeps its last figures; the store's own screens say what broke
-        self.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
+        self.app.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
 
-    def _open_nudge_log(self: App) -> None:
+    def _open_nudge_log(self) -> None:
         """In a thread, once the store has opened: the log, and the last run's timer."""
-        log = open_nudge_log(self.store.folder)
-        self.call_from_thread(self._nudge_log_opened, log, log.timer())
+        assert self.app.store is not None  # started only beside a store
+        log = open_nudge_log(self.app.store.folder)
+        self.app.call_from_thread(self._nudge_log_opened, log, log.timer())
 
-    def _nudge_log_opened(self: App, log: NudgeLog, state: TimerState | None) -> None:
+    def _nudge_log_opened(self, log: NudgeLog, state: TimerState | None) -> None:
         self.nudge_log = log
         self._resume_stretch(state)
         self._refresh_figures()
         self._record()  # anything answered before the log was open
 
-    def _resume_stretch(self: App, state: TimerState | None) -> None:
+    def _resume_stretch(self, state: TimerState | None) -> None:
         """A restart soon after the last run goes on with its stretch; after a longer gap the
         user may well have been up, so a new one starts."""
-        now = self.clock.now()
-        day = partial(training_day, zone=self.zone, day_start_hour=self.settings.day_start_hour)
-        recent = state is not None and 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
-        if recent and day(state.since) == day(now):
+        now = self.app.clock.now()
+        day = partial(training_day, zone=self.app.zone, day_start_hour=self.app.settings.day_start_hour)
+        if (state is not None
+                and 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
+                and day(state.since) == day(now)):
             self.timer.carry_over((now - state.since).total_seconds())
         self._last_run_read = True
-        self.nudge_tick()
+        self.tick()
 
-    def _figures_read(self: App, breaks: int, streak: int) -> None:
+    def _figures_read(self, breaks: int, streak: int) -> None:
         self.breaks_today, self.streak_days = breaks, streak
 
-    def nudge_days(self: App, count: int) -> tuple[dt.date, dict[dt.date, DayFigures]]:
+    def days(self, count: int) -> tuple[dt.date, dict[dt.date, DayFigures]]:
         """Today's training day and the figures of the last `count` days; call it in a thread."""
-        today = training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
+        today = training_day(self.app.clock.now(), self.app.zone, self.app.settings.day_start_hour)
         if self.nudge_log is None:
             return today, {}
         return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
 
-    def _timer_state(self: App, running: bool = True) -> TimerState:
+    def _timer_state(self, running: bool = True) -> TimerState:
         from coach.core.storage.nudges import TimerState
 
-        now = self.clock.now()
+        now = self.app.clock.now()
         since = now - dt.timedelta(seconds=self.timer.sitting_s())
         next_in = self.timer.next_in_s() if running else None
         due = None if next_in is None else now + dt.timedelta(seconds=next_in)
         return TimerState(since=since, due=due, written_at=now)
 
-    def _save_timer_state(self: App) -> None:
+    def _save_timer_state(self) -> None:
         """Only when the timer changed course (an answer, a session, hours beginning)."""
         if self.nudge_log is None or not self._last_run_read:
             return
         key = (self.timer.since, self.timer.due, self.timer.in_session, self.timer.in_hours())
         if key != self._timer_written:
             self._timer_written = key
-            self.run_worker(partial(self._write_timer, self._timer_state()), thread=True,
+            self.app.run_worker(partial(self._write_timer, self._timer_state()), thread=True,
                             group="nudges")
 
-    def _write_timer(self: App, state: TimerState) -> None:
+    def _write_timer(self, state: TimerState) -> None:
+        if self.nudge_log is None:
+            return
         try:
             self.nudge_log.save_timer(state)
         except (StoreError, OSError):
@@ -169,27 +184,29 @@ class NudgeRecords:
 
     # -- settings from another window -----------------------------------------------------
 
-    def _recheck_settings(self: App) -> None:
+    def _recheck_settings(self) -> None:
         """Every half minute: `backcoach settings set` in another pane reaches this one."""
-        now = self.clock.monotonic()
+        now = self.app.clock.monotonic()
         if self._disk_settings is None or now - self._settings_checked < SETTINGS_RECHECK_S:
             return
         self._settings_checked = now
-        self.run_worker(self._read_disk_settings, thread=True, group="nudge-settings",
+        self.app.run_worker(self._read_disk_settings, thread=True, group="nudge-settings",
                         exclusive=True)
 
-    def _read_disk_settings(self: App) -> None:
+    def _read_disk_settings(self) -> None:
+        if self.app.store is None:
+            return
         try:
-            settings = self.store.settings()
+            settings = self.app.store.settings()
         except (StoreError, OSError):
             return  # the store's own screens say what is wrong with the file
-        self.call_from_thread(self._settings_on_disk, settings)
+        self.app.call_from_thread(self._settings_on_disk, settings)
 
-    def _settings_on_disk(self: App, settings: Settings) -> None:
+    def _settings_on_disk(self, settings: Settings) -> None:
         # Only a change on disk is applied: a change made here whose save failed stays.
         # What this window saved itself reads back the same, and says nothing.
         if settings != self._disk_settings:
             self._disk_settings = settings
-            if settings != self.settings:
-                self.settings = settings
-                self.notify("Settings changed in another window; using them now.", timeout=4)
+            if settings != self.app.settings:
+                self.app.settings = settings
+                self.app.notify("Settings changed in another window; using them now.", timeout=4)

@@ -32,7 +32,7 @@ def app_commands(app: CoachApp, library: Library) -> Iterable[Command]:
     for info in library.routines.values():
         yield Command(f"Start: {info.routine.name}", info.routine.description,
                       partial(app.start_routine, info))
-    for name, about, run in app.nudge_commands():
+    for name, about, run in app.nudges.commands():
         yield Command(name, about, run)
     yield Command("Theme", "Colours; also in Settings", app.action_change_theme)
     yield Command("Quit", "Leave backcoach", app.action_quit)

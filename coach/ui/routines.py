@@ -112,7 +112,7 @@ class RoutineDesk:
         question = Text("Built-in routines stay as they are. Make your own copy, ")
         question.append_text(quoted(mine)).append("?")
         self.app.push_screen(Confirm(question, "copy it and edit the copy", "not now"),
-                             lambda yes: yes and self._open(draft_of(info, self.library, mine)))
+                             lambda yes: self._open(draft_of(info, self.library, mine)) if yes else None)
 
     @after_store_opens
     def duplicate(self, info: RoutineInfo) -> None:

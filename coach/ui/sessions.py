@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus
@@ -67,9 +68,12 @@ class SessionKeeper:
 
     def retry(self) -> None:
         for record in list(self.unsaved.values()):
-            self.save(record, lambda _days, r=record: self.writer.app.notify(
-                f"Saved now: the session of {r.day} that could not be saved before.",
-                timeout=6, markup=False), quiet=True)
+            self.save(record, partial(self._saved_late, record), quiet=True)
+
+    def _saved_late(self, record: SessionRecord, _days: object) -> None:
+        self.writer.app.notify(
+            f"Saved now: the session of {record.day} that could not be saved before.",
+            timeout=6, markup=False)
 
     def save_kept(self, records: list[SessionRecord]) -> None:
         for record in records:

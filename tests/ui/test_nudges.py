@@ -23,7 +23,7 @@ def make(library, store, **kwargs):
     app = CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC", animate=False,
                    **kwargs)
     written: list[str] = []
-    app.write_terminal = written.append  # what would reach the terminal
+    app.nudges.write_terminal = written.append  # what would reach the terminal
     return app, written
 
 
@@ -34,7 +34,7 @@ def nudge_settings(store, **changes):
 async def wait_for(pilot, seconds):
     """Let the sitting timer see `seconds` pass."""
     pilot.app.clock.advance(seconds)
-    pilot.app.nudge_tick()
+    pilot.app.nudges.tick()
     await pilot.pause()
 
 
@@ -98,8 +98,8 @@ async def test_snooze_skip_and_break_are_kept(library, ready_store, settle):
         assert ready_store.session_days() == {}  # by default a break keeps no streak
         assert log.days(record.day, record.day)[record.day].breaks == 1
         # A new stretch began as the break ended; the next nudge is one interval after it.
-        assert not app.timer.in_session and app.timer.sitting_s() < 30
-        assert app.timer.sitting_s() + app.timer.next_in_s() == 60
+        assert not app.nudges.timer.in_session and app.nudges.timer.sitting_s() < 30
+        assert app.nudges.timer.sitting_s() + app.nudges.timer.next_in_s() == 60
 
 
 async def test_a_break_counts_for_the_streak_when_the_setting_says_so(library, ready_store,
@@ -140,7 +140,7 @@ async def test_repeated_snoozes_bring_the_full_screen_prompt_with_the_picture(
         await pilot.pause()
         assert app.screen is picker
         assert picker.query_one("#routines").highlighted == before + 1
-        assert app.timer.pending is not None  # still waiting: it may be answered or run out
+        assert app.nudges.timer.pending is not None  # still waiting: it may be answered or run out
         await wait_for(pilot, 5 * 60)
         await saved(pilot)
         answers = [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges]
@@ -214,7 +214,7 @@ async def test_a_quick_restart_goes_on_with_the_stretch(library, ready_store, se
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await saved(pilot)
-        assert again.timer.sitting_s() == 11 * 60 and again.timer.next_in_s() == 19 * 60
+        assert again.nudges.timer.sitting_s() == 11 * 60 and again.nudges.timer.next_in_s() == 19 * 60
 
 
 async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
@@ -230,7 +230,7 @@ async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
         commands["Snooze the nudge"].run()
         await saved(pilot)
         assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]
-        assert app.timer.next_in_s() == 5 * 60
+        assert app.nudges.timer.next_in_s() == 5 * 60
 
 
 async def test_a_dropped_ssh_link_keeps_the_stretch(library, ready_store, settle, monkeypatch):
@@ -262,4 +262,4 @@ async def test_settings_set_in_another_window_reach_the_running_app(library, rea
         await saved(pilot)
         await wait_for(pilot, 1)
         assert app.settings.nudge_minutes == 3 and app.settings.bell
-        assert app.timer.next_in_s() == 3 * 60 - 31
+        assert app.nudges.timer.next_in_s() == 3 * 60 - 31

@@ -69,8 +69,8 @@ async def test_nudge_settings_change_by_keys_and_reach_the_timer(library, data_d
         shown = [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
         assert "‹ 40 min › Nudge to stand up after sitting" in shown
         assert "[ ] Nudge with the terminal bell" in shown  # said by the mark, not by colour
-        app.nudge_tick()
-        assert app.timer.rules.interval_s == 40 * 60 and app.timer.rules.hours.start == 7 * 60
+        app.nudges.tick()
+        assert app.nudges.timer.rules.interval_s == 40 * 60 and app.nudges.timer.rules.hours.start == 7 * 60
 
 
 async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, data_dir, settle):

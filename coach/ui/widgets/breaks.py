@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.widgets import Static
@@ -12,6 +13,9 @@ from textual.widgets import Static
 from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
 from coach.core.text import duration_text
+
+if TYPE_CHECKING:
+    from coach.ui.app import CoachApp
 
 TREND_DAYS = 14
 BARS = "▁▂▃▄▅▆▇█"
@@ -74,9 +78,9 @@ class BreaksPanel(Static):
         self.run_worker(self._load, thread=True, exclusive=True)
 
     def _load(self) -> None:
-        app = self.app
+        app = cast("CoachApp", self.app)
         try:
-            today, days = app.nudge_days(TREND_DAYS)
+            today, days = app.nudges.days(TREND_DAYS)
         except (StoreError, OSError) as exc:
             app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
             return

@@ -12,6 +12,7 @@ import time
 from rich.text import Text
 from textual.geometry import Region
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widget import Widget
 
 from coach.core.figure.model import Figure
@@ -41,11 +42,11 @@ class Diagram(Widget):
                  mode: Mode | None = None, **kwargs) -> None:
         super().__init__(**kwargs)
         self.figure = figure
-        self.animate = animate_every > 0
+        self.moving = animate_every > 0  # not `animate`: that is Widget's own method
         self.mode: Mode = mode or pick_mode(os.environ)
         self._lines: list[str] = []
         self._shown_at = time.monotonic()
-        self._timer = None
+        self._timer: Timer | None = None
         self.draws = 0  # how many times the picture actually changed: tests and benches read it
 
     def on_mount(self) -> None:
@@ -58,7 +59,7 @@ class Diagram(Widget):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        if figure is not None and self.animate and len(figure.keys) > 1:
+        if figure is not None and self.moving and len(figure.keys) > 1:
             self._timer = self.set_interval(BROWSE_TICK_S, self._browse)
             self.frame = browse_frame(0.0, len(figure.keys))
         elif figure is not None:

@@ -22,7 +22,8 @@ def bar_progress(done: int, total: int, cells: int) -> float:
 
 
 class SessionBar(ProgressBar):
-    def on_mount(self, event: events.Mount) -> None:
+    # Textual hands the event to a handler that takes one; ProgressBar's own takes none.
+    def on_mount(self, event: events.Mount) -> None:  # type: ignore[override]
         event.prevent_default()  # no once-a-second ETA timer from ProgressBar
         self.update()
 

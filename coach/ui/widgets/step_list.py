@@ -48,7 +48,7 @@ class StepList(NavList):
             for index, prompt in enumerate(prompts):
                 self.replace_option_prompt_at_index(index, prompt)
             return
-        index = self.highlighted if keep else 0
+        index = (self.highlighted or 0) if keep else 0
         with self.prevent(StepList.OptionHighlighted):
             self.set_options(Option(prompt) for prompt in prompts)
             if prompts:
