@@ -3,6 +3,7 @@ so the keys a screen needs most fit in 80 columns without a word cut."""
 
 from __future__ import annotations
 
+from textual.dom import NoScreen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -22,9 +23,10 @@ class KeyFooter(Footer):
     async def recompose(self) -> None:
         # Footer rebuilds every key whenever focus moves; most moves keep the same keys, and a
         # rebuild restyles each key (a third of the first frame's time, profiled).
-        if not self.is_attached or getattr(self, "_pruning", False):  # on its way out
-            return
-        keys = self.shown_keys() if self._bindings_ready else None
+        try:
+            keys = self.shown_keys() if self._bindings_ready else None
+        except NoScreen:  # on its way out: Footer's own recompose then does nothing
+            keys = None
         if keys is not None and keys == self._composed_for:
             return
         self._composed_for = keys
