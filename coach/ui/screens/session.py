@@ -137,6 +137,7 @@ class SessionScreen(Screen):
         self._deadline_timer = None
         self._deadline: float | None = None
         self._paused_by_cover = False
+        self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,6 +175,11 @@ class SessionScreen(Screen):
         self.redraw()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown:
+            # Pushed just now: every widget got its styles as it mounted, this same turn, so
+            # Textual's restyle of the whole screen on resume would only repeat them.
+            self._shown = True
+            event.refresh_styles = False
         if self._paused_by_cover:
             self._paused_by_cover = False
             self.run.player.resume()
