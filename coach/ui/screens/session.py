@@ -16,6 +16,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Header, Static
+from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
@@ -92,6 +93,10 @@ class SessionScreen(Screen):
     SessionScreen #progress, SessionScreen #progress Bar { width: 1fr; }
     SessionScreen #time-left { width: auto; }
     """
+
+    # What compose mounts, in order: their CSS is parsed before the key that starts a session.
+    STYLED_WITH = (Header, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
+                   KeyFooter, SizeGuard)
 
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
