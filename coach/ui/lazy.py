@@ -10,7 +10,10 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
+from functools import partial
 from typing import TYPE_CHECKING, Any
+
+from textual.events import Callback
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -58,9 +61,7 @@ def prefetch(app: App, *screens: LazyScreen) -> None:
         for screen in screens:
             loaded = screen.load()
             classes += [loaded, *getattr(loaded, "STYLED_WITH", ())]
-        try:
-            app.call_from_thread(add_default_css, app, *classes)
-        except RuntimeError:  # the app has already gone
-            pass
+        # post_message is thread-safe and never waits: an app that has gone just drops it.
+        app.post_message(Callback(partial(add_default_css, app, *classes)))
 
     threading.Thread(target=load_all, name="prefetch-screens", daemon=True).start()
