@@ -103,7 +103,7 @@ class CoachApp(App):
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
-        self.call_after_refresh(prefetch, SessionScreen, SafetyScreen, SummaryScreen)
+        self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
         self.nudges.start()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -15,7 +15,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Static
+from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
@@ -93,6 +95,10 @@ class SessionScreen(Screen):
     SessionScreen #time-left { width: auto; }
     """
 
+    # What compose mounts, in order: their CSS is parsed before the key that starts a session.
+    STYLED_WITH = (Header, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
+                   KeyFooter, SizeGuard)
+
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
         Binding("n,right", "next", "Next", id="next"),
@@ -134,9 +140,10 @@ class SessionScreen(Screen):
         self.run = run
         self.bell = bell
         self.reduce_motion = reduce_motion
-        self._deadline_timer = None
+        self._deadline_timer: Timer | None = None
         self._deadline: float | None = None
         self._paused_by_cover = False
+        self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -174,6 +181,11 @@ class SessionScreen(Screen):
         self.redraw()
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown:
+            # Pushed just now: every widget got its styles as it mounted, this same turn, so
+            # Textual's restyle of the whole screen on resume would only repeat them.
+            self._shown = True
+            event.refresh_styles = False
         if self._paused_by_cover:
             self._paused_by_cover = False
             self.run.player.resume()
