@@ -37,14 +37,17 @@ class Terminal:
 
     def _read(self, timeout: float) -> int:
         """Bytes read within timeout (0 if none came)."""
+        return len(self._read_data(timeout))
+
+    def _read_data(self, timeout: float) -> bytes:
         if not select.select([self.master], [], [], max(0.0, timeout))[0]:
-            return 0
+            return b""
         try:
             data = os.read(self.master, 65536)
         except OSError:  # the child has gone
-            return 0
+            return b""
         self.received += len(data)
-        return len(data)
+        return data
 
     def read_for(self, seconds: float) -> int:
         total, end = 0, time.monotonic() + seconds
@@ -64,11 +67,12 @@ class Terminal:
         raise RuntimeError("the program never went quiet")
 
     def key_to_bytes(self, key: bytes, limit: float = 5.0) -> float:
-        """Seconds from writing `key` to the first bytes the program writes back."""
+        """Seconds from writing `key` to the first bytes of the changed screen. A bell alone is
+        not a screen (a session rings one as it starts, before its first frame)."""
         start = time.perf_counter()
         os.write(self.master, key)
         while time.perf_counter() - start < limit:
-            if self._read(0.5):
+            if self._read_data(0.5).replace(b"\x07", b""):
                 return time.perf_counter() - start
         raise RuntimeError(f"no reaction to {key!r} within {limit} s")
 
