@@ -1,8 +1,9 @@
 """Progress: the month, the year, the history and the totals of every session kept.
 
-The first frame needs only the per-day summary (small, fast); the full history loads in a
-thread and fills History and Totals when it arrives. Every store call goes through the
-writer: reads via writer.read (errors become a notice), deletes and undos queued as writes.
+The first frame reads nothing: the per-day summary (calendar, heatmap, head) and the history
+(History and Totals) each load in a thread and fill the screen when they arrive; the History
+list is built when its tab is first shown. Every store call goes through the writer: reads
+via writer.read (errors become a notice), deletes and undos queued as writes.
 """
 
 from __future__ import annotations
@@ -78,6 +79,7 @@ class ProgressScreen(Screen):
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
+    AUTO_FOCUS = "#calendar"  # focused as it mounts: no focus hop that restyles and re-keys
     FOCUS = {"month": "#calendar", "year": "#year-scroll", "history": "#sessions",
              "totals": "#totals-scroll"}
 
@@ -86,25 +88,31 @@ class ProgressScreen(Screen):
         super().__init__()
         self.writer, self.store, self.exercises = writer, store, exercises
         self.today, self.goal = today, goal
-        self.days: dict[dt.date, tuple[int, int]] = {}
+        self.days: dict[dt.date, tuple[int, int]] | None = None  # None until read
         self.history: list[SessionLine] = []  # newest first, once loaded
         self.loaded = False  # the history worker has reported
         self.more_history = False  # sessions older than the page shown
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
+        self.history_drawn = False  # the History list shows self.history
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="progress-head")
+        yield Static(Text("Loading your days…", "dim"), id="progress-head")
         with TabbedContent(initial="month", id="tabs"):
             with TabPane("Month", id="month"), Horizontal():
                 with Vertical(id="month-left"):
-                    yield MonthCalendar(id="calendar")
+                    calendar = MonthCalendar(id="calendar")
+                    calendar.set_reactive(MonthCalendar.today, self.today)
+                    calendar.set_reactive(MonthCalendar.selected, self.today)
+                    yield calendar
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
                     yield BreaksPanel(id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
-                yield YearHeatmap(id="heatmap")
+                heatmap = YearHeatmap(id="heatmap")
+                heatmap.set_reactive(YearHeatmap.today, self.today)
+                yield heatmap
                 yield Static(legend())
             with TabPane("History", id="history"):
                 yield NavList(id="sessions")
@@ -116,22 +124,25 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        calendar = self.query_one(MonthCalendar)
-        calendar.today = self.query_one(YearHeatmap).today = self.today
-        calendar.selected = self.today
         self.refresh_days()
-        calendar.focus()
         self.load_history()
 
     def _read(self, call, fallback):
         return self.writer.read(call, fallback) if self.store is not None else fallback
 
+    @work(thread=True, exclusive=True, group="days")
     def refresh_days(self) -> None:
-        self.days = self._read(lambda: self.store.session_days(), {})
-        self.query_one("#progress-head", Static).update(head_text(self.days, self.today, self.goal))
-        self.query_one(MonthCalendar).days = self.days
-        self.query_one(YearHeatmap).days = self.days
-        self.show_day(self.query_one(MonthCalendar).selected, opened=False)
+        """The per-day summary, read off the UI thread (ten years take tens of ms)."""
+        days = self._read(lambda: self.store.session_days(), {})
+        self.app.call_from_thread(self.days_loaded, days)
+
+    def days_loaded(self, days: dict[dt.date, tuple[int, int]]) -> None:
+        self.days = days
+        with self.app.batch_update():
+            self.query_one("#progress-head", Static).update(head_text(days, self.today, self.goal))
+            self.query_one(MonthCalendar).days = days
+            self.query_one(YearHeatmap).days = days
+            self.show_day(self.query_one(MonthCalendar).selected, opened=False)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
@@ -158,10 +169,12 @@ class ProgressScreen(Screen):
                     timeout=10, markup=False)
 
     def history_loaded(self, lines: list[SessionLine], done: Totals, trend) -> None:
-        self.history, self.loaded = lines, True
-        self.draw_history()
-        self.query_one("#totals-text", Static).update(totals_text(done))
-        self.query_one("#pain", Static).update(pain_text(trend))
+        self.history, self.loaded, self.history_drawn = lines, True, False
+        with self.app.batch_update():
+            if self._tab() == "history":  # else built when its tab is first shown
+                self.draw_history()
+            self.query_one("#totals-text", Static).update(totals_text(done))
+            self.query_one("#pain", Static).update(pain_text(trend))
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -170,6 +183,8 @@ class ProgressScreen(Screen):
         self.show_day(event.day, event.opened)
 
     def show_day(self, day: dt.date, opened: bool) -> None:
+        if self.days is None:  # not read yet: days_loaded shows the day
+            return
         sessions, seconds = self.days.get(day, (0, 0))
         records = None
         if opened and sessions and self.store is not None:
@@ -178,6 +193,7 @@ class ProgressScreen(Screen):
         self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
 
     def draw_history(self) -> None:
+        self.history_drawn = True
         listing = self.query_one("#sessions", NavList)
         keep = listing.highlighted or 0
         shown = self.history[:HISTORY_ROWS]
@@ -200,6 +216,8 @@ class ProgressScreen(Screen):
         return self.query_one("#tabs", TabbedContent).active
 
     def action_tab(self, tab: str) -> None:
+        if tab == "history" and self.loaded and not self.history_drawn:
+            self.draw_history()  # before the tab shows, so it never flashes empty
         self.query_one("#tabs", TabbedContent).active = tab
         self.query_one(self.FOCUS[tab]).focus()
 
@@ -265,5 +283,7 @@ class ProgressScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "history" and self.loaded and not self.history_drawn:
+            self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()

@@ -12,8 +12,26 @@ KEEP = "question_mark"  # help lists every key, so it is the last one given up
 class KeyFooter(Footer):
     def __init__(self) -> None:
         super().__init__(compact=True, show_command_palette=False)
+        self._shown: tuple | None = None  # the keys last composed
+
+    def shown_keys(self) -> tuple:
+        """What compose() would draw: each shown binding's key, label, action and state."""
+        app = self.app
+        return tuple(
+            (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
+            for _, b, enabled, tooltip in self.screen.active_bindings.values() if b.show
+        )
 
     async def recompose(self) -> None:
+        """Footer recomposes on every bindings refresh (each focus change, each reactive with
+        bindings=True): a screen opening asks five or six times. Build the keys again only
+        when what they show changed."""
+        if not self.is_attached:
+            return
+        shown = self.shown_keys() if self._bindings_ready else None
+        if shown is not None and shown == self._shown:
+            return
+        self._shown = shown
         await super().recompose()
         self.call_after_refresh(self.fit_keys)
 
