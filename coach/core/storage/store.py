@@ -87,10 +87,12 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
 
     def _skipped_in(self, months: list[str]) -> dict[tuple[str, str], str]:
         """The records the month summaries list as ones that cannot be shown."""
-        years = {m[:4]: self._year_summary(m) for m in months}
         skipped: dict[tuple[str, str], str] = {}
+        read: tuple[str, YearSummary] | None = None  # one year's summary read at a time
         for month in months:
-            doc = years[month[:4]].totals_doc(month)
+            if read is None or read[0] != month[:4]:
+                read = (month[:4], self._year_summary(month))
+            doc = read[1].totals_doc(month)
             bad = doc.get("bad") if isinstance(doc, dict) else None
             skipped.update(((month, key), str(line)) for key, line in (bad or {}).items())
         return skipped
@@ -104,6 +106,9 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
                 summarized[month] = (checked_day_totals(days.path, month, doc), None)
             for month, doc in (year.files[TOTALS_TABLE].read() or {}).get(TOTALS_TABLE, {}).items():
                 summarized[month] = (summarized.get(month, ({}, None))[0], doc)
+            for file in year.files.values():
+                if not file.old:  # an old one is kept: open() migrates it from what was read
+                    file.forget()
         return summarized
 
     def _check_month(self, month: str) -> FileStorage:

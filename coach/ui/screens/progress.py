@@ -16,9 +16,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
 from coach.core.history.overview import history_page, pain_of, totals_of
@@ -124,20 +126,19 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        self.refresh_days()
         self.load_history()
 
     def _read(self, call, fallback):
         return self.writer.read(call, fallback) if self.store is not None else fallback
 
-    @work(thread=True, exclusive=True, group="days")
-    def refresh_days(self) -> None:
-        """The per-day summary, read off the UI thread (ten years take tens of ms)."""
-        days = self._read(lambda: self.store.session_days(), {})
-        self.app.call_from_thread(self.days_loaded, days)
+    class DaysRead(Message):
+        def __init__(self, days: dict[dt.date, tuple[int, int]]) -> None:
+            super().__init__()
+            self.days = days
 
-    def days_loaded(self, days: dict[dt.date, tuple[int, int]]) -> None:
-        self.days = days
+    @on(DaysRead)
+    def days_loaded(self, message: DaysRead) -> None:
+        self.days = days = message.days
         with self.app.batch_update():
             self.query_one("#progress-head", Static).update(head_text(days, self.today, self.goal))
             self.query_one(MonthCalendar).days = days
@@ -146,9 +147,14 @@ class ProgressScreen(Screen):
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
-        """Totals and pain from the per-month summaries, and only the newest page of sessions:
-        ten years load about as fast as one month."""
+        """The per-day summary (calendar, heatmap, head) first, then totals and pain from the
+        per-month summaries and only the newest page of sessions: ten years load about as fast
+        as one month. One read after the other, so their memory is never held at once."""
         store = self.store
+        days = self._read(lambda: store.session_days(), {})  # tens of ms with ten years
+        if get_current_worker().is_cancelled:  # a newer load is under way
+            return
+        self.post_message(self.DaysRead(days))  # not call_from_thread: no wait for the UI
         if store is None:
             self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
             return
@@ -232,7 +238,6 @@ class ProgressScreen(Screen):
                  if r.uuid == line.uuid]
         if not found:  # another open copy deleted it meanwhile
             self.notify("That session is no longer stored.", severity="warning", timeout=5)
-            self.refresh_days()
             self.load_history()
             return None
         return found[0]
@@ -277,7 +282,6 @@ class ProgressScreen(Screen):
         self.writer.write("bring the session back", lambda: store.save_session(record), restored)
 
     def after_change(self, message: str) -> None:
-        self.refresh_days()
         self.load_history()
         self.notify(message, timeout=4, markup=False)
 
