@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.overview import history_page, pain_of, totals_of
+from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
@@ -163,12 +163,18 @@ class ProgressScreen(Screen):
         try:
             months = store.month_totals()
             done, trend = totals_of(months, self.exercises), pain_of(months)
-            page, older = history_page(store, rows=HISTORY_PAGE)
+            lines: list[SessionLine] = []
+            older = False
+            for _, records, more in newest_months(store):  # whole months, as history_page
+                lines += [SessionLine.of(r.shown()) for r in records]
+                older = more
+                del records  # the next month is read with this one let go
+                if len(lines) >= HISTORY_PAGE:
+                    break
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
-        lines = [SessionLine.of(r.shown()) for r in page]
-        self.more_history = older is not None  # older months are on the calendar and in export
+        self.more_history = older  # older months are on the calendar and in export
         self.app.call_from_thread(self.history_loaded, lines, done, trend)
 
     def history_failed(self, problem: str) -> None:
