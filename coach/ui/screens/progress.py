@@ -134,33 +134,42 @@ class ProgressScreen(Screen):
         return self.writer.read(call, fallback) if self.store is not None else fallback
 
     class DaysRead(Message):
-        def __init__(self, days: dict[dt.date, tuple[int, int]], head: Text) -> None:
+        """From the worker: the days (calendar, heatmap), then the head made from them."""
+
+        def __init__(self, days: dict[dt.date, tuple[int, int]], head: Text | None = None) -> None:
             super().__init__()
             self.days, self.head = days, head
 
     @on(DaysRead)
     def days_loaded(self, message: DaysRead) -> None:
+        if message.head is not None:
+            self.query_one("#progress-head", Static).update(message.head)
+            return
         self.days = days = message.days
         with self.app.batch_update():
-            self.query_one("#progress-head", Static).update(message.head)
             self.query_one(MonthCalendar).days = days
             self.query_one(YearHeatmap).days = days
             self.show_day(self.query_one(MonthCalendar).selected, opened=False)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
-        """The per-day summary (calendar, heatmap, head) first, then totals and pain from the
-        per-month summaries and only the newest page of sessions: ten years load about as fast
-        as one month. One read after the other, so their memory is never held at once."""
+        """The per-day summary (calendar, heatmap) first, then totals and pain from the
+        per-month summaries and only the newest page of sessions (ten years load about as fast
+        as one month), then the head. One read after the other, so their memory is never held
+        at once; all of it off the UI thread."""
         store = self.store
         days = self._read(lambda: store.session_days(), {})  # tens of ms with ten years
         if get_current_worker().is_cancelled:  # a newer load is under way
             return
-        head = head_text(days, self.today, self.goal)  # streaks, habit: 80 ms over ten years
-        self.post_message(self.DaysRead(days, head))  # not call_from_thread: no UI wait
-        if store is None:
+        self.post_message(self.DaysRead(days))  # not call_from_thread: no UI wait
+        if store is not None:
+            self._load_sessions(store)
+        else:
             self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
-            return
+        # Streaks, weekly goal, habit strength: 80 ms over ten years, so after the history.
+        self.post_message(self.DaysRead(days, head_text(days, self.today, self.goal)))
+
+    def _load_sessions(self, store: Store) -> None:
         try:
             months = store.month_totals()
             done, trend = totals_of(months, self.exercises), pain_of(months)
