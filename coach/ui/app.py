@@ -7,6 +7,7 @@ screens, and sends every store call through one StoreWriter (coach/ui/storage.py
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -130,6 +131,9 @@ class CoachApp(App):
             self.theme = settings.theme
         self.store_ready = True
         self.routines.refresh()
+        # What is loaded by now (library, styles, the picker) lives as long as the app: out of
+        # the collector's full sweeps, which otherwise land in a screen's first layout.
+        gc.freeze()
         waiting, self.waiting_for_store = self.waiting_for_store, []
         for action in waiting:
             action()

@@ -74,6 +74,8 @@ class NudgeDesk(NudgeRecords):
     # -- the tick ----------------------------------------------------------------------------
 
     def tick(self) -> None:
+        if not self.app.screen_stack:  # closing: the interval may fire once more (ScreenStackError)
+            return
         self._recheck_settings()
         if self.app.settings is not self._rules_of:  # changed on the settings screen, or on disk
             self._rules_of = self.app.settings

@@ -7,7 +7,7 @@ the history list is read a page (whole months, newest first) at a time.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Protocol
 
 from coach.core.content.models import Exercise
@@ -52,15 +52,25 @@ def pain_of(months: Mapping[str, MonthTotals]) -> list[tuple[dt.date, int | None
     return [check for month in months.values() for check in month.pain]
 
 
+def newest_months(store: History, before: str | None = None
+                  ) -> Iterator[tuple[str, list[SessionRecord], bool]]:
+    """Month by month, newest first (those older than `before`, a month; None for all): the
+    month, its sessions newest first, and whether older months follow. One month read at a
+    time, so a caller that keeps less than the records holds one month of them at most."""
+    months = [m for m in store.months() if before is None or m < before][::-1]
+    for n, month in enumerate(months):
+        yield (month, sorted(store.month_sessions(month), key=lambda r: r.started_at,
+                             reverse=True), n + 1 < len(months))
+
+
 def history_page(store: History, before: str | None = None,
                  rows: int = PAGE) -> tuple[list[SessionRecord], str | None]:
     """Sessions newest first, whole months older than `before` (a month, None for the newest)
     until at least `rows`; and the month to pass as `before` for the next page, None at the end.
     """
-    months = [m for m in store.months() if before is None or m < before][::-1]
     page: list[SessionRecord] = []
-    for n, month in enumerate(months):
-        page.extend(sorted(store.month_sessions(month), key=lambda r: r.started_at, reverse=True))
+    for month, records, older in newest_months(store, before):
+        page.extend(records)
         if len(page) >= rows:
-            return page, month if n + 1 < len(months) else None
+            return page, month if older else None
     return page, None

@@ -43,6 +43,11 @@ class FileStorage(Storage):
             self._original = raw
         return self._data
 
+    def forget(self) -> None:
+        """Drop what was read (the next read() reads the file again): a caller going through
+        ten years of files keeps one year's parse at a time, not all of them."""
+        self._data = self._original = None
+
     def write(self, data: Tables) -> None:
         if self.written_with is not None and self.written_with < SCHEMA_VERSION:
             self._keep_before_migration()

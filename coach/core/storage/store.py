@@ -87,23 +87,34 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
 
     def _skipped_in(self, months: list[str]) -> dict[tuple[str, str], str]:
         """The records the month summaries list as ones that cannot be shown."""
-        years = {m[:4]: self._year_summary(m) for m in months}
         skipped: dict[tuple[str, str], str] = {}
+        read: tuple[str, YearSummary] | None = None  # one year's summary read at a time
         for month in months:
-            doc = years[month[:4]].totals_doc(month)
+            if read is None or read[0] != month[:4]:
+                read = (month[:4], self._year_summary(month))
+            doc = read[1].totals_doc(month)
             bad = doc.get("bad") if isinstance(doc, dict) else None
             skipped.update(((month, key), str(line)) for key, line in (bad or {}).items())
         return skipped
 
     def _check_years(self, years: dict[str, YearSummary]) -> dict[str, Any]:
-        """Month -> (its day totals, its totals document or None), every summary checked."""
+        """Month -> the stamp of the month file its summaries were made from (None when they
+        are no use), every summary checked. One year's documents held at a time, and only
+        the stamp kept of them: all ten years' documents held 3.5 MB."""
         summarized: dict[str, Any] = {}
         for year in years.values():
-            days = year.files[DAY_TABLE]
-            for month, doc in (days.read() or {}).get(DAY_TABLE, {}).items():
-                summarized[month] = (checked_day_totals(days.path, month, doc), None)
-            for month, doc in (year.files[TOTALS_TABLE].read() or {}).get(TOTALS_TABLE, {}).items():
-                summarized[month] = (summarized.get(month, ({}, None))[0], doc)
+            days_file = year.files[DAY_TABLE]
+            days = {month: checked_day_totals(days_file.path, month, doc)
+                    for month, doc in (days_file.read() or {}).get(DAY_TABLE, {}).items()}
+            totals = (year.files[TOTALS_TABLE].read() or {}).get(TOTALS_TABLE, {})
+            for month in {**days, **totals}:
+                made = made_from(totals.get(month))
+                fresh = made is not None and made[1] == days.get(month, {})
+                # A month in two year files (never written so) is made again.
+                summarized[month] = made[0] if made is not None and fresh and month not in summarized else None
+            for file in year.files.values():
+                if not file.old:  # an old one is kept: open() migrates it from what was read
+                    file.forget()
         return summarized
 
     def _check_month(self, month: str) -> FileStorage:
@@ -122,14 +133,9 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
 
     def _fresh(self, month: str, summarized: dict[str, Any]) -> bool:
         """Whether both summaries of the month were made from the month file as it is now."""
-        days, doc = summarized.get(month, ({}, None))
-        return (
-            isinstance(doc, dict)
-            and doc.get("file") == stamp(self.month_path(month))
-            and doc.get("days") == days
-            and "digest" in doc  # made before sync: remade, so other machines can trust it
-            and totals_of(doc) is not None
-        )
+        made = summarized.get(month)
+        return made is not None and made == stamp(self.month_path(month))
+
 
     def set_aside(self, path: Path) -> Path:
         """Move an unreadable file aside as '<name>.broken-YYYYmmdd-HHMMSS'; returns the new path.
@@ -148,3 +154,10 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
             path.rename(target)
         return target
 
+
+def made_from(doc: Any) -> tuple[Any, Any] | None:
+    """A month's totals document as open() needs it: (the file stamp, the day totals) it was
+    made from, or None when it is no use (made before sync, or unreadable)."""
+    if not isinstance(doc, dict) or "digest" not in doc or totals_of(doc) is None:
+        return None  # made before sync: remade, so other machines can trust it
+    return doc.get("file"), doc.get("days")

@@ -199,20 +199,21 @@ class Everyone(DataFolder):
         owner = self.owner()
         return self.folder if owner in (None, self.machine) else self.machine_dir(self.machine)
 
-    def _stored(self) -> dict[Path, Stored]:
-        """Every machine's summaries: folder -> (month -> (day totals doc, its year file),
-        month -> totals doc). This machine's are checked strictly; another's count as missing
-        when unreadable (they are derived, and the month files are there)."""
+    def _stored(self, year: str) -> dict[Path, Stored]:
+        """Every machine's summaries of one year: folder -> (month -> (day totals doc, its year
+        file), month -> totals doc). This machine's are checked strictly; another's count as
+        missing when unreadable (they are derived, and the month files are there). A year at a
+        time: ten years of summaries parsed at once held about 4 MB."""
         own = self.own_dir()
         out: dict[Path, Stored] = {}
         for _, folder in self.source_dirs():
             days: dict[str, tuple[Any, Path]] = {}
             totals: dict[str, Any] = {}
-            for paths in data_files_in(folder / DAYS, len("2026")).values():
-                tables = self.read_tables(paths[0], DAYS, strict=folder == own)
-                days.update((m, (d, paths[0])) for m, d in tables.get(DAY_TABLE, {}).items())
-            for paths in data_files_in(folder / TOTALS, len("2026")).values():
-                tables = self.read_tables(paths[0], DAYS, strict=folder == own)
+            for path in data_files_in(folder / DAYS, len("2026")).get(year, [])[:1]:
+                tables = self.read_tables(path, DAYS, strict=folder == own)
+                days.update((m, (d, path)) for m, d in tables.get(DAY_TABLE, {}).items())
+            for path in data_files_in(folder / TOTALS, len("2026")).get(year, [])[:1]:
+                tables = self.read_tables(path, DAYS, strict=folder == own)
                 totals.update(tables.get(TOTALS_TABLE, {}))
             out[folder] = (days, totals)
         return out
@@ -221,32 +222,39 @@ class Everyone(DataFolder):
         """month -> day totals over every machine. This machine's own summaries are taken as
         they are (open() repairs them), as before sync; the rest only when they can be trusted."""
         own = self.own_dir()
-        stored = self._stored()
         deleted = self.tombstones()["sessions"]
         sources = self.session_sources()
         out: dict[str, DayTotals] = {}
-        for month in sorted(set(sources) | set(stored.get(own, ({}, {}))[0])):
-            found = sources.get(month, [])
-            mine = stored.get(own, ({}, {}))[0].get(month)
-            doc = stored.get(own, ({}, {}))[1].get(month)
-            doc = doc if isinstance(doc, dict) else {}
-            keys = doc.get("keys")
-            # Made here (or before sync), from nothing but this machine's own files.
-            ours = doc.get("by") in (None, self.machine) and all(
-                f == own and not c for f, _, c in found)
-            if mine is not None and ours and (
-                    not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):
-                out[month] = checked_day_totals(mine[1], month, mine[0])
-            elif found:
-                out[month] = self._month_summary(month, found, stored, deleted)[0]
-        return out
+        years = {m[:4] for m in sources} | set(data_files_in(own / DAYS, len("2026")))
+        for year in sorted(years):
+            stored = self._stored(year)
+            mine_days, mine_totals = stored.get(own, ({}, {}))
+            for month in sorted({m for m in sources if m[:4] == year} | set(mine_days)):
+                found = sources.get(month, [])
+                mine = mine_days.get(month)
+                doc = mine_totals.get(month)
+                doc = doc if isinstance(doc, dict) else {}
+                keys = doc.get("keys")
+                # Made here (or before sync), from nothing but this machine's own files.
+                ours = doc.get("by") in (None, self.machine) and all(
+                    f == own and not c for f, _, c in found)
+                if mine is not None and ours and (
+                        not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):
+                    out[month] = checked_day_totals(mine[1], month, mine[0])
+                elif found:
+                    out[month] = self._month_summary(month, found, stored, deleted)[0]
+        return dict(sorted(out.items()))
 
     def union_totals(self) -> dict[str, MonthTotals]:
         """month -> its totals over every machine, recomputed where no summary can be trusted."""
-        stored = self._stored()
         deleted = self.tombstones()["sessions"]
-        return {month: self._month_summary(month, found, stored, deleted)[1]
-                for month, found in self.session_sources().items()}
+        out: dict[str, MonthTotals] = {}
+        stored: tuple[str, dict[Path, Stored]] | None = None  # one year's summaries at a time
+        for month, found in self.session_sources().items():  # oldest first
+            if stored is None or stored[0] != month[:4]:
+                stored = (month[:4], self._stored(month[:4]))
+            out[month] = self._month_summary(month, found, stored[1], deleted)[1]
+        return out
 
     def _month_summary(self, month: str, sources: list[Source], stored: dict[Path, Stored],
                        deleted: dict[str, str]) -> tuple[DayTotals, MonthTotals]:

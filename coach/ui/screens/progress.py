@@ -1,26 +1,30 @@
 """Progress: the month, the year, the history and the totals of every session kept.
 
-The first frame needs only the per-day summary (small, fast); the full history loads in a
-thread and fills History and Totals when it arrives. Every store call goes through the
-writer: reads via writer.read (errors become a notice), deletes and undos queued as writes.
+The first frame reads nothing: the per-day summary (calendar, heatmap, head) and the history
+(History and Totals) each load in a thread and fill the screen when they arrive; the History
+list is built when its tab is first shown. Every store call goes through the writer: reads
+via writer.read (errors become a notice), deletes and undos queued as writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.overview import history_page, pain_of, totals_of
+from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
@@ -42,6 +46,8 @@ from coach.ui.widgets.progress_text import (
     totals_text,
 )
 from coach.ui.widgets.size_guard import SizeGuard
+
+T = TypeVar("T")
 
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
 HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
@@ -78,6 +84,7 @@ class ProgressScreen(Screen):
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
+    AUTO_FOCUS = "#calendar"  # focused as it mounts: no focus hop that restyles and re-keys
     FOCUS = {"month": "#calendar", "year": "#year-scroll", "history": "#sessions",
              "totals": "#totals-scroll"}
 
@@ -86,25 +93,31 @@ class ProgressScreen(Screen):
         super().__init__()
         self.writer, self.store, self.exercises = writer, store, exercises
         self.today, self.goal = today, goal
-        self.days: dict[dt.date, tuple[int, int]] = {}
+        self.days: dict[dt.date, tuple[int, int]] | None = None  # None until read
         self.history: list[SessionLine] = []  # newest first, once loaded
         self.loaded = False  # the history worker has reported
         self.more_history = False  # sessions older than the page shown
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
+        self.history_drawn = False  # the History list shows self.history
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(id="progress-head")
+        yield Static(Text("Loading your days…", "dim"), id="progress-head")
         with TabbedContent(initial="month", id="tabs"):
             with TabPane("Month", id="month"), Horizontal():
                 with Vertical(id="month-left"):
-                    yield MonthCalendar(id="calendar")
+                    calendar = MonthCalendar(id="calendar")
+                    calendar.set_reactive(MonthCalendar.today, self.today)
+                    calendar.set_reactive(MonthCalendar.selected, self.today)
+                    yield calendar
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
                     yield BreaksPanel(id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
-                yield YearHeatmap(id="heatmap")
+                heatmap = YearHeatmap(id="heatmap")
+                heatmap.set_reactive(YearHeatmap.today, self.today)
+                yield heatmap
                 yield Static(legend())
             with TabPane("History", id="history"):
                 yield NavList(id="sessions")
@@ -116,40 +129,66 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
-        calendar = self.query_one(MonthCalendar)
-        calendar.today = self.query_one(YearHeatmap).today = self.today
-        calendar.selected = self.today
-        self.refresh_days()
-        calendar.focus()
-        self.load_history()
+        # Once the first frame is laid out: a thread parsing summaries takes the GIL from the
+        # layout half the time, which drew ten years twice as slowly as an empty history.
+        self.call_after_refresh(self.load_history)
 
-    def _read(self, call, fallback):
-        return self.writer.read(call, fallback) if self.store is not None else fallback
+    def _read(self, call: Callable[[Store], T], fallback: T) -> T:
+        store = self.store
+        return self.writer.read(lambda: call(store), fallback) if store is not None else fallback
 
-    def refresh_days(self) -> None:
-        self.days = self._read(lambda: self.store.session_days(), {})
-        self.query_one("#progress-head", Static).update(head_text(self.days, self.today, self.goal))
-        self.query_one(MonthCalendar).days = self.days
-        self.query_one(YearHeatmap).days = self.days
-        self.show_day(self.query_one(MonthCalendar).selected, opened=False)
+    class DaysRead(Message):
+        """From the worker: the days (calendar, heatmap), then the head made from them."""
+
+        def __init__(self, days: dict[dt.date, tuple[int, int]], head: Text | None = None) -> None:
+            super().__init__()
+            self.days, self.head = days, head
+
+    @on(DaysRead)
+    def days_loaded(self, message: DaysRead) -> None:
+        if message.head is not None:
+            self.query_one("#progress-head", Static).update(message.head)
+            return
+        self.days = days = message.days
+        with self.app.batch_update():
+            self.query_one(MonthCalendar).days = days
+            self.query_one(YearHeatmap).days = days
+            self.show_day(self.query_one(MonthCalendar).selected, opened=False)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
-        """Totals and pain from the per-month summaries, and only the newest page of sessions:
-        ten years load about as fast as one month."""
+        """The per-day summary (calendar, heatmap) first, then totals and pain from the
+        per-month summaries and only the newest page of sessions (ten years load about as fast
+        as one month), then the head. One read after the other, so their memory is never held
+        at once; all of it off the UI thread."""
         store = self.store
-        if store is None:
-            self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
+        days = self._read(lambda s: s.session_days(), dict[dt.date, tuple[int, int]]())  # tens of ms with ten years
+        if get_current_worker().is_cancelled:  # a newer load is under way
             return
+        self.post_message(self.DaysRead(days))  # not call_from_thread: no UI wait
+        if store is not None:
+            self._load_sessions(store)
+        else:
+            self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
+        # Streaks, weekly goal, habit strength: 80 ms over ten years, so after the history.
+        self.post_message(self.DaysRead(days, head_text(days, self.today, self.goal)))
+
+    def _load_sessions(self, store: Store) -> None:
         try:
             months = store.month_totals()
             done, trend = totals_of(months, self.exercises), pain_of(months)
-            page, older = history_page(store, rows=HISTORY_PAGE)
+            lines: list[SessionLine] = []
+            older = False
+            for _, records, more in newest_months(store):  # whole months, as history_page
+                lines += [SessionLine.of(r.shown()) for r in records]
+                older = more
+                del records  # the next month is read with this one let go
+                if len(lines) >= HISTORY_PAGE:
+                    break
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
-        lines = [SessionLine.of(r.shown()) for r in page]
-        self.more_history = older is not None  # older months are on the calendar and in export
+        self.more_history = older  # older months are on the calendar and in export
         self.app.call_from_thread(self.history_loaded, lines, done, trend)
 
     def history_failed(self, problem: str) -> None:
@@ -158,10 +197,12 @@ class ProgressScreen(Screen):
                     timeout=10, markup=False)
 
     def history_loaded(self, lines: list[SessionLine], done: Totals, trend) -> None:
-        self.history, self.loaded = lines, True
-        self.draw_history()
-        self.query_one("#totals-text", Static).update(totals_text(done))
-        self.query_one("#pain", Static).update(pain_text(trend))
+        self.history, self.loaded, self.history_drawn = lines, True, False
+        with self.app.batch_update():
+            if self._tab() == "history":  # else built when its tab is first shown
+                self.draw_history()
+            self.query_one("#totals-text", Static).update(totals_text(done))
+            self.query_one("#pain", Static).update(pain_text(trend))
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -170,14 +211,17 @@ class ProgressScreen(Screen):
         self.show_day(event.day, event.opened)
 
     def show_day(self, day: dt.date, opened: bool) -> None:
+        if self.days is None:  # not read yet: days_loaded shows the day
+            return
         sessions, seconds = self.days.get(day, (0, 0))
         records = None
         if opened and sessions and self.store is not None:
             records = [r.shown() for r in self._read(
-                lambda: self.store.sessions_between(day, day), [])]
+                lambda s: s.sessions_between(day, day), list[SessionRecord]())]
         self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
 
     def draw_history(self) -> None:
+        self.history_drawn = True
         listing = self.query_one("#sessions", NavList)
         keep = listing.highlighted or 0
         shown = self.history[:HISTORY_ROWS]
@@ -200,6 +244,8 @@ class ProgressScreen(Screen):
         return self.query_one("#tabs", TabbedContent).active
 
     def action_tab(self, tab: str) -> None:
+        if tab == "history" and self.loaded and not self.history_drawn:
+            self.draw_history()  # before the tab shows, so it never flashes empty
         self.query_one("#tabs", TabbedContent).active = tab
         self.query_one(self.FOCUS[tab]).focus()
 
@@ -210,11 +256,10 @@ class ProgressScreen(Screen):
         return None if index is None or index >= len(self.history) else self.history[index]
 
     def _record(self, line: SessionLine) -> SessionRecord | None:
-        found = [r for r in self._read(lambda: self.store.sessions_between(line.day, line.day), [])
+        found = [r for r in self._read(lambda s: s.sessions_between(line.day, line.day), list[SessionRecord]())
                  if r.uuid == line.uuid]
         if not found:  # another open copy deleted it meanwhile
             self.notify("That session is no longer stored.", severity="warning", timeout=5)
-            self.refresh_days()
             self.load_history()
             return None
         return found[0]
@@ -232,7 +277,7 @@ class ProgressScreen(Screen):
             return
         question = Text(f"Delete the session “{line.routine_name}” of {line.day}?")
         self.app.push_screen(Confirm(question, "delete (u undoes it while this screen is open)",
-                                     "keep it"), lambda yes: yes and self._delete(line))
+                                     "keep it"), lambda yes: self._delete(line) if yes else None)
 
     def _delete(self, line: SessionLine) -> None:
         record = self._record(line)
@@ -259,11 +304,12 @@ class ProgressScreen(Screen):
         self.writer.write("bring the session back", lambda: store.save_session(record), restored)
 
     def after_change(self, message: str) -> None:
-        self.refresh_days()
         self.load_history()
         self.notify(message, timeout=4, markup=False)
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "history" and self.loaded and not self.history_drawn:
+            self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()

@@ -16,13 +16,17 @@ class KeyFooter(Footer):
         self._composed_for: tuple | None = None  # the keys the footer shows now
 
     def shown_keys(self) -> tuple:
-        return tuple((binding.key, binding.description, binding.action, enabled, tooltip)
-                     for _, binding, enabled, tooltip in self.screen.active_bindings.values()
-                     if binding.show)
+        """What compose() would draw: each shown binding's key, label, action and state."""
+        app = self.app
+        return tuple(
+            (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
+            for _, b, enabled, tooltip in self.screen.active_bindings.values() if b.show
+        )
 
     async def recompose(self) -> None:
-        # Footer rebuilds every key whenever focus moves; most moves keep the same keys, and a
-        # rebuild restyles each key (a third of the first frame's time, profiled).
+        """Footer recomposes on every bindings refresh (each focus change, each reactive with
+        bindings=True): a screen opening asks five or six times, and each rebuild restyles
+        every key. Build the keys again only when what they show changed."""
         try:
             keys = self.shown_keys() if self._bindings_ready else None
         except NoScreen:  # on its way out: Footer's own recompose then does nothing
