@@ -10,7 +10,7 @@ import pytest
 
 from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, Settings, StepResult
-from coach.core.storage.datafile import SCHEMA_VERSION
+from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage
 from coach.core.storage.store import Store, StoreError
 
 DATA = Path(__file__).parent.parent / "data"
@@ -115,10 +115,27 @@ def test_session_days_sums_sessions_and_seconds_per_day(store: Store):
     assert len(store.sessions()) == 4
 
 
-def test_session_days_reads_the_summary_not_the_month_files(store: Store):
+def test_session_days_reads_the_summary_not_the_month_files(store: Store, monkeypatch):
     store.save_session(session(dt.date(2026, 11, 3)))
-    (store.folder / "sessions" / "2026-11.json").write_text("not json")
-    assert store.session_days() == {dt.date(2026, 11, 3): (1, 60)}
+    read: list[str] = []
+    real = FileStorage.read
+    monkeypatch.setattr(FileStorage, "read", lambda self: read.append(self.path.name) or real(self))
+    assert Store(store.folder).session_days() == {dt.date(2026, 11, 3): (1, 60)}
+    assert read and "2026-11.json" not in read  # the summaries were read, the month file not
+
+
+def test_a_month_file_replaced_under_its_summary_is_read_again(store: Store):
+    """A sync tool may deliver a month file that another machine wrote into (the two started
+    apart): the summary made here from the old file no longer counts."""
+    store.save_session(session(dt.date(2026, 11, 3)))
+    other = Store(store.folder.parent / "elsewhere")
+    other.open()
+    other.save_session(session(dt.date(2026, 11, 3)))
+    other.save_session(session(dt.date(2026, 11, 4)))
+    month = "sessions/2026-11.json"
+    (store.folder / month).write_bytes((other.folder / month).read_bytes())
+    assert Store(store.folder).session_days() == {dt.date(2026, 11, 3): (1, 60),
+                                                  dt.date(2026, 11, 4): (1, 60)}
 
 
 def test_settings_default_then_saved(store: Store):

@@ -237,3 +237,21 @@ def test_pain_from_two_machines_comes_back_in_day_then_start_order(tmp_path):
     laptop.delete_session(session(2, DAY, True).uuid)  # one machine's pain left on DAY
     del expected[2]
     assert pain_of(Store(tmp_path, machine="laptop").month_totals()) == expected
+
+
+def test_saving_again_undoes_this_machines_delete_after_it_lost_the_top_to_another(tmp_path):
+    """Two machines that started apart both took the top of the folder; the sync tool kept the
+    other's owner.json. This machine's delete, made at the top, is still its own to undo."""
+    desk = Store(tmp_path, machine="desk")
+    desk.open()
+    record = session(3, DAY, False)
+    desk.save_session(record)
+    desk.delete_session(record.uuid)
+    (tmp_path / "owner.json").write_text('{"machine_id": "laptop"}')  # as the tool delivered
+    finished = session(3, DAY, True)
+    desk.save_session(finished)  # the app's undo, by the app that was running all along
+    for reader in (Store(tmp_path, machine="desk"), Store(tmp_path, machine="laptop")):
+        assert reader.sessions() == [finished]
+    laptop = Store(tmp_path, machine="laptop")
+    laptop.delete_session(finished.uuid)  # another machine's delete still stands
+    assert Store(tmp_path, machine="desk").sessions() == []

@@ -62,8 +62,7 @@ class SessionFiles(Everyone):
             replace(table, record.uuid, record.model_dump(mode="json"))
             trusted = None if bad is None else {month: _without(bad, record.uuid)}
             self._summarize(year, {month: docs(table)}, trusted)
-            mine = self.tombstones_in(self.home)
-            if mine["sessions"].get(record.uuid, "") > mine[REVIVED].get(record.uuid, ""):
+            if record.uuid in self.my_deletes():
                 self.bury(REVIVED, record.uuid)  # saved again after this machine deleted it: undo
 
     def delete_session(self, uuid: str) -> SessionRecord | None:
@@ -119,10 +118,9 @@ class SessionFiles(Everyone):
             stored = {m: self.month_docs(m) for m in self.months()}
             seen = {key for month_docs in stored.values() for key in month_docs}
             deleted = self.tombstones()["sessions"]
-            mine = self.tombstones_in(self.home)
+            mine = self.my_deletes()
             # Deleted on another machine: that delete stands, so the session counts as present.
-            elsewhere = {k for k in deleted
-                         if mine["sessions"].get(k, "") <= mine[REVIVED].get(k, "")}
+            elsewhere = {k for k in deleted if k not in mine}
             seen |= elsewhere
             new: dict[str, dict[str, dict[str, Any]]] = {}
             present = 0

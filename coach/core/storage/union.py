@@ -119,7 +119,7 @@ class Everyone(DataFolder):
         tables = dict(file.read() or {})
         at = dt.datetime.now(dt.UTC).isoformat()
         table = dict(tables.get(table_name, {}))
-        table.update((key, {"at": at, **(extra or {})}) for key in keys)
+        table.update((key, {"at": at, "by": self.machine, **(extra or {})}) for key in keys)
         tables[table_name] = table
         file.write(tables)
 
@@ -142,26 +142,37 @@ class Everyone(DataFolder):
         A machine that saves or imports a session again after deleting it undoes its own
         delete ("revived", newer than its tombstone); another machine's delete still stands.
         """
+        marks = self._marks()
         out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}}
-        for _, folder in self.source_dirs():
-            found = self.tombstones_in(folder)
-            revived = found.pop(REVIVED)
-            found["sessions"] = {k: at for k, at in found["sessions"].items()
-                                 if at > revived.get(k, "")}
-            for table, keys in found.items():
-                for key, at in keys.items():
-                    out[table][key] = max(out[table].get(key, ""), at)
+        for table, found in out.items():
+            for key, by_machine in marks[table].items():
+                revived = marks[REVIVED].get(key, {}) if table == "sessions" else {}
+                live = [at for by, at in by_machine.items() if at > revived.get(by, "")]
+                if live:
+                    found[key] = max(live)
         return out
 
-    def tombstones_in(self, folder: Path) -> dict[str, dict[str, str]]:
-        """One machine's deleted.json (and its conflict copies): table -> key -> latest time."""
-        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}, REVIVED: {}}
-        for path in named_files(folder, DELETED_FILE):
-            strict = path == self.folder / DELETED_FILE
-            tables = self.read_tables(path, "deleted", strict)
-            for table, found in out.items():
-                for key, doc in tables.get(table, {}).items():
-                    found[key] = max(found.get(key, ""), str(doc.get("at", "")))
+    def my_deletes(self) -> dict[str, str]:
+        """The sessions this machine deleted and has not saved again since: uuid -> when."""
+        marks, me = self._marks(), self.machine
+        return {key: by_machine[me] for key, by_machine in marks["sessions"].items()
+                if me in by_machine and by_machine[me] > marks[REVIVED].get(key, {}).get(me, "")}
+
+    def _marks(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Table -> key -> machine -> its latest mark, over every deleted.json and its conflict
+        copies. A mark names the machine that made it ("by"); one made before marks did counts
+        as the folder's. By name, because the folder a machine writes in can change under it:
+        two machines that started apart each took the top, and the sync tool kept one owner."""
+        out: dict[str, dict[str, dict[str, str]]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        for machine, folder in self.source_dirs():
+            for path in named_files(folder, DELETED_FILE):
+                strict = path == self.folder / DELETED_FILE
+                tables = self.read_tables(path, "deleted", strict)
+                for table, found in out.items():
+                    for key, doc in tables.get(table, {}).items():
+                        by = str(doc.get("by") or machine)
+                        marks = found.setdefault(key, {})
+                        marks[by] = max(marks.get(by, ""), str(doc.get("at", "")))
         return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
@@ -235,9 +246,10 @@ class Everyone(DataFolder):
                 doc = mine_totals.get(month)
                 doc = doc if isinstance(doc, dict) else {}
                 keys = doc.get("keys")
-                # Made here (or before sync), from nothing but this machine's own files.
+                # Made here (or before sync), from nothing but this machine's own files, as
+                # they are now: a sync tool may have replaced a month file under its summary.
                 ours = doc.get("by") in (None, self.machine) and all(
-                    f == own and not c for f, _, c in found)
+                    f == own and not c and self._made_from(doc, p) for f, p, c in found)
                 if mine is not None and ours and (
                         not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):
                     out[month] = checked_day_totals(mine[1], month, mine[0])
