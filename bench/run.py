@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import compileall
 import os
 import random
 import shutil
@@ -181,6 +182,9 @@ def main() -> None:
     args = parser.parse_args()
     quick = args.quick
     began = time.monotonic()
+    # As `pip install` leaves it: compiled. Without this, a checkout run with
+    # PYTHONDONTWRITEBYTECODE compiles every module at every start (startup 2.5x instead of 1.8x).
+    compileall.compile_dir(ROOT / "coach", quiet=1)
     root = Path(tempfile.mkdtemp(prefix="backcoach-run-"))
     print("building ten years of history ...", file=sys.stderr)
     folders = make_folders(root)

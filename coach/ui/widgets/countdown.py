@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rich.console import RenderableType
 from rich.text import Text
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.renderables.digits import Digits
 from textual.widget import Widget
@@ -44,19 +45,26 @@ def block_width(text: str, scale: int) -> int:
 
 class Countdown(Widget):
     DEFAULT_CSS = """
-    Countdown { width: 1fr; height: auto; max-height: 20; }
+    Countdown { width: auto; height: auto; max-height: 20; }
     """
 
     value: reactive[str] = reactive("", layout=True)
 
-    def scale(self) -> int:
-        """How big the room lets the digits be: 0 for the small three-line digits."""
-        room_w = self.size.width or self.container_size.width
+    def scale(self, room_w: int | None = None) -> int:
+        """How big the room lets the digits be: 0 for the small three-line digits. The room
+        is the parent's: the widget is only as wide as its digits, so a second's change sends
+        the digits and not a line of spaces after them."""
+        if room_w is None:
+            room_w = self.container_size.width
         room_h = max(0, self.app.size.height - 24)  # what the window has beyond 80x24
         for scale in (3, 2, 1):
             if block_width(self.value, scale) <= room_w and ROWS * scale <= room_h:
                 return scale
         return 0
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        scale = self.scale(container.width)
+        return block_width(self.value, scale) if scale else Digits.get_width(self.value)
 
     def render(self) -> RenderableType:
         scale = self.scale()
