@@ -56,14 +56,14 @@ async def shoot(name: str, size: tuple[int, int], out: Path) -> None:
             sample_breaks(NudgeLog(Path(data)), clock.now().date())
         app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False,
                        compact=True if name == "nudge-compact" else None)
-        app.write_terminal = lambda text: None  # the shot, not the desktop, shows the nudge
+        app.nudges.write_terminal = lambda text: None  # the shot, not the desktop, shows the nudge
         async with app.run_test(size=size) as pilot:
             await app.workers.wait_for_complete()  # the store opens in a thread
             await pilot.pause()
 
             async def sit(minutes: float) -> None:
                 clock.advance(minutes * 60)
-                app.nudge_tick()
+                app.nudges.tick()
                 await pilot.pause()
 
             if name == "progress-breaks":
