@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,17 +28,16 @@ from pydantic import AwareDatetime, Field, ValidationError
 from coach.core.content.errors import describe
 from coach.core.nudge.timer import Answer
 from coach.core.session.records import Record
-from coach.core.storage.errors import StoreError, bad_file, read_error
+from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import make_folder, read_bytes, write_atomic
 from coach.core.storage.folder import DataFolder
 from coach.core.storage.locking import FolderLock
-from coach.core.storage.machine import data_name
+from coach.core.storage.union import data_files_in
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
 LOCK_FILE = ".lock"
 NUDGES_SCHEMA = 1
-_MONTH = re.compile(r"\d{4}-\d{2}")
 ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
 
 StretchEnd = Literal["break", "session", "quit"]
@@ -227,18 +224,9 @@ class NudgeLog:
 def _month_files(folder: Path, low: str, high: str) -> list[tuple[Path, bool]]:
     """(file, is a conflict copy) for a nudges folder's month files from low to high, each
     month's own file before its copies; temp files, set-aside files and the rest are not read."""
-    try:
-        names = os.listdir(folder)
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise read_error(exc, folder) from None
-    found = []
-    for name in names:
-        parsed = data_name(name)
-        if parsed is not None and _MONTH.fullmatch(parsed[0]) and low <= parsed[0] <= high:
-            found.append((parsed[0], parsed[1], name))
-    return [(folder / name, copy) for _, copy, name in sorted(found)]
+    return [(path, path.name != f"{month}.json")
+            for month, paths in sorted(data_files_in(folder, len("2026-11")).items())
+            if low <= month <= high for path in paths]
 
 
 def _read_month(path: Path) -> NudgeMonth:
