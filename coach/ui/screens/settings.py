@@ -66,7 +66,7 @@ class SettingsScreen(Screen):
     """Shows `settings`; every change goes up as Changed, and the App sets `settings` back."""
 
     DEFAULT_CSS = """
-    SettingsScreen #settings-list { height: auto; max-height: 1fr; margin: 1 2; }
+    SettingsScreen #settings-list { height: 1fr; margin: 1 2; }  /* the hint stays in view */
     SettingsScreen #settings-hint { padding: 0 2; }
     """
     BINDINGS = [
