@@ -65,10 +65,11 @@ async def test_calendar_moves_by_month_and_day_and_lists_a_days_sessions(library
         screen = await open_progress(pilot)
         calendar = screen.query_one("#calendar", MonthCalendar)
         assert calendar.has_focus and "November 2026" in text(calendar)
-        assert "›20" in text(calendar)  # today marked
+        assert "[20" in text(calendar)  # today, selected: in brackets, seen without colour
         # The calendar convention: ←/→ a day, ↑/↓ a week, PageUp/PageDown a month.
         await pilot.press("left")
         assert calendar.selected == TODAY - dt.timedelta(days=1)
+        assert "›20" in text(calendar) and "[19" in text(calendar)  # today marked, 19 selected
         await pilot.press("down")
         assert calendar.selected == TODAY + dt.timedelta(days=6)
         await pilot.press("pageup")

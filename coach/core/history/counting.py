@@ -53,11 +53,15 @@ def doc_counts(doc: Mapping[str, Any]) -> Counts:
     """The rule over a record as stored (JSON), without building a model; anything that is
     not a record's shape counts for nothing."""
     steps = doc.get("steps", ())
-    pairs = [(step.get("outcome"), step.get("seconds")) for step in steps
-             if isinstance(step, Mapping)] if isinstance(steps, (list, tuple)) else []
-    pairs = [(str(o), s if type(s) is int and s > 0 else 0) for o, s in pairs]
+    steps = [step for step in steps if isinstance(step, Mapping)] \
+        if isinstance(steps, (list, tuple)) else []
+    pairs = [(str(step.get("outcome")), _seconds(step.get("seconds"))) for step in steps]
     return counts_of(str(doc.get("routine_id", "")), pairs, doc.get("counts_for_streak", True)
                      is not False)
+
+
+def _seconds(value: Any) -> int:
+    return value if type(value) is int and value > 0 else 0
 
 
 class DayCount(NamedTuple):
@@ -116,9 +120,13 @@ def counts_text(counts: Counts, keeps_streak: bool = True) -> str:
 def listing_text(records: Iterable[SessionRecord]) -> str:
     """What a list of stored records holds, by the rule: '3 sessions, 1 of them a stand-up
     break; 1 more kept but not counted (no work done)'."""
+    return tally_text(record_counts(record) for record in records)
+
+
+def tally_text(counts: Iterable[Counts]) -> str:
+    """listing_text() of records already judged."""
     sessions = breaks = uncounted = 0
-    for record in records:
-        counted = record_counts(record)
+    for counted in counts:
         sessions += counted.session
         breaks += counted.stand_up_break
         uncounted += not counted.session
@@ -126,3 +134,10 @@ def listing_text(records: Iterable[SessionRecord]) -> str:
     if uncounted:
         text += f"; {uncounted} more kept but not counted (no work done)"
     return text
+
+
+def tag(counts: Counts) -> str:
+    """A short word for a list row: what sets this session apart, or nothing."""
+    if not counts.session:
+        return "not counted"
+    return "stand-up break" if counts.stand_up_break else ""

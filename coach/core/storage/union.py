@@ -24,8 +24,8 @@ from coach.core.storage.machine import data_name
 from coach.core.storage.schema import Kind, Tables
 from coach.core.storage.summaries import (
     DAY_TABLE,
-    TOTALS_TABLE,
     RULE,
+    TOTALS_TABLE,
     DayTotals,
     MonthTotals,
     added_up,
