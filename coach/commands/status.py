@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError, json_text, say
 from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
-from coach.core.history.counting import record_counts, streak_days
+from coach.core.history.counting import NO_DAY, record_counts, streak_days
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
@@ -54,6 +54,8 @@ def _read_status(folder: Path) -> _Status:
         store.month_totals()  # from the summaries: notes the records left out of every count
         unshown = tuple(store.skipped.values())
         nudges = nudge_fields(folder, now, today, last)
+        # Breaks as the sessions count them, as the Progress screen and the compact pane do.
+        nudges["breaks_today"] = counted.get(today, NO_DAY).breaks
     except StoreError as exc:
         raise UserError(str(exc)) from None
     days = streak_days(counted)
