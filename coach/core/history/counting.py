@@ -113,7 +113,7 @@ def counts_text(counts: Counts, keeps_streak: bool = True) -> str:
     if counts.streak:
         return f"{what} and for the streak"
     if counts.stand_up_break and not keeps_streak:
-        return f"{what}, not for the streak (Settings: a micro-break counts for the streak)"
+        return f"{what}, not for the streak (breaks are kept out of it; Settings changes that)"
     return f"{what}, not for the streak (no step was done)"
 
 

@@ -59,7 +59,7 @@ class ProgressScreen(Screen):
     ProgressScreen #progress-head { height: auto; padding: 0 1; }
     ProgressScreen #month-left { width: 37; height: auto; padding: 0 1; }
     ProgressScreen.roomy #month-left { width: 65; }
-    ProgressScreen.roomy MonthCalendar { width: 63; height: 15; }
+    ProgressScreen.roomy MonthCalendar { width: 63; height: 20; }
     ProgressScreen #history-head { height: auto; padding: 0 1; color: $text-muted; }
     ProgressScreen #legend { margin-top: 1; height: auto; }
     ProgressScreen #day-pane { width: 1fr; padding: 0 1; }

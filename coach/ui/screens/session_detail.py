@@ -29,7 +29,7 @@ class SessionDetail(Dialog[None]):
 
     def body(self) -> Text:
         record = self.record
-        text = Text(f"{record.day}\n", "bold").append_text(session_lines(record))
+        text = Text(record.day.strftime("%a %-d %b %Y\n"), "bold").append_text(session_lines(record))
         pain = pain_line(record)
         text.append(f"\n{pain}" if pain else "\nNo pain check-in", "" if pain else "dim")
         text.append(f"\n{counts_text(record_counts(record), record.counts_for_streak)}", "dim")

@@ -56,11 +56,12 @@ def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int
     read. The trend is always the two weeks up to today."""
     day = today if day is None else day
     figures = days.get(day, DayFigures())
-    when = "today" if day == today else day.strftime("on %a %-d %b")
     text = Text()
-    text.append(f"Up within {minutes} min {when}: ", "bold")
+    text.append("Breaks today\n" if day == today else day.strftime("Breaks on %a %-d %b\n"),
+                "bold")
+    text.append(f"Up within {minutes} min: ")
     if figures.stretches:
-        text.append(f"{figures.on_time} of {count(figures.stretches, 'sitting spell')}\n")
+        text.append(f"{figures.on_time} of {count(figures.stretches, 'sitting')}\n")
     else:
         text.append("nothing recorded\n", "dim")
     if breaks is not None:
@@ -69,7 +70,7 @@ def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int
     if figures.nudges:
         text.append(f" ({figures.snoozed} snoozed, {figures.skipped} skipped, "
                     f"{figures.unanswered} unanswered)", "dim")
-    text.append(f"\nLongest sitting {when}: ")
+    text.append("\nLongest sitting: ")
     text.append(sitting_text(figures.longest_s) if figures.longest_s else "–")
     text.append(f"\nLast {TREND_DAYS} days to today ")
     text.append_text(trend(days, today))

@@ -28,7 +28,7 @@ LEGEND_LABELS = ("", "<5m", "<15m", "<30m", "30m+")
 NO_STREAK = "°"  # sessions that day, none counting for the streak (in every console font)
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
 CELL = 5  # "›dd▒ " at the least; wider when there is room
-ROOMY_WEEK_ROWS = 2  # lines per week once the calendar is tall enough for them
+ROOMY_WEEK_LINES = 3  # lines per week at most: the days, a swatch of their shade, a gap
 
 DayTotals = Mapping[dt.date, DayCount]
 
@@ -71,7 +71,7 @@ def legend() -> Text:
     text.append(" ›", "bold")
     text.append("today", "dim")
     text.append(f"\n{NO_STREAK}", "bold")
-    text.append("no streak (breaks only) ", "dim")
+    text.append("no streak  ", "dim")
     text.append("[ ]", "bold")
     text.append("selected", "dim")
     return text
@@ -119,28 +119,38 @@ class MonthCalendar(DayView, can_focus=True):
         year, month = self.selected.year, self.selected.month
         weeks = month_grid(year, month)
         cell = max(CELL, self.size.width // 7)
-        pad = " " * (cell - CELL)
-        tall = self.size.height >= 2 + len(weeks) * ROOMY_WEEK_ROWS
+        left, right = " " * ((cell - CELL) // 2), " " * (cell - CELL - (cell - CELL) // 2)
+        # Lines per week as the height allows: the day, then a swatch of its shade, then a gap.
+        lines = max(1, min(ROOMY_WEEK_LINES, (self.size.height - 2) // len(weeks)))
         text = Text(no_wrap=True, overflow="crop")  # wrapping would eat the title's centring
         text.append(f"{calendar.month_name[month]} {year}".center(cell * 7) + "\n", "bold")
-        text.append("".join(f" {w}  {pad}" for w in WEEKDAYS).rstrip() + "\n", "dim")
+        text.append("".join(f"{left} {w}  {right}" for w in WEEKDAYS).rstrip() + "\n", "dim")
         for week in weeks:
-            if tall:
-                text.append("\n")
             for day in week:
+                text.append(left)
                 if day is None:
-                    text.append(" " * cell)
-                    continue
-                symbol, style = self.level_style(day)
-                chosen = day == self.selected
-                text.append("[" if chosen else "›" if day == self.today else " ", "bold")
-                digits = Style(reverse=chosen, underline=day == self.today)
-                text.append(f"{day.day:>2}", digits)
-                text.append(symbol, style)
-                text.append("]" if chosen else " ", "bold")
-                text.append(pad)
+                    text.append(" " * CELL)
+                else:
+                    self._day_cell(text, day)
+                text.append(right)
             text.append("\n")
+            if lines >= 2:
+                for day in week:
+                    symbol, style = self.level_style(day) if day else (" ", Style())
+                    text.append(f"{left} ")
+                    text.append(symbol * 3, style)
+                    text.append(f" {right}")
+                text.append("\n" * (lines - 1))
         return text
+
+    def _day_cell(self, text: Text, day: dt.date) -> None:
+        """'›dd▒ ' for today, '[dd▒]' for the selected day: marks that need no colour."""
+        symbol, style = self.level_style(day)
+        chosen = day == self.selected
+        text.append("[" if chosen else "›" if day == self.today else " ", "bold")
+        text.append(f"{day.day:>2}", Style(reverse=chosen, underline=day == self.today))
+        text.append(symbol, style)
+        text.append("]" if chosen else " ", "bold")
 
 
 class YearHeatmap(DayView):

@@ -139,13 +139,14 @@ def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | Non
     if not counted.sessions:
         text.append("No session.\n", "dim")
         return text
-    text.append(f"{sessions_text(counted.sessions, counted.breaks)} · "
-                f"{duration_text(counted.seconds)} of work\n")
+    text.append(f"{sessions_text(counted.sessions, counted.breaks)}\n")
     if counted.streak:
-        text.append("Counts for the streak and the weekly goal\n", "dim")
+        why = "counts for the streak"
+    elif counted.breaks == counted.sessions:
+        why = "not for the streak (breaks kept out: Settings)"
     else:
-        text.append("Not for the streak: breaks kept out of it (Settings), or no step done\n",
-                    "dim")
+        why = "not for the streak (no step done)"
+    text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
     if records is None:
         text.append("\nEnter", "bold reverse")
         text.append(" show the sessions")
