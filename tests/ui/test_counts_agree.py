@@ -24,6 +24,7 @@ from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
 from coach.ui.screens.progress import ProgressScreen
+from coach.ui.screens.session_detail import SessionDetail
 
 TODAY = dt.date(2026, 11, 20)  # ManualClock's default day
 YESTERDAY = TODAY - dt.timedelta(days=1)
@@ -132,3 +133,10 @@ async def test_the_progress_screen_says_the_same(library, tmp_path, settle):
         assert shown("#history-head") == (
             "Listed: 3 sessions, 2 of them stand-up breaks; 1 more kept but not counted "
             "(no work done)")
+        # The session opened from History shows its pain check-in and what it counts for.
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionDetail)
+        detail = str(app.screen.query_one(".dialog-body", Static).render())
+        assert "Five desk stretches" in detail and "Pain 6 before → 4 after (0-10)" in detail
+        assert "Counts as a session and for the streak" in detail
