@@ -171,11 +171,9 @@ async def test_enter_on_history_opens_the_session(library, history_store, settle
 
 
 async def test_a_roomy_window_gets_a_bigger_calendar(library, history_store, settle):
-    app = make(library, history_store)
-    async with app.run_test(size=(160, 48)) as pilot:
+    async with make(library, history_store).run_test(size=(160, 48)) as pilot:
         await settle(pilot)
-        screen = await open_progress(pilot)
-        calendar = screen.query_one("#calendar", MonthCalendar)
+        calendar = (await open_progress(pilot)).query_one("#calendar", MonthCalendar)
         assert calendar.size.width > 60 and calendar.size.height >= 20
         rows = text(calendar).splitlines()
         assert "[20" in rows[2 + 3 * 3]  # the week of the 20th, three lines a week
