@@ -22,7 +22,7 @@ from coach.core.history.progress import streaks
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
-from coach.core.storage.recovery import Recovery
+from coach.core.storage.recovery import Recovery, difference
 from coach.core.storage.store import Store
 from coach.core.wording import count
 from coach.ui import signals
@@ -125,7 +125,8 @@ class CoachApp(App):
 
     # -- the store ---------------------------------------------------------------------------
 
-    def store_opened(self, settings: Settings, pending: list[SessionRecord]) -> None:
+    def store_opened(self, settings: Settings,
+                     offers: list[tuple[SessionRecord, SessionRecord | None]]) -> None:
         self.settings = settings
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -137,11 +138,15 @@ class CoachApp(App):
         waiting, self.waiting_for_store = self.waiting_for_store, []
         for action in waiting:
             action()
-        if pending:
-            question = (f"{count(len(pending), 'session')} could not be saved last time and "
-                        "were kept aside. Save them now?")
+        if offers:
+            kept = [record for record, _ in offers]
+            lines = [difference(*offer) for offer in offers[:3]]
+            lines += [f"and {len(offers) - 3} more"] if len(offers) > 3 else []
+            were = "was" if len(offers) == 1 else "were"
+            question = (f"{count(len(offers), 'session')} could not be saved last time and "
+                        f"{were} kept aside:\n" + "\n".join(lines) + "\nSave them now?")
             self.push_screen(Confirm(question, "save them", "not now (asked again next start)"),
-                             lambda yes: self.sessions.save_kept(pending) if yes else None)
+                             lambda yes: self.sessions.save_kept(kept) if yes else None)
 
     @on(Written)
     def _written(self, message: Written) -> None:

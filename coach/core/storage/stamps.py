@@ -1,0 +1,42 @@
+"""When a change was made, in an order every machine agrees on whatever its clock says.
+
+Settings, routines and deletes are merged across machines by "the latest change wins". By wall
+time alone, a machine whose clock runs a year ahead wins over every change made after it. So
+each change carries a hybrid logical clock stamp: (at, n), where `at` is the wall time unless
+something already seen is later, and then it is that later time with n one more than its n. A
+change made after seeing another's therefore always sorts after it; changes made without seeing
+each other fall back to wall time. A stamp written before this has no n, which counts as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+Stamp = tuple[dt.datetime, int]
+NEVER: Stamp = (dt.datetime.min.replace(tzinfo=dt.UTC), 0)  # before any stamp (also: unreadable)
+
+
+def stamp_of(doc: Any) -> Stamp:
+    """The stamp of a saved mark ({"at": ISO time, "n": int}); NEVER for one that is not one.
+    Marks come from other machines' files: anything odd sorts first rather than winning."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("at"), str):
+        return NEVER
+    try:
+        at = dt.datetime.fromisoformat(doc["at"])
+    except ValueError:
+        return NEVER
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    n = doc.get("n")
+    return at, n if type(n) is int and n >= 0 else 0
+
+
+def next_mark(seen: Iterable[Stamp], now: dt.datetime | None = None) -> dict[str, Any]:
+    """The mark of a change made now, after every one in `seen`: later than all of them."""
+    now = now or dt.datetime.now(dt.UTC)
+    top = max(seen, default=NEVER)
+    if now > top[0]:
+        return {"at": now.isoformat(), "n": 0}
+    return {"at": top[0].isoformat(), "n": top[1] + 1}
