@@ -70,11 +70,11 @@ def kept(store: Store, new: Settings) -> None:
     """UserError unless the settings in use are now the ones saved: read back, never assumed
     (another machine's could win over them), so a value is never reported that was not kept."""
     found = store.all_settings()
-    if found and found[0][2] != new:
-        path = found[0][1].relative_to(store.folder)
+    if (found[0][2] if found else store.settings()) != new:
+        where = f"those in {found[0][1].relative_to(store.folder)}" if found else "the defaults"
         raise UserError(terminal_safe(
-            f"settings: saved, but the settings in use are still those in {path} (another "
-            "machine's, or a copy); run `backcoach doctor` to see every machine's settings"))
+            f"settings: not kept; the settings in use are still {where}; run `backcoach "
+            "doctor` to see every machine's settings"))
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
