@@ -142,10 +142,10 @@ class CoachApp(App):
             kept = [record for record, _ in offers]
             lines = [difference(*offer) for offer in offers[:3]]
             lines += [f"and {len(offers) - 3} more"] if len(offers) > 3 else []
-            were = "was" if len(offers) == 1 else "were"
+            were, them = ("was", "it") if len(offers) == 1 else ("were", "them")
             question = (f"{count(len(offers), 'session')} could not be saved last time and "
-                        f"{were} kept aside:\n" + "\n".join(lines) + "\nSave them now?")
-            self.push_screen(Confirm(question, "save them", "not now (asked again next start)"),
+                        f"{were} kept aside:\n" + "\n".join(lines) + f"\nSave {them} now?")
+            self.push_screen(Confirm(question, f"save {them}", "not now (asked again next start)"),
                              lambda yes: self.sessions.save_kept(kept) if yes else None)
 
     @on(Written)

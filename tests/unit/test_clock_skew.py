@@ -22,12 +22,15 @@ DAY = dt.date(2026, 11, 20)
 
 def skewed(path: Path, table: str, key: str, keep_n: bool) -> None:
     """Move a mark in a store file a year ahead, as a machine with a wrong clock wrote it
-    (without its n, as a backcoach before stamps did, unless keep_n)."""
+    (with only its wall time, as a backcoach before stamps did, unless keep_n)."""
     doc = json.loads(path.read_text())
     ahead = dt.datetime.now(dt.UTC) + A_YEAR
     mark = doc[table][key]
     mark["at"] = ahead.isoformat()
-    if not keep_n:
+    if keep_n:  # this backcoach with a clock ahead: its logical time is that clock's
+        mark["hlc"] = mark["at"]
+    else:
+        mark.pop("hlc", None)
         mark.pop("n", None)
     path.write_text(json.dumps(doc))
 
