@@ -22,9 +22,8 @@ from coach.core.history.progress import streaks
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
-from coach.core.storage.recovery import Recovery, difference
+from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
-from coach.core.wording import count
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.lazy import LazyScreen, prefetch
@@ -140,12 +139,8 @@ class CoachApp(App):
             action()
         if offers:
             kept = [record for record, _ in offers]
-            lines = [difference(*offer) for offer in offers[:3]]
-            lines += [f"and {len(offers) - 3} more"] if len(offers) > 3 else []
-            were, them = ("was", "it") if len(offers) == 1 else ("were", "them")
-            question = (f"{count(len(offers), 'session')} could not be saved last time and "
-                        f"{were} kept aside:\n" + "\n".join(lines) + f"\nSave {them} now?")
-            self.push_screen(Confirm(question, f"save {them}", "not now (asked again next start)"),
+            question, yes = offer_question(offers)
+            self.push_screen(Confirm(question, yes, "not now (asked again next start)"),
                              lambda yes: self.sessions.save_kept(kept) if yes else None)
 
     @on(Written)

@@ -10,7 +10,7 @@ import tempfile
 
 from coach.core.session.records import SessionRecord
 from coach.core.storage import private
-from coach.core.storage.recovery import FOLDER, Recovery, default_roots
+from coach.core.storage.recovery import FOLDER, Recovery, default_roots, newer, offer_question
 
 
 def record(n: int = 0, revision: int = 0) -> SessionRecord:
@@ -117,3 +117,18 @@ def test_side_files_are_untrusted_input(tmp_path):
     hostile = record(4).model_dump_json().replace('"R [/]"', '"R\\u001b[2J"')  # not as typed
     (folder / f"{record(4).uuid}.json").write_text(hostile)
     assert recovery.pending() == [good]
+
+
+def test_only_a_later_copy_is_newer_and_the_question_says_what_differs():
+    stored = record(1, revision=2)
+    assert not newer(record(1, revision=1), stored) and not newer(stored, stored)
+    assert newer(record(1, revision=3), stored) and newer(record(1), None)
+    # Copies made before revisions: the finished one is the later.
+    assert newer(stored.model_copy(update={"revision": 0}),
+                 stored.model_copy(update={"revision": 0, "status": "in progress"}))
+    offers = [(record(n, revision=2), record(n, revision=1) if n % 2 else None) for n in range(5)]
+    question, yes = offer_question(offers)
+    assert yes == "save them" and question.startswith("5 sessions could not be saved")
+    assert "R [/], 2026-11-20: stopped, 0 steps (not in your history)" in question
+    assert "(your history has: stopped, 0 steps)" in question and "and 2 more" in question
+    assert offer_question(offers[:1])[1] == "save it"

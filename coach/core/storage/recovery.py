@@ -70,6 +70,15 @@ def difference(kept: SessionRecord, stored: SessionRecord | None) -> str:
     return f"{name}, {kept.day}: {described(kept)} ({where})"
 
 
+def offer_question(offers: list[tuple[SessionRecord, SessionRecord | None]]) -> tuple[str, str]:
+    """The start's question about kept sessions (kept, stored copy), and its yes."""
+    lines = [difference(*offer) for offer in offers[:3]]
+    lines += [f"and {len(offers) - 3} more"] if len(offers) > 3 else []
+    were, them = ("was", "it") if len(offers) == 1 else ("were", "them")
+    return (f"{count(len(offers), 'session')} could not be saved last time and {were} kept "
+            "aside:\n" + "\n".join(lines) + f"\nSave {them} now?"), f"save {them}"
+
+
 class Recovery:
     """Unsaved sessions by uuid, kept per data folder in the user's private folders."""
 
