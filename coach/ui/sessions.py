@@ -2,7 +2,9 @@
 
 A session the store would not take (full disk, read-only folder, a lock held too long) is
 kept in memory and in a recovery file, retried every so often and offered again at the next
-start; it is never reported as saved until a save succeeded.
+start; it is never reported as saved until a save succeeded. Each record of a session has a
+later revision than the one before, and any save of a later revision supersedes a kept copy:
+a retry, the exit or the next start never writes an older one over it (the store refuses too).
 """
 
 from __future__ import annotations

@@ -76,3 +76,19 @@ async def test_an_older_kept_copy_is_not_offered_and_a_newer_one_says_what_diffe
         await pilot.press("y")
         await written(pilot)
     assert Store(data_dir).sessions() == [done]
+
+
+async def test_a_discarded_session_is_not_offered_again(library, data_dir, ready_store, settle,
+                                                        tmp_path):
+    app, store, recovery = make(library, data_dir, {"save_session"}, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await start(pilot)
+        await pilot.press("s")  # its save is refused: a copy is kept aside
+        await written(pilot)
+        assert len(recovery.pending()) == 1
+        store.refuse = set()
+        await pilot.press("q", "d")  # stop, discard
+        await written(pilot)
+        assert isinstance(app.screen, PickerScreen)
+    assert recovery.pending() == [] and Store(data_dir).sessions() == []
