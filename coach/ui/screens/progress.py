@@ -108,7 +108,7 @@ class ProgressScreen(Screen):
                 heatmap = YearHeatmap(id="heatmap")
                 heatmap.set_reactive(YearHeatmap.today, self.today)
                 yield heatmap
-                yield Static(legend())
+                yield Static(legend(selection=False))
             with TabPane("History", id="history"), Vertical():
                 yield Static(id="history-head")
                 yield NavList(id="sessions")

@@ -63,7 +63,8 @@ class DayView(Widget):
         return SYMBOLS[n], self.get_component_rich_style(LEVEL_CLASSES[n])
 
 
-def legend() -> Text:
+def legend(selection: bool = True) -> Text:
+    """What the symbols mean; `selection` for a view that has a selected day (the month)."""
     text = Text()
     for symbol, label in zip(SYMBOLS, LEGEND_LABELS):
         text.append(symbol)
@@ -72,8 +73,9 @@ def legend() -> Text:
     text.append("today", "dim")
     text.append(f"\n{NO_STREAK}", "bold")
     text.append("no streak  ", "dim")
-    text.append("[ ]", "bold")
-    text.append("selected", "dim")
+    if selection:
+        text.append("[ ]", "bold")
+        text.append("selected", "dim")
     return text
 
 
