@@ -143,9 +143,9 @@ def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | Non
     if counted.streak:
         why = "counts for the streak"
     elif counted.breaks == counted.sessions:
-        why = "no streak (breaks kept out)"
+        why = "breaks: not in the streak"
     else:
-        why = "no streak (no step done)"
+        why = "not in the streak (no step done)"
     text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
     if records is None:
         text.append("\nEnter", "bold reverse")
