@@ -110,6 +110,26 @@ def test_progress(snap_compare, library, history_store, size, tab):
     assert snap_compare(app, terminal_size=size, run_before=keys_then("g", tab))
 
 
+def test_session_detail(snap_compare, library, history_store):
+    """A session opened from History: its steps, its pain check-in, what it counts for."""
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(80, 24),
+                        run_before=keys_then("g", "h", "down", "enter"))
+
+
+def test_progress_month_without_colour(snap_compare, library, history_store, monkeypatch):
+    """NO_COLOR: the selected day is in brackets, today marked ›: nothing rests on colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then("g", "left", "left"))
+
+
+def test_progress_month_roomy(snap_compare, library, history_store):
+    """160x48: the calendar grows into the room."""
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(160, 48), run_before=keys_then("g"))
+
+
 @pytest.mark.parametrize("view", ["picker", "session_work"])
 def test_linux_console_without_colour(snap_compare, library, ready_store, monkeypatch, view):
     """TERM=linux and NO_COLOR: what a console or a colourless terminal shows."""

@@ -8,6 +8,14 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
+from coach.core.history.counting import (
+    Counts,
+    DayCount,
+    record_counts,
+    sessions_text,
+    streak_days,
+    tag,
+)
 from coach.core.history.progress import (
     Totals,
     habit_strength,
@@ -33,10 +41,12 @@ class SessionLine(NamedTuple):
     zone: str
     status: str
     seconds: int
+    counts: Counts
 
     @classmethod
     def of(cls, r: SessionRecord) -> SessionLine:
-        return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds)
+        return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds,
+                   record_counts(r))
 
 
 def local_time(instant: dt.datetime, zone: str) -> str:
@@ -47,8 +57,9 @@ def local_time(instant: dt.datetime, zone: str) -> str:
         return instant.strftime("%H:%M UTC")
 
 
-def head_text(days, today: dt.date, goal: int) -> Text:
+def head_text(counted: dict[dt.date, DayCount], today: dt.date, goal: int) -> Text:
     """Streak, this week against the goal, habit strength: each says what it is."""
+    days = streak_days(counted)
     current, longest = streaks(days, today)
     week = weekly_goal(days, today, goal)
     strength = habit_strength(days, today, goal)
@@ -95,7 +106,9 @@ def pain_text(trend) -> Text:
 def session_lines(record: SessionRecord) -> Text:
     text = Text()
     text.append(f"{local_time(record.started_at, record.zone)}  {record.routine_name}", "bold")
-    text.append(f"  {duration_text(record.seconds)} · {record.status}\n", "dim")
+    label = tag(record_counts(record))
+    text.append(f"  {duration_text(record.seconds)} · {record.status}"
+                f"{f' · {label}' if label else ''}\n", "dim")
     for step in record.steps:
         text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
         text.append(f"  {duration_text(step.seconds)}\n", "dim")
@@ -104,8 +117,8 @@ def session_lines(record: SessionRecord) -> Text:
 
 def totals_text(done: Totals) -> Text:
     text = Text()
-    text.append(f"{count(done.sessions, 'session')} · {duration_text(done.seconds)} of work\n\n",
-                "bold")
+    text.append(f"{sessions_text(done.sessions, done.breaks)} · "
+                f"{duration_text(done.seconds)} of work\n\n", "bold")
     text.append("By routine\n", "bold")
     for name, (n, seconds) in done.by_routine.items():
         text.append(f"  {name[:28]:<28} {n:>4} × {duration_text(seconds):>8}\n")
@@ -119,13 +132,21 @@ def totals_text(done: Totals) -> Text:
     return text
 
 
-def day_text(day: dt.date, sessions: int, seconds: int, records: list[SessionRecord] | None) -> Text:
+def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | None) -> Text:
+    """A day's sessions as the rule counts them, and whether the day counts for the streak."""
     text = Text()
     text.append(day.strftime("%a %-d %b %Y") + "\n", "bold")
-    if not sessions:
+    if not counted.sessions:
         text.append("No session.\n", "dim")
         return text
-    text.append(f"{count(sessions, 'session')}, {duration_text(seconds)} of work\n", "dim")
+    text.append(f"{sessions_text(counted.sessions, counted.breaks)}\n")
+    if counted.streak:
+        why = "counts for the streak"
+    elif counted.breaks == counted.sessions:
+        why = "breaks: not in the streak"
+    else:
+        why = "not in the streak (no step done)"
+    text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
     if records is None:
         text.append("\nEnter", "bold reverse")
         text.append(" show the sessions")
