@@ -117,3 +117,10 @@ def test_linux_console_without_colour(snap_compare, library, ready_store, monkey
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(library, ready_store)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*READY_VIEWS[view]))
+
+
+def test_session_in_a_small_pane(snap_compare, library, ready_store):
+    """40x12 (a tmux split): countdown, phase and name, and no picture to squeeze them."""
+    app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
+                   animate=False, start="desk-five")
+    assert snap_compare(app, terminal_size=(40, 12), run_before=keys_then("n"))
