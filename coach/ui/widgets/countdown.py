@@ -4,6 +4,7 @@ grow with the room in a big one (a 200x60 terminal read from across the room).""
 from __future__ import annotations
 
 from rich.console import RenderableType
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.geometry import Size
@@ -46,7 +47,7 @@ def block_width(text: str, scale: int) -> int:
 
 def small_text(text: str) -> Text:
     """Textual's three-line digits as plain lines, so a unit can follow them."""
-    rows = "".join(segment.text for segment in Digits(text).render(Style()))
+    rows = "".join(s.text for s in Digits(text).render(Style()) if isinstance(s, Segment))
     return Text(rows.rstrip("\n"))
 
 
