@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from coach.core.content.editing import (
     Checked,
@@ -29,6 +29,7 @@ from coach.core.text import duration_text
 from coach.core.wording import count
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.dose_form import DoseForm
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.size_guard import SizeGuard
@@ -92,7 +93,7 @@ class EditorScreen(Screen):
         return self.opened.get(id(step)) or dose_of(DraftStep(step.exercise))
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(classes="field-row"):
             yield Label("Name ", classes="field-label")
             yield Input(self.draft.name, id="name", classes="wide")

@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import search_exercises
 from coach.core.content.loading import Library
 from coach.core.content.models import Exercise
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body, exercise_head
 from coach.ui.widgets.key_footer import KeyFooter
@@ -47,7 +48,7 @@ class LibraryScreen(Screen):
         self.shown: list[Exercise] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Input(placeholder="search: name, body area, position, kind, equipment", id="search")
         with Horizontal(id="body"):
             yield NavList(id="exercises")

@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
@@ -25,6 +25,7 @@ from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
 from coach.core.text import dosing_text, duration_text
 from coach.ui.session_text import countdown, phase_label, status_line
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
@@ -68,7 +69,7 @@ class SessionScreen(Screen):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
 
     # What compose mounts, in order: their CSS is parsed before the key that starts a session.
-    STYLED_WITH = (Header, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
+    STYLED_WITH = (AppHeader, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
                    KeyFooter, SizeGuard)
 
     BINDINGS = [
@@ -120,7 +121,7 @@ class SessionScreen(Screen):
         self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="stage"):
             yield Diagram(id="figure")
             with Vertical(id="coach"):
