@@ -77,3 +77,14 @@ async def test_help_in_the_picker_shows_ctrl_p_without_scrolling(library, data_d
         assert isinstance(app.screen, HelpScreen)
         lines = keys_text(picker).plain.splitlines()
         assert any("ctrl+p" in line for line in lines[:4])
+
+
+async def test_the_library_shows_whole_names_where_the_window_has_room(library, data_dir,
+                                                                      ready_store, settle):
+    app = make(library, data_dir)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        listing = app.screen.query_one("#exercises", NavList)
+        for exercise in library.exercises.values():
+            assert row_lines(listing, exercise.id)[0].rstrip() == exercise.name

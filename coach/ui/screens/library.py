@@ -26,7 +26,9 @@ class LibraryScreen(Screen):
     LibraryScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
     LibraryScreen #body { height: 1fr; }
     LibraryScreen #exercises {
-        width: 1fr; min-width: 34; max-width: 64;
+        /* As wide as the longest name (no "spine and shoulder bl…" where there is room),
+           never more than half the window. */
+        width: auto; min-width: 34; max-width: 50%;
         height: 1fr;
         border: none;
         border-right: vkey $primary;
@@ -98,9 +100,11 @@ class LibraryScreen(Screen):
         self.show_detail()
 
     @on(NavList.OptionSelected, "#exercises")
-    def _selected(self) -> None:
-        # Reading the steps: arrows and page keys now scroll the detail; Esc comes back.
-        self.query_one("#detail", VerticalScroll).focus()
+    def _selected(self, event: NavList.OptionSelected) -> None:
+        # The exercise in full, its picture big; Esc (or Enter) comes back to the list.
+        from coach.ui.screens.exercise import ExerciseScreen  # loaded when first wanted
+
+        self.app.push_screen(ExerciseScreen(self.shown[event.option_index], self.animate_every))
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -115,9 +119,7 @@ class LibraryScreen(Screen):
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
-        if self.query_one("#detail", VerticalScroll).has_focus:
-            self.query_one("#exercises").focus()
-        elif search.value or search.has_focus:
+        if search.value or search.has_focus:
             search.value = ""
             self.query_one("#exercises").focus()
         else:
