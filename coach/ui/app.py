@@ -139,6 +139,7 @@ class CoachApp(App):
             self.theme = settings.theme
         self.store_ready = True
         self.routines.refresh()
+        self.routines.watch()
         # What is loaded by now (library, styles, the picker) lives as long as the app: out of
         # the collector's full sweeps, which otherwise land in a screen's first layout.
         gc.freeze()

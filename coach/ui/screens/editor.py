@@ -281,7 +281,17 @@ class EditorScreen(Screen):
         self.post_message(self.FileAsked(self, "export"))
 
     def action_import_file(self) -> None:
-        self.post_message(self.FileAsked(self, "import"))
+        # A file's routine replaces the whole draft: unsaved work goes only when the user says.
+        if self.dirty:
+            self.app.push_screen(Confirm("A routine from a file replaces this one, and your "
+                                         "changes are not saved.", "replace it", "keep editing"),
+                                 self._import_answered)
+        else:
+            self._import_answered(True)
+
+    def _import_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.post_message(self.FileAsked(self, "import"))
 
     def load(self, draft: Draft) -> None:
         """Replace the draft's content with an imported routine's."""

@@ -150,6 +150,12 @@ class PickerScreen(Screen):
             routines.highlighted = ids.index(keep) if keep in ids else 0
         self.show_preview()
 
+    def select(self, routine_id: str) -> None:
+        """Put the cursor on this routine, if the filters show it."""
+        ids = [info.routine.id for info in self.shown]
+        if routine_id in ids:
+            self.query_one("#routines", NavList).highlighted = ids.index(routine_id)
+
     def selected(self) -> RoutineInfo | None:
         routines = self.query_one("#routines", NavList)
         if routines.highlighted is None or not self.shown:
