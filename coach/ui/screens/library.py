@@ -36,7 +36,9 @@ class LibraryScreen(Screen):
     }
     LibraryScreen #detail { width: 2fr; padding: 0 1; }
     LibraryScreen #diagram { margin: 1 0; }
+    LibraryScreen.-tall #diagram { height: 22; }  /* 160x48: a picture to read from afar */
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),

@@ -18,6 +18,7 @@ from coach.core.content.loading import Library, RoutineInfo
 from coach.core.text import dosing_text, duration_text, glance
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.widgets.app_header import AppHeader
+from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.filter_bar import FilterBar
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, RoutineList, row
@@ -69,7 +70,11 @@ class PickerScreen(Screen):
         scrollbar-size-vertical: 1;
     }
     PickerScreen #preview-pane { width: 2fr; padding: 0 1; }
+    /* A tall window (160x48) has room under the preview: the first step's picture fills it. */
+    PickerScreen #preview-figure { display: none; height: 1fr; min-height: 11; margin-top: 1; }
+    PickerScreen.-tall #preview-figure { display: block; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     # The footer shows what a first visit needs; the rest is in ? help and the preview text.
     BINDINGS = [
@@ -116,6 +121,7 @@ class PickerScreen(Screen):
             yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
+                yield Diagram(id="preview-figure")
         yield KeyFooter()
         yield SizeGuard(50, 12)
 
@@ -165,6 +171,8 @@ class PickerScreen(Screen):
     def show_preview(self) -> None:
         info = self.selected()
         preview = self.query_one("#preview", Static)
+        self.query_one("#preview-figure", Diagram).show(info.steps[0].exercise.figure
+                                                         if info and info.steps else None)
         if info is None:
             preview.update(Text(nothing_fits(self.query_one("#search", Input).has_focus)))
         else:
