@@ -41,7 +41,7 @@ class EditorScreen(Screen):
     EditorScreen .field-row { height: 1; }
     EditorScreen .field-label { width: 17; padding: 0 1; }
     EditorScreen .wide { border: none; height: 1; padding: 0 1; width: 1fr; }
-    EditorScreen #estimate { width: 12; }
+    EditorScreen #estimate { width: auto; }  /* " ≈ 9 min 59 s" whole */
     EditorScreen .error { color: $error; height: auto; padding: 0 1; }
     EditorScreen #err-name { padding: 0 1 0 17; }
     EditorScreen #editor-body { height: 1fr; margin-top: 1; }
