@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.widgets.diagram import Diagram
 
 
-async def test_picker_and_library_fill_a_big_window(library, data_dir, ready_store, settle):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                   animate=False)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
+async def test_picker_and_library_fill_a_big_window(library, data_dir, ready_store, open_app):
+    async with open_app((160, 48)) as (app, pilot):
         picker = app.screen
         figure = picker.query_one("#preview-figure", Diagram)
         assert figure.display and figure.region.height >= 20

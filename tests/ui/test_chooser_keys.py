@@ -4,19 +4,13 @@ from __future__ import annotations
 
 from textual.widgets import Input
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.editor import EditorScreen
 
 
 async def test_arrows_move_and_enter_adds_the_highlighted_match(library, data_dir, ready_store,
-                                                                 settle):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                   animate=False)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+                                                                 open_app):
+    async with open_app((100, 32)) as (app, pilot):
         await pilot.press("n", *"Shoulders", "tab", "tab", "a")
         chooser = app.screen
         assert isinstance(chooser, ExerciseChooser)

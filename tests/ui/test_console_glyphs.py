@@ -7,25 +7,14 @@ import pytest
 from textual.widgets import Header, Static
 from textual.widgets._footer import FooterKey
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
-
 MISSING_FROM_CONSOLE_FONT = "⭘⏎▕≤"
 
 
-def make(library, data_dir) -> CoachApp:
-    return CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                    animate=False)
-
-
 @pytest.mark.parametrize("term", ["linux", "xterm-256color"])
-async def test_symbols_the_console_lacks_give_way(library, data_dir, ready_store, settle,
+async def test_symbols_the_console_lacks_give_way(library, data_dir, ready_store, open_app,
                                                   monkeypatch, term):
     monkeypatch.setenv("TERM", term)
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_app((80, 24)) as (app, pilot):
         screen = app.screen
         assert screen.query_one(Header).icon == "≡"  # ⭘ is an empty box in Chromium
         keys = [key.key_display for key in screen.query(FooterKey)]

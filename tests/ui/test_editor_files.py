@@ -6,20 +6,12 @@ from __future__ import annotations
 from textual.widgets import Input
 
 from coach.cli import main
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm, PathPrompt
 from coach.ui.screens.editor import EditorScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.widgets.navlist import NavList
 from coach.ui.widgets.step_list import StepList
-
-
-def make(library, data_dir) -> CoachApp:
-    return CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                    animate=False)
 
 
 async def new_routine(pilot, name: str, *exercises: str) -> EditorScreen:
@@ -35,13 +27,11 @@ async def new_routine(pilot, name: str, *exercises: str) -> EditorScreen:
 
 
 async def test_export_offers_the_documents_folder_and_names_the_full_path(
-        library, data_dir, ready_store, settle, tmp_path, monkeypatch):
+        library, data_dir, ready_store, settle, open_app, tmp_path, monkeypatch):
     documents = tmp_path / "Documents"
     documents.mkdir()
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
-    app = make(library, data_dir)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+    async with open_app((100, 32)) as (app, pilot):
         await new_routine(pilot, "Evening back", "cobra")
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, PathPrompt)
@@ -55,10 +45,8 @@ async def test_export_offers_the_documents_folder_and_names_the_full_path(
     assert f"Wrote {documents / 'mine.toml'}" in said
 
 
-async def test_ctrl_o_asks_before_replacing_unsaved_work(library, data_dir, ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+async def test_ctrl_o_asks_before_replacing_unsaved_work(ready_store, open_app):
+    async with open_app((100, 32)) as (app, pilot):
         editor = await new_routine(pilot, "Evening back", "cobra")
         await pilot.press("ctrl+o")
         assert isinstance(app.screen, Confirm)
@@ -68,11 +56,8 @@ async def test_ctrl_o_asks_before_replacing_unsaved_work(library, data_dir, read
         assert isinstance(app.screen, PathPrompt)
 
 
-async def test_a_changed_step_keeps_its_number_where_it_was(library, data_dir, ready_store,
-                                                            settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+async def test_a_changed_step_keeps_its_number_where_it_was(ready_store, open_app):
+    async with open_app((100, 32)) as (app, pilot):
         editor = await new_routine(pilot, "Evening back", "cobra", "knees to chest")
         editor.take_snapshot()  # as if opened saved: a change now marks its step
         steps = editor.query_one("#steps", StepList)
@@ -87,11 +72,8 @@ async def test_a_changed_step_keeps_its_number_where_it_was(library, data_dir, r
         assert str(steps.get_option_at_index(1).prompt).index("2.") == before.index("1.")
 
 
-async def test_after_saving_the_cursor_is_on_the_saved_routine(library, data_dir, ready_store,
-                                                               settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+async def test_after_saving_the_cursor_is_on_the_saved_routine(ready_store, settle, open_app):
+    async with open_app((100, 32)) as (app, pilot):
         await new_routine(pilot, "Zz long evening", "cobra", "knees to chest", "prone press")
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -103,14 +85,12 @@ async def test_after_saving_the_cursor_is_on_the_saved_routine(library, data_dir
 
 
 async def test_a_routine_imported_from_the_shell_appears_without_a_restart(
-        library, data_dir, ready_store, settle, tmp_path, capsys):
+        library, data_dir, ready_store, settle, open_app, tmp_path, capsys):
     source = tmp_path / "desk.toml"
     assert main(["routines", "export", "desk-five", "--output", str(source)]) == 0
     source.write_text(source.read_text().replace("Five desk stretches", "From the shell")
                       .replace('id = "desk-five"', 'id = "from-shell"'))
-    app = make(library, data_dir)
-    async with app.run_test(size=(100, 32)) as pilot:
-        await settle(pilot)
+    async with open_app((100, 32)) as (app, pilot):
         app.routines.look()  # the look the app takes every couple of seconds
         await settle(pilot)
         assert main(["routines", "import", str(source)]) == 0  # another process, in effect

@@ -54,12 +54,8 @@ async def test_a_narrow_footer_drops_whole_keys_and_keeps_help(library, data_dir
             assert key.region.right <= 60 and key.region.width >= len(key.description)
 
 
-async def test_at_60_columns_the_picker_keeps_settings_and_quit(library, data_dir, ready_store,
-                                                                settle):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                   animate=False, compact=False)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
+async def test_at_60_columns_the_picker_keeps_settings_and_quit(ready_store, open_app):
+    async with open_app((60, 20), compact=False) as (app, pilot):
         await pilot.pause()
         shown = {key.description for key in app.screen.query(FooterKey) if key.display}
         assert {"Settings", "Quit", "Help", "Start"} <= shown  # Progress or Edit went first

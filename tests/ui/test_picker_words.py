@@ -7,17 +7,9 @@ from textual.visual import Visual
 from textual.widgets import Static
 
 from coach.cli import main
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
 from coach.core.text import duration_text
-from coach.ui.app import CoachApp
 from coach.ui.screens.help import HelpScreen, keys_text
 from coach.ui.widgets.navlist import NavList
-
-
-def make(library, data_dir) -> CoachApp:
-    return CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                    animate=False)
 
 
 def row_lines(listing: NavList, routine_id: str) -> list[str]:
@@ -29,22 +21,18 @@ def row_lines(listing: NavList, routine_id: str) -> list[str]:
 
 
 async def test_the_micro_break_is_as_long_in_the_picker_as_in_the_command(
-        library, data_dir, ready_store, settle, capsys):
+        library, data_dir, ready_store, open_app, capsys):
     main(["routines"])
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("micro-break ")]
     assert "1 min 30 s" in line  # ninety seconds, as the routine's own text says
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+    async with open_app((80, 24)) as (app, pilot):
         first = row_lines(app.screen.query_one("#routines", NavList), "micro-break")[0]
         assert first.rstrip().endswith(" 1 min 30 s") and "2 min" not in first
 
 
 async def test_at_60_columns_a_name_and_its_length_do_not_run_together(library, data_dir,
-                                                                     ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(60, 20)) as pilot:
-        await settle(pilot)
+                                                                     ready_store, open_app):
+    async with open_app((60, 20)) as (app, pilot):
         listing = app.screen.query_one("#routines", NavList)
         for info in app.screen.shown:
             first = row_lines(listing, info.routine.id)[0].rstrip()
@@ -55,10 +43,8 @@ async def test_at_60_columns_a_name_and_its_length_do_not_run_together(library, 
 
 
 async def test_from_the_search_box_the_empty_list_says_what_works_there(library, data_dir,
-                                                                      ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+                                                                      ready_store, open_app):
+    async with open_app((80, 24)) as (app, pilot):
         await pilot.press("slash", *"zzzz")
         hint = str(app.screen.query_one("#preview", Static).render())
         assert "Press w or t" not in hint and "Esc" in hint
@@ -68,10 +54,8 @@ async def test_from_the_search_box_the_empty_list_says_what_works_there(library,
 
 
 async def test_help_in_the_picker_shows_ctrl_p_without_scrolling(library, data_dir, ready_store,
-                                                                 settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+                                                                 open_app):
+    async with open_app((80, 24)) as (app, pilot):
         picker = app.screen
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
@@ -80,10 +64,8 @@ async def test_help_in_the_picker_shows_ctrl_p_without_scrolling(library, data_d
 
 
 async def test_the_library_shows_whole_names_where_the_window_has_room(library, data_dir,
-                                                                      ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+                                                                      ready_store, open_app):
+    async with open_app((120, 40)) as (app, pilot):
         await pilot.press("l")
         listing = app.screen.query_one("#exercises", NavList)
         for exercise in library.exercises.values():

@@ -5,19 +5,13 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Static
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.screens.safety import SafetyPage
 
 
 @pytest.mark.parametrize(("size", "read_on"), [((120, 40), False), ((60, 20), True)])
-async def test_read_on_only_when_the_text_does_not_fit(library, data_dir, ready_store, settle,
+async def test_read_on_only_when_the_text_does_not_fit(library, data_dir, ready_store, open_app,
                                                        size, read_on):
-    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                   animate=False)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_app(size) as (app, pilot):
         await pilot.press("question_mark", "w")
         await pilot.pause()
         await pilot.pause()

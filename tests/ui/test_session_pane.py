@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.screens.session import SessionScreen
 from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.key_footer import KeyFooter
-
-
-def make(library, data_dir) -> CoachApp:
-    return CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
-                    animate=False, start="desk-five")
 
 
 def inside(widget, size) -> bool:
@@ -26,10 +18,8 @@ def inside(widget, size) -> bool:
 
 
 async def test_a_small_pane_shows_countdown_phase_and_name_and_leaves_when_it_grows(
-        library, data_dir, ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(40, 12)) as pilot:
-        await settle(pilot)
+        library, data_dir, ready_store, open_app):
+    async with open_app((40, 12), start="desk-five") as (app, pilot):
         screen = app.screen
         assert isinstance(screen, SessionScreen)
         assert not screen.query_one("#figure", Diagram).display  # the picture gives way
@@ -52,10 +42,8 @@ def footer_labels(app) -> list[str]:
 
 
 async def test_paused_the_footer_offers_resume_and_space_resumes(library, data_dir, ready_store,
-                                                                 settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+                                                                 open_app):
+    async with open_app((80, 24), start="desk-five") as (app, pilot):
         screen = app.screen
         assert "Pause" in footer_labels(app) and "Resume" not in footer_labels(app)
         await pilot.press("space")
@@ -68,10 +56,8 @@ async def test_paused_the_footer_offers_resume_and_space_resumes(library, data_d
         assert "Pause" in footer_labels(app)
 
 
-async def test_the_countdown_says_seconds(library, data_dir, ready_store, settle):
-    app = make(library, data_dir)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
+async def test_the_countdown_says_seconds(library, data_dir, ready_store, open_app):
+    async with open_app((80, 24), start="desk-five") as (app, pilot):
         await pilot.press("n")  # into rep 1/5 of the arch: a count of seconds, not of reps
         await pilot.pause()
         clock = app.screen.query_one("#countdown", Countdown)
