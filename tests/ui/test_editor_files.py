@@ -32,7 +32,8 @@ async def test_export_offers_the_documents_folder_and_names_the_full_path(
     documents.mkdir()
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
     async with open_app((100, 32)) as (app, pilot):
-        await new_routine(pilot, "Evening back", "cobra")
+        editor = await new_routine(pilot, "Evening back", "cobra")
+        editor.query_one("#name", Input).focus()  # from a field too (its ctrl+e is `end`)
         await pilot.press("ctrl+e")
         assert isinstance(app.screen, PathPrompt)
         field = app.screen.query_one("#path", Input)

@@ -51,8 +51,9 @@ class EditorScreen(Screen):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("ctrl+e", "export", "Export", id="export", show=False),
-        Binding("ctrl+o", "import_file", "Import", id="import", show=False),
+        # Priority, like ctrl+s: from a field too (a field's own ctrl+e, go to end, is `end`).
+        Binding("ctrl+e", "export", "Export", id="export", show=False, priority=True),
+        Binding("ctrl+o", "import_file", "Import", id="import", show=False, priority=True),
         Binding("escape", "leave", "Back", id="leave"),
     ]
 
