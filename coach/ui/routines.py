@@ -116,7 +116,9 @@ class RoutineDesk:
                 return
             self.app.call_from_thread(self._seen, stamp)
 
-        self.app.run_worker(stat, thread=True, group="routines-watch", exclusive=True)
+        # A look that fails is only a look missed: it never takes the app down.
+        self.app.run_worker(stat, thread=True, group="routines-watch", exclusive=True,
+                            exit_on_error=False)
 
     def _seen(self, stamp: tuple) -> None:
         changed = self.stamp is not None and stamp != self.stamp
