@@ -40,7 +40,7 @@ async def test_today_and_the_trend(library, ready_store, settle):
     shown = await show_panel(library, ready_store, settle)
     assert "Moved every 30 min today: 2 of 3 stretches" in shown
     assert "2 breaks · 2 nudges (1 snoozed, 0 skipped, 0 unanswered)" in shown
-    assert "Longest sitting: 48:20" in shown
+    assert "Longest sitting: 48 min" in shown  # lengths in words (duration_text)
     trend = shown.split("Last 14 days ")[1][:14]
     assert trend == "·" * 10 + "█··" + "▆"  # a dot for no data; a bar's height is the share
 
