@@ -137,3 +137,26 @@ def test_linux_console_without_colour(snap_compare, library, ready_store, monkey
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(library, ready_store)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*READY_VIEWS[view]))
+
+
+def test_session_in_a_small_pane(snap_compare, library, ready_store):
+    """40x12 (a tmux split): countdown, phase and name, and no picture to squeeze them."""
+    app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
+                   animate=False, start="desk-five")
+    assert snap_compare(app, terminal_size=(40, 12), run_before=keys_then("n"))
+
+
+def test_path_prompt(snap_compare, library, ready_store, monkeypatch):
+    """ctrl+e in the editor: the full path offered, in a folder the user knows."""
+    monkeypatch.setenv("HOME", "/home/you")  # the same path in the picture on every machine
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", "/home/you/Documents")  # absent: home is offered
+    app = app_for(library, ready_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then("e", "y", "ctrl+e"))
+
+
+def test_too_small_cover(snap_compare, library, ready_store):
+    """Below the picker's 50x12 the screen asks for a bigger window (the compact pane off,
+    which a window this small would otherwise get)."""
+    app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
+                   animate=False, compact=False)
+    assert snap_compare(app, terminal_size=(48, 11), run_before=keys_then())

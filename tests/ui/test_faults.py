@@ -201,6 +201,8 @@ async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store,
         await pilot.press("d")  # copy: its notice carries the name
         await written(pilot)
         assert "Saved a copy: x [/] [b]bold[@click=app.quit]" in notices(app)  # as typed
+        picker.query_one("#routines").highlighted = [  # the cursor went to the copy: back
+            i.routine.id for i in picker.shown].index("mine")
         await pilot.press("delete")
         assert isinstance(app.screen, Confirm)
         assert "[@click=app.quit]q" in str(app.screen.query_one(Static).render())

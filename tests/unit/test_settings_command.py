@@ -54,7 +54,7 @@ def test_set_changes_one_setting(data_dir, capsys, key, value, stored):
     ("work_hours", "9-5", "HH:MM-HH:MM"),
     ("work_days", "weekdays", "mon-fri"),
     ("notify", "bell,beep", "notify"),
-    ("bell", "loud", "bell"),
+    ("bell", "maybe", "bell: must be on or off (or true/false, yes/no), got 'maybe'"),
     ("volume", "11", "no setting 'volume'; the settings are: "),
 ])
 def test_a_bad_key_or_value_is_one_line_exit_2_and_changes_nothing(data_dir, capsys, key, value,

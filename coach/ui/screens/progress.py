@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -33,6 +33,7 @@ from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.key_footer import KeyFooter
@@ -91,7 +92,7 @@ class ProgressScreen(Screen):
         self.history_drawn = False  # the History list shows self.history
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(Text("Loading your days…", "dim"), id="progress-head")
         with TabbedContent(initial="month", id="tabs"):
             with TabPane("Month", id="month"), Horizontal():
