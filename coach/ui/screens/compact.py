@@ -16,6 +16,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coach.core.nudge.wording import sitting_minutes
+
 COMPACT_MAX = (50, 12)  # a terminal at most this wide or this tall gets the compact layout
 
 
@@ -46,7 +48,7 @@ def pane_text(status: PaneStatus) -> Text:
     else:
         text.append(f"in {clock_text(status.next_in_s)}\n")
     text.append("Sitting    ", "bold")
-    text.append(f"{int(status.sitting_s // 60)} min\n")
+    text.append(f"{sitting_minutes(status.sitting_s)} min\n")  # as the nudge rounds it
     text.append("Today      ", "bold")
     text.append(f"{status.breaks_today} break{'s' if status.breaks_today != 1 else ''}")
     text.append(f" · streak {status.streak} day{'s' if status.streak != 1 else ''}\n\n")

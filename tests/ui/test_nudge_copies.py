@@ -1,0 +1,175 @@
+"""One sitting clock per machine: an app and another copy on one data folder; a nudge that
+waits for a dialog; a nudge as a prompt or a notice, never both; b then discard is no break."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coach.core.nudge.shared import SharedClock
+from coach.core.nudge.timer import NudgeRules, SittingTimer
+from coach.core.session.clock import ManualClock
+from coach.core.storage.nudges import NudgeLog
+from coach.ui.screens.compact import CompactScreen
+from coach.ui.screens.dialogs import PainCheck, StopDialog
+from coach.ui.screens.nudge import NudgeScreen
+from coach.ui.screens.picker import PickerScreen
+from coach.ui.screens.session import SessionScreen
+from tests.ui.test_nudges import MONTH, make, nudge_settings, saved, wait_for
+
+MIN = 60.0
+
+
+class OtherProcess:
+    """Another copy's clock: the same wall time, a monotonic clock of its own."""
+
+    def __init__(self, app_clock: ManualClock) -> None:
+        self.app_clock = app_clock
+
+    def monotonic(self) -> float:
+        return self.app_clock.monotonic() + 776_777.0
+
+    def now(self) -> dt.datetime:
+        return self.app_clock.now()
+
+
+def other_copy(folder, app_clock, interval_min=30):
+    """The core clock as another copy keeps it (a second app, the compact pane, the nudger)."""
+    timer = SittingTimer(OtherProcess(app_clock), NudgeRules(interval_s=interval_min * MIN))
+    shared = SharedClock(NudgeLog(folder), timer, "other copy")
+    shared.alive.hold()
+    return timer, shared
+
+
+def pane(app) -> str:
+    return str(app.screen.query_one("#pane").render())
+
+
+async def test_a_break_in_another_copy_resets_the_compact_pane_within_a_tick(
+        library, ready_store, settle):
+    nudge_settings(ready_store, nudge_minutes=30)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        await saved(pilot)
+        other, shared = other_copy(ready_store.folder, app.clock)
+        shared.pull()
+        await wait_for(pilot, 20 * MIN)
+        assert isinstance(app.screen, CompactScreen) and "Sitting    20 min" in pane(app)
+        other.session_started()  # the micro-break, in the main app
+        shared.push()
+        await wait_for(pilot, 1)
+        assert "Next break in" not in pane(app)  # a break under way there: no countdown here
+        await wait_for(pilot, 90)
+        other.session_ended()
+        shared.push()
+        await wait_for(pilot, 1)
+        assert "Sitting    0 min" in pane(app) and "in 29:59" in pane(app)
+        await wait_for(pilot, 20 * MIN)
+        assert "Next break now" not in pane(app)  # not two minutes after the break: 30 min
+        shared.alive.release()
+
+
+async def test_one_nudge_per_due_time_whoever_delivers_it(library, ready_store, settle):
+    nudge_settings(ready_store, nudge_minutes=30)
+    app, written = make(library, ready_store)
+    log = NudgeLog(ready_store.folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await saved(pilot)
+        other, shared = other_copy(ready_store.folder, app.clock)
+        shared.pull()
+        app.clock.advance(30 * MIN)
+        [event] = other.poll()
+        assert event.kind == "nudge" and shared.claim()  # the other copy delivers it
+        app.nudges.tick()
+        await pilot.pause()
+        assert not isinstance(app.screen, NudgeScreen) and written == []
+        assert app.nudges.timer.pending is not None  # shown as waiting, not a second time
+        assert not shared.claim() or log.timer().writer == "other copy"
+        other.answer("snooze")
+        shared.push()
+        await wait_for(pilot, 1)
+        assert app.nudges.timer.pending is None and app.nudges.timer.next_in_s() == 5 * MIN - 1
+        shared.alive.release()
+
+
+async def test_a_nudge_waits_for_the_pain_check_in_and_s_answers_the_check_in(
+        library, ready_store, settle):
+    nudge_settings(ready_store, pain_checkin=True)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 59)
+        answers: list[int | None] = []
+        app.push_screen(PainCheck("right now"), answers.append)  # a dialog, no session after
+        await wait_for(pilot, 2)  # the nudge is due with the check-in open
+        assert isinstance(app.screen, PainCheck)
+        await pilot.press("3")
+        await wait_for(pilot, 1)
+        assert answers == [3] and isinstance(app.screen, NudgeScreen)  # now, and not before
+
+
+async def test_s_in_the_pain_check_in_is_the_check_ins_skip(library, ready_store, settle):
+    nudge_settings(ready_store, pain_checkin=True)
+    app, _ = make(library, ready_store, start="desk-five")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 61)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)  # the routine began; the nudge was not hit
+        assert app.screen.run.info.routine.id == "desk-five"
+
+
+async def test_a_nudge_is_a_prompt_or_a_notice_never_both(library, ready_store, settle):
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    notices: list[str] = []
+    app.notify = lambda message, **_: notices.append(message)  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 60)
+        assert isinstance(app.screen, NudgeScreen) and notices == []
+        await pilot.press("s")
+        await pilot.press("slash")  # into the picker's search box: a prompt would eat letters
+        assert isinstance(app.screen, PickerScreen)
+        await wait_for(pilot, 60)
+        assert not isinstance(app.screen, NudgeScreen)
+        assert notices == ["Sitting 2 min: time to stand up and move."]
+        await saved(pilot)
+        answers = [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges]
+        assert answers == ["skip", "no answer"]  # the notice, unanswered: a snooze (the rule)
+        assert app.nudges.timer.next_in_s() == 5 * MIN
+
+
+async def test_b_then_discard_is_no_break(library, ready_store, settle):
+    nudge_settings(ready_store)
+    app, _ = make(library, ready_store)
+    log = NudgeLog(ready_store.folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 60)
+        await pilot.press("b")
+        assert isinstance(app.screen, SessionScreen)
+        await pilot.press("q")
+        assert isinstance(app.screen, StopDialog)
+        await pilot.press("d")
+        await wait_for(pilot, 1)
+        await saved(pilot)
+        month = log.month(MONTH)
+        assert month.stretches == () and [n.answer for n in month.nudges] == ["no answer"]
+        assert log.days(month.nudges[0].day, month.nudges[0].day)[month.nudges[0].day].breaks == 0
+        assert app.nudges.timer.sitting_s() == 61  # the stretch goes on
+
+
+async def test_the_nudge_and_the_pane_say_the_same_minutes(library, ready_store, settle):
+    nudge_settings(ready_store, nudge_minutes=7)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        await wait_for(pilot, 7 * MIN - 0.4)  # as the real tick lands, a hair either side
+        await wait_for(pilot, 0.5)
+        assert "sitting 7 min." in str(app.screen.query_one("#nudge-text").render())
+        await pilot.press("escape")
+        await wait_for(pilot, 1)  # a second later, in the compact pane
+        assert isinstance(app.screen, CompactScreen) and "Sitting    7 min" in pane(app)
