@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the 
         DayFigures,
         NudgeLog,
         NudgeRecord,
+        StretchEnd,
         StretchRecord,
         TimerState,
     )
@@ -55,6 +56,9 @@ class NudgeRecords:
     def tick(self) -> None:  # NudgeDesk's: after a record changes what the pane shows
         raise NotImplementedError
 
+    def start_asked(self) -> None:  # NudgeDesk's: the routine `backcoach start` named
+        raise NotImplementedError
+
     def _init_records(self) -> None:
         self._unsaved: tuple[list[NudgeRecord], list[StretchRecord]] = ([], [])
         self._save_lock = threading.Lock()
@@ -67,19 +71,16 @@ class NudgeRecords:
     # -- records -----------------------------------------------------------------------------
 
     def _nudge_record(self, nudge: Nudge, answer: Answer) -> NudgeRecord:
-        from coach.core.storage.nudges import NudgeRecord
+        from coach.core.storage.nudges import nudge_record
 
-        day = training_day(nudge.at, self.app.zone, self.app.settings.day_start_hour)
-        return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
-                           insistent=nudge.insistent)
+        return nudge_record(nudge, answer, self.app.zone, self.app.settings.day_start_hour)
 
-    def _stretch(self, ended_by: str, seconds: float) -> StretchRecord:
-        from coach.core.storage.nudges import StretchRecord
+    def _stretch(self, ended_by: StretchEnd, seconds: float) -> StretchRecord:
+        from coach.core.storage.nudges import stretch_record
 
-        now = self.app.clock.now()
-        day = training_day(now, self.app.zone, self.app.settings.day_start_hour)
-        return StretchRecord(ended_at=now, day=day, seconds=round(seconds), ended_by=ended_by,
-                             limit_s=self.app.settings.nudge_minutes * 60)
+        return stretch_record(self.app.clock.now(), seconds, ended_by,
+                              self.app.settings.nudge_minutes * 60, self.app.zone,
+                              self.app.settings.day_start_hour)
 
     def _record(self, nudges: Iterable[NudgeRecord] = (),
                 stretches: Iterable[StretchRecord] = ()) -> None:
@@ -141,6 +142,7 @@ class NudgeRecords:
         self.nudge_log = log
         self.shared = shared
         self._join_clock(state, kept)
+        self.start_asked()
         self._refresh_figures()
         self._record()  # anything answered before the log was open
 

@@ -70,6 +70,12 @@ class NudgeDesk(NudgeRecords):
         if self.app.store is not None:
             self.app.run_worker(self._open_nudge_log, thread=True, group="nudge-timer")
         self.fit_layout()
+        if self.app.store is None:
+            self.start_asked()
+
+    def start_asked(self) -> None:
+        """`backcoach start ID`: once the machine's clock is joined, so a break started from
+        the nudger's popup answers the nudge waiting there, and its stretch is the clock's."""
         if self.start_id is not None:
             info = self.app.library.routines.get(self.start_id)
             self.start_id = None

@@ -9,6 +9,7 @@ import pytest
 
 from coach.cli import main
 from coach.core.history.days import local_zone_name, training_day
+from coach.core.nudge.shared import ALIVE_FILE, Presence
 from coach.core.session.records import Settings
 from coach.core.storage.nudges import NudgeLog, StretchRecord, TimerState
 from coach.core.storage.store import Store
@@ -80,11 +81,25 @@ def test_status_gains_sitting_next_break_and_breaks_today(data_dir, capsys):
     today = training_day(now, local_zone_name(), 4)
     log.add(stretches=[StretchRecord(ended_at=now, day=today, seconds=1700, ended_by="break",
                                      limit_s=1800)] * 2)
+    running = Presence(log.folder / ALIVE_FILE)  # an app keeping the clock
+    assert running.hold()
     assert main(["status", "--format", "{sitting}m {next_break}m {breaks_today}"]) == 0
     assert capsys.readouterr().out == "12m 18m 2\n"
     assert main(["status", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["sitting"], data["next_break"], data["breaks_today"]) == (12, 18, 2)
+    running.release()  # closed: nobody to nudge; the stretch counts for a few minutes more
+    assert main(["status", "--format", "{sitting}m {next_break}m {breaks_today}"]) == 0
+    assert capsys.readouterr().out == "12m –m 2\n"
+
+
+def test_a_night_nobody_watched_is_not_sitting(data_dir, capsys):
+    """The app closed last evening: status said "sitting": 1488 the next morning."""
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(data_dir).save_timer(TimerState(since=now - dt.timedelta(minutes=1488),
+                                             due=now, written_at=now - dt.timedelta(hours=14)))
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sitting"] is None
 
 
 def test_status_without_any_nudge_data(data_dir, capsys):

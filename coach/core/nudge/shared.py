@@ -163,9 +163,11 @@ class SharedClock:
         one waiting (False, and this copy shows it waiting)."""
         with self.log.locked():
             current = self.log.timer()
-            if (current is not None and current.writer and current.pending_at is not None
-                    and (current.rev, current.writer) != self._seen):
-                self._adopt(current)
+            now = self.timer.clock.now()
+            if (current is not None and current.writer and current.writer != self.who
+                    and current.pending_at is not None
+                    and (now - current.pending_at).total_seconds() < self.timer.rules.snooze_s):
+                self._adopt(current)  # another copy's nudge, still waiting for its answer
                 return False
             self._write(current)
             return True

@@ -178,7 +178,7 @@ class SittingTimer:
         self.in_session = view.in_session
         if view.pending_at is None:
             self.pending = None
-        elif self.pending is None:
+        elif self.pending is None or self.pending.at != view.pending_at:
             self.pending_at = mono(view.pending_at)
             self.pending = Nudge(number=max(0, view.number - 1), at=view.pending_at,
                                  sitting_s=(view.pending_at - view.since).total_seconds(),

@@ -155,6 +155,8 @@ class Settings(Record):
     work_days: tuple[str, ...] = WEEKDAYS[:5]
     notify: tuple[NotifyKind, ...] = NOTIFY_KINDS
     break_counts_for_streak: bool = False
+    # No input (tmux, the desktop) this long is a natural break: the clock pauses, a break counts.
+    away_minutes: int = Field(5, ge=1, le=60)
 
     @field_validator("snooze_minutes")
     @classmethod

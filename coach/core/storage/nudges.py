@@ -29,7 +29,8 @@ from typing import Literal
 from pydantic import AwareDatetime, Field, ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.nudge.timer import Answer
+from coach.core.history.days import training_day
+from coach.core.nudge.timer import Answer, Nudge
 from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import make_folder, read_bytes, write_atomic
@@ -130,6 +131,21 @@ def day_figures(month: NudgeMonth) -> dict[dt.date, DayFigures]:
         day["on_time"] = day.get("on_time", 0) + stretch.on_time
         day["longest_s"] = max(day.get("longest_s", 0), stretch.seconds)
     return {day: DayFigures(**values) for day, values in sorted(days.items())}
+
+
+def nudge_record(nudge: Nudge, answer: Answer, zone: str, day_start_hour: int) -> NudgeRecord:
+    """What a nudge and its answer leave in the log (the app and the nudger alike)."""
+    day = training_day(nudge.at, zone, day_start_hour)
+    return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
+                       insistent=nudge.insistent)
+
+
+def stretch_record(ended_at: dt.datetime, seconds: float, ended_by: StretchEnd, limit_s: float,
+                   zone: str, day_start_hour: int, noticed: Noticed = "") -> StretchRecord:
+    """One sitting stretch, ended by a break, a session, quitting, or the user going away."""
+    return StretchRecord(ended_at=ended_at, day=training_day(ended_at, zone, day_start_hour),
+                         seconds=max(0, round(seconds)), ended_by=ended_by,
+                         limit_s=max(60, round(limit_s)), noticed=noticed)
 
 
 def _month_of(day: dt.date) -> str:

@@ -1,0 +1,165 @@
+"""`backcoach nudger`: stand-up nudges with no window open, and `nudge-prompt`, its popup.
+
+It keeps this machine's one sitting clock (the app's, the compact pane's and `status`'s) and
+delivers a nudge that comes due through every channel there is and is enabled: a tmux popup
+(or a status-line message), a desktop notification, and the bell/OSC 9/777 on its own
+terminal. It notices natural breaks (coach/nudger/idle.py). One per machine: nudger.lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from coach.commands.common import UserError, say
+from coach.paths import data_dir
+
+TICK_S = 1.0
+SENSE_S = 15.0  # idle signals are asked this often (each is a program run)
+SETTINGS_S = 30.0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    nd = sub.add_parser(
+        "nudger", help="stand-up nudges with no window open (tmux popup, desktop, bell)",
+        description="Keeps this machine's sitting clock and nudges when it is due: a tmux "
+        "popup over the current window (b / z / s as in the app), a desktop notification, and "
+        "the bell on its own terminal. Time away from the keyboard counts as a break. "
+        "Runs in the foreground; --install makes it a user service.")
+    act = nd.add_mutually_exclusive_group()
+    act.add_argument("--install", action="store_true",
+                     help="write a systemd user unit (Linux) or a launchd agent (macOS)")
+    act.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
+    nd.add_argument("--tmux-socket", metavar="NAME", help="a tmux server started with -L NAME")
+    nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
+    pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
+                        description="The nudger's tmux popup: the nudge waiting, answered with "
+                        "b, z or s.")
+    pr.set_defaults(prompt=True)
+
+
+def cmd_nudger(args: argparse.Namespace) -> int:
+    from coach.nudger import service
+
+    home = Path.home()
+    path = service.service_file(home)
+    if args.uninstall:
+        if not path.exists():
+            say(f"No nudger service at {path}; nothing to remove.")
+            return 0
+        path.unlink()
+        say(f"Removed {path}.")
+        return 0
+    if args.install:
+        command = [sys.executable, "-m", "coach", "--data-dir", str(data_dir(args.data_dir)),
+                   "nudger"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(service.service_text(command), encoding="utf-8")
+        enable, remove = service.how_to(path)
+        say(f"Wrote {path}. Nothing runs yet.\nStart it now and at every login:\n  {enable}\n"
+            f"Remove it:\n  {remove}")
+        return 0
+    return _run(args)
+
+
+def _settings(folder: Path):  # -> Settings
+    from coach.core.storage.store import Store, StoreError
+
+    try:
+        return Store(folder).settings()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from coach.core.history.days import local_zone_name
+    from coach.core.nudge.keeper import ClockKeeper
+    from coach.core.nudge.shared import NUDGER_FILE, Presence
+    from coach.core.session.clock import SystemClock
+    from coach.core.storage.nudges import NudgeLog
+    from coach.nudger.idle import sense, signals
+    from coach.nudger.tmux import Tmux
+
+    folder = data_dir(args.data_dir)
+    settings = _settings(folder)
+    log = NudgeLog(folder)
+    lock = Presence(log.folder / NUDGER_FILE, exclusive=True)
+    if not lock.hold():
+        raise UserError(f"a nudger already runs for this machine ({log.folder / NUDGER_FILE}); "
+                        "one is enough")
+    tmux = Tmux(args.tmux_socket or os.environ.get("BACKCOACH_TMUX_SOCKET"))
+    keeper = ClockKeeper(log, SystemClock(), settings, local_zone_name())
+    stop: list[int] = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    found = signals(tmux)
+    say(f"backcoach nudger: keeping the sitting clock in {log.folder}; away is noticed by "
+        + (", ".join(found) if found else "nothing here (no tmux client, no desktop bus): "
+           "time away counts as sitting"))
+    keeper.start()
+    sensed_at = checked_at = 0.0
+    idle = None
+    popup = None  # the last popup's tmux process, while it is open
+    try:
+        while not stop:
+            now = time.monotonic()
+            if now - checked_at >= SETTINGS_S:
+                checked_at = now
+                keeper.change_settings(_settings(folder))
+            if now - sensed_at >= args.sense_every:
+                sensed_at, idle = now, sense(tmux)
+            was_away = keeper.away
+            for nudge in keeper.tick(idle):
+                popup = _deliver(nudge.sitting_s, keeper.settings, tmux, folder, popup)
+            if keeper.away != was_away:
+                say(f"{_clock()} " + ("away: a break, noticed by "
+                                      f"{keeper.shared.away[1] if keeper.shared.away else ''}"
+                                      if keeper.away else "back: a new stretch"))
+            time.sleep(TICK_S)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        keeper.stop()
+        lock.release()
+    return 0
+
+
+def _clock() -> str:
+    return dt.datetime.now().strftime("%H:%M:%S")
+
+
+def _deliver(sitting_s: float, settings, tmux, folder: Path, popup):  # -> the popup's process
+    from coach.core.nudge.notify import notification
+    from coach.core.nudge.wording import nudge_body
+    from coach.nudger import desktop
+    from coach.nudger.tmux import passed_env
+
+    body = nudge_body(sitting_s)
+    said = []
+    clients = tmux.clients()
+    if clients:
+        if tmux.has_popups() and (popup is None or popup.poll() is not None):
+            popup = tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir",
+                                                 str(folder), "nudge-prompt"], passed_env())
+            said.append(f"tmux popup on {clients[0].name}")
+        else:  # no popups in this tmux, or ours is still open (the break, its summary)
+            tmux.message(clients[0].name, f"backcoach: {body} (b in the app: a break)")
+            said.append(f"tmux message on {clients[0].name}")
+    if "desktop" in settings.notify and desktop.notify("Stand up", body):
+        said.append("desktop notification")
+    if sys.stdout.isatty():
+        sys.stdout.write(notification(settings.notify, "backcoach", body, "TMUX" in os.environ))
+    say(f"{_clock()} nudge: {body} ({', '.join(said) or 'this terminal only'})")
+    return popup
+
+
+def cmd_nudge_prompt(args: argparse.Namespace) -> int:
+    from coach.core.history.days import local_zone_name
+    from coach.nudger.prompt import run_prompt
+
+    folder = data_dir(args.data_dir)
+    return run_prompt(folder, _settings(folder), local_zone_name())
