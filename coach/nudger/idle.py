@@ -42,7 +42,7 @@ def desktop_idle() -> float | None:
     """Seconds since the last desktop input; a locked screen counts as long idle."""
     if (_gdbus("GetActive") or "").startswith("(true"):
         return LOCKED_S
-    found = re.search(r"(\d+)", _gdbus("GetSessionIdleTime") or "")
+    found = re.search(r"(\d+),?\)", _gdbus("GetSessionIdleTime") or "")  # "(uint32 420000,)"
     return int(found.group(1)) / 1000 if found else None
 
 
