@@ -64,3 +64,18 @@ def signals(tmux: Tmux) -> list[str]:
     if desktop_idle() is not None:
         out.append("desktop (org.freedesktop.ScreenSaver idle time and lock)")
     return out
+
+
+def signal_note(tmux: Tmux | None = None) -> str:
+    """One line for doctor and settings: what can tell that the user went away, here and now.
+    Without tmux a cheap look (no program run) for the settings screen."""
+    if tmux is not None:
+        found = signals(tmux)
+    else:
+        found = (["tmux"] if os.environ.get("TMUX") else []) + (
+            ["desktop idle"] if os.environ.get("DBUS_SESSION_BUS_ADDRESS")
+            and shutil.which("gdbus") else [])
+    if found:
+        return "Time away (backcoach nudger) is noticed by: " + ", ".join(found) + "."
+    return ("Time away cannot be noticed here (no tmux client, no desktop bus): it counts as "
+            "sitting, as before.")

@@ -95,3 +95,19 @@ def test_the_nudger_notifies_the_desktop_when_due_and_notices_it_idle(bus, tmp_p
         out = stop(proc)
         service.terminate()
     assert "away is noticed by desktop" in out and "(desktop notification)" in out
+
+
+def test_doctor_says_which_signal_notices_time_away(bus, tmp_path, data_dir, capsys, monkeypatch):
+    from coach.cli import main
+
+    monkeypatch.setenv("BACKCOACH_TMUX_SOCKET", "bc-no-such-server")
+    settings(data_dir)
+    service = standin(tmp_path / "notes.jsonl", idle_ms=1_000)
+    try:
+        assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+        assert "Time away (backcoach nudger) is noticed by: desktop" in capsys.readouterr().out
+    finally:
+        service.terminate()
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+    assert "Time away cannot be noticed here" in capsys.readouterr().out

@@ -173,3 +173,19 @@ async def test_the_nudge_and_the_pane_say_the_same_minutes(library, ready_store,
         await pilot.press("escape")
         await wait_for(pilot, 1)  # a second later, in the compact pane
         assert isinstance(app.screen, CompactScreen) and "Sitting    7 min" in pane(app)
+
+
+async def test_settings_say_whether_time_away_can_be_noticed_here(library, ready_store, settle,
+                                                                 monkeypatch):
+    monkeypatch.delenv("TMUX", raising=False)
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    app, _ = make(library, ready_store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.press("end")  # the last row: time away
+        await pilot.pause()
+        hint = str(app.screen.query_one("#settings-hint").render())
+        assert "Time away cannot be noticed here" in hint and "counts as sitting" in hint
+        await pilot.press("right")
+        assert ready_store.settings().away_minutes == 6
