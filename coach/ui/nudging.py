@@ -93,8 +93,10 @@ class NudgeDesk(NudgeRecords):
         if self.app.settings is not self._rules_of:  # changed on the settings screen, or on disk
             self._rules_of = self.app.settings
             self.timer.change_rules(rules_from(self.app.settings, self.app.zone))
-        if self._sync_clock() and self.timer.pending is None:
-            self._close_nudge()  # answered in another copy
+        if self._sync_clock():  # another copy changed course: a break there counts here
+            self._refresh_figures()
+            if self.timer.pending is None:
+                self._close_nudge()  # answered in another copy
         for event in self.timer.poll():
             if event.kind == "nudge":
                 self._delivered = self._claim()
@@ -106,7 +108,8 @@ class NudgeDesk(NudgeRecords):
         if isinstance(self.app.screen, CompactScreen):
             self.app.screen.status = PaneStatus(self.timer.next_in_s(), self.timer.sitting_s(),
                                             self.breaks_today, self.streak_days,
-                                            self.timer.pending is not None)
+                                            self.timer.pending is not None,
+                                            self.timer.in_session)
         if self._delivered and self.timer.pending is not None:
             self._show_waiting()
         self._sync_clock(push=True)

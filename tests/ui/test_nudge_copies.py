@@ -8,7 +8,7 @@ import datetime as dt
 from coach.core.nudge.shared import SharedClock
 from coach.core.nudge.timer import NudgeRules, SittingTimer
 from coach.core.session.clock import ManualClock
-from coach.core.storage.nudges import NudgeLog
+from coach.core.storage.nudges import NudgeLog, stretch_record
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.dialogs import PainCheck, StopDialog
 from coach.ui.screens.nudge import NudgeScreen
@@ -58,12 +58,19 @@ async def test_a_break_in_another_copy_resets_the_compact_pane_within_a_tick(
         other.session_started()  # the micro-break, in the main app
         shared.push()
         await wait_for(pilot, 1)
-        assert "Next break in" not in pane(app)  # a break under way there: no countdown here
+        assert "Next break after the one under way" in pane(app)  # the break there
         await wait_for(pilot, 90)
         other.session_ended()
         shared.push()
         await wait_for(pilot, 1)
-        assert "Sitting    0 min" in pane(app) and "in 29:59" in pane(app)
+        log = NudgeLog(ready_store.folder)
+        log.add(stretches=[stretch_record(app.clock.now(), 20 * MIN, "break", 30 * MIN, "UTC", 4)])
+        shared.push(force=True)  # the other copy's record, then its clock
+        await wait_for(pilot, 1)
+        await saved(pilot)
+        await wait_for(pilot, 0)  # the next tick draws the figures read
+        assert "Sitting    0 min" in pane(app) and "in 29:58" in pane(app)
+        assert "1 break " in pane(app)  # the break taken there counts here
         await wait_for(pilot, 20 * MIN)
         assert "Next break now" not in pane(app)  # not two minutes after the break: 30 min
         shared.alive.release()

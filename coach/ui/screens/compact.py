@@ -28,6 +28,7 @@ class PaneStatus:
     breaks_today: int
     streak: int
     waiting: bool  # a nudge is waiting for an answer
+    in_session: bool = False  # a break or session under way (here or in another copy)
 
 
 def clock_text(seconds: float) -> str:
@@ -43,6 +44,8 @@ def pane_text(status: PaneStatus) -> Text:
     text.append("Next break ", "bold")
     if status.waiting:
         text.append("now: time to stand up\n", "bold reverse")
+    elif status.in_session:
+        text.append("after the one under way\n", "dim")
     elif status.next_in_s is None:
         text.append("off hours, no nudges\n", "dim")
     else:
