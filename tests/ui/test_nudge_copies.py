@@ -196,3 +196,21 @@ async def test_settings_say_whether_time_away_can_be_noticed_here(library, ready
         assert "Time away cannot be noticed here" in hint and "counts as sitting" in hint
         await pilot.press("right")
         assert ready_store.settings().away_minutes == 6
+
+
+async def test_the_app_does_not_nudge_on_top_of_the_nudger(library, ready_store, settle):
+    from coach.core.nudge.shared import NUDGER_FILE, Presence
+
+    nudge_settings(ready_store)
+    nudger = Presence(NudgeLog(ready_store.folder).folder / NUDGER_FILE, exclusive=True)
+    assert nudger.hold()
+    app, written = make(library, ready_store)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await saved(pilot)
+            await wait_for(pilot, 61)
+            assert not isinstance(app.screen, NudgeScreen) and written == []
+            assert NudgeLog(ready_store.folder).timer().pending_at is None  # the nudger's to claim
+    finally:
+        nudger.release()
