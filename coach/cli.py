@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coach import __version__
 from coach.commands import nudger as nudger_command
+from coach.commands import remind as remind_command
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library
@@ -122,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     settings_command.add_parser(sub)
     start_command.add_parser(sub)
     nudger_command.add_parser(sub)
+    remind_command.add_parser(sub)
     return parser
 
 
@@ -161,6 +163,7 @@ COMMANDS = {
     "doctor": cmd_doctor,
     "nudger": nudger_command.cmd_nudger,
     "nudge-prompt": nudger_command.cmd_nudge_prompt,
+    "remind": remind_command.cmd_remind,
 }
 
 

@@ -22,6 +22,7 @@ from coach.paths import data_dir
 TICK_S = 1.0
 SENSE_S = 15.0  # idle signals are asked this often (each is a program run)
 SETTINGS_S = 30.0
+REMIND_S = 5.0
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,8 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
     pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
                         description="The nudger's tmux popup: the nudge waiting, answered with "
-                        "b, z or s.")
-    pr.set_defaults(prompt=True)
+                        "b, z or s; or a reminder, answered with Enter, l or s.")
+    pr.add_argument("--reminder", metavar="ROUTINE", help=argparse.SUPPRESS)
 
 
 def cmd_nudger(args: argparse.Namespace) -> int:
@@ -104,6 +105,7 @@ def _run(args: argparse.Namespace) -> int:
     sensed_at = checked_at = 0.0
     idle = None
     popup = None  # the last popup's tmux process, while it is open
+    reminded_at = 0.0
     try:
         while not stop:
             now = time.monotonic()
@@ -115,6 +117,10 @@ def _run(args: argparse.Namespace) -> int:
             was_away = keeper.away
             for nudge in keeper.tick(idle):
                 popup = _deliver(nudge.sitting_s, keeper.settings, tmux, folder, popup)
+            if now - reminded_at >= REMIND_S:
+                reminded_at = now
+                for routine in _reminders_due(log, keeper.zone):
+                    popup = _deliver(0, keeper.settings, tmux, folder, popup, routine)
             if keeper.away != was_away:
                 say(f"{_clock()} " + ("away: a break, noticed by "
                                       f"{keeper.shared.away[1] if keeper.shared.away else ''}"
@@ -132,28 +138,66 @@ def _clock() -> str:
     return dt.datetime.now().strftime("%H:%M:%S")
 
 
-def _deliver(sitting_s: float, settings, tmux, folder: Path, popup):  # -> the popup's process
+def _reminders_due(log, zone: str) -> list[str]:
+    """The routines whose reminder comes up now, marked as come up (once, under the lock)."""
+    from coach.core.nudge.reminders import Reminders, came_up, due
+    from coach.core.storage.errors import StoreError
+
+    now = dt.datetime.now(dt.UTC)
+    reminders = Reminders(log)
+    try:
+        if not any(due(r, now, zone) for r in reminders.read()):
+            return []
+        ups: list[str] = []
+
+        def mark(old):
+            for r in old:
+                if due(r, now, zone):
+                    ups.append(r.routine)
+                    r = came_up(r, now, zone)
+                yield r
+
+        reminders.change(lambda old: list(mark(old)))
+    except StoreError as exc:
+        say(f"{_clock()} reminders: {exc}")
+        return []
+    return ups
+
+
+def _routine_name(routine: str) -> str:
+    from coach.commands.common import shipped_library
+
+    info = shipped_library().routines.get(routine)
+    return info.routine.name if info is not None else routine
+
+
+def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, reminder: str = ""):
+    """A nudge (or a reminder of a routine) through every channel; the popup's process."""
     from coach.core.nudge.notify import notification
     from coach.core.nudge.wording import nudge_body
     from coach.nudger import desktop
     from coach.nudger.tmux import passed_env
 
-    body = nudge_body(sitting_s)
+    body = f"Reminder: {_routine_name(reminder)}" if reminder else nudge_body(sitting_s)
     said = []
     clients = tmux.clients()
     if clients:
         if tmux.has_popups() and (popup is None or popup.poll() is not None):
+            more = ["--reminder", reminder] if reminder else []
             popup = tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir",
-                                                 str(folder), "nudge-prompt"], passed_env())
+                                                 str(folder), "nudge-prompt", *more],
+                               passed_env())
             said.append(f"tmux popup on {clients[0].name}")
         else:  # no popups in this tmux, or ours is still open (the break, its summary)
             tmux.message(clients[0].name, f"backcoach: {body} (b in the app: a break)")
             said.append(f"tmux message on {clients[0].name}")
-    if "desktop" in settings.notify and desktop.notify("Stand up", body):
+    if "desktop" in settings.notify and desktop.notify("Reminder" if reminder else "Stand up",
+                                                       body):
         said.append("desktop notification")
     if sys.stdout.isatty():
         sys.stdout.write(notification(settings.notify, "backcoach", body, "TMUX" in os.environ))
-    say(f"{_clock()} nudge: {body} ({', '.join(said) or 'this terminal only'})")
+    say(f"{_clock()} {'reminder' if reminder else 'nudge'}: {body} "
+        f"({', '.join(said) or 'this terminal only'})")
     return popup
 
 
@@ -162,4 +206,8 @@ def cmd_nudge_prompt(args: argparse.Namespace) -> int:
     from coach.nudger.prompt import run_prompt
 
     folder = data_dir(args.data_dir)
+    if args.reminder:
+        from coach.nudger.prompt import run_reminder
+
+        return run_reminder(folder, args.reminder)
     return run_prompt(folder, _settings(folder), local_zone_name())

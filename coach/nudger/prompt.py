@@ -1,4 +1,4 @@
-"""`backcoach nudge-prompt`: what the nudger's tmux popup shows. No Textual: it must come up at
+"""`backcoach nudge-prompt`: what the nudger's tmux popup shows (a nudge, or a reminder). No Textual: it must come up at
 once. b starts the stand-up break in the popup itself; z snoozes, s skips, any other key closes
 it (no answer: a snooze, the rule in coach/core/nudge/wording.py). It closes by itself when the
 nudge is answered in another copy, or after the snooze time (the nudger records no answer).
@@ -18,11 +18,13 @@ from pathlib import Path
 
 from coach.core.nudge.keeper import answer_waiting
 from coach.core.nudge.posture import posture_tip
+from coach.core.nudge.reminders import LATER_MIN, Reminders, later
 from coach.core.nudge.timer import Answer
 from coach.core.nudge.wording import nudge_body
 from coach.core.session.clock import SystemClock
 from coach.core.session.records import Settings
 from coach.core.storage.nudges import NudgeLog
+from coach.core.text import terminal_safe
 
 KEYS: dict[str, Answer] = {"b": "break", "z": "snooze", "s": "skip"}
 LOOK_S = 0.5  # how often it looks whether the nudge was answered elsewhere
@@ -57,8 +59,9 @@ def run_prompt(folder: Path, settings: Settings, zone: str) -> int:
     return 0
 
 
-def _read_key(log: NudgeLog, shown: dt.datetime, until: dt.datetime) -> str | None:
-    """One key, or None when the nudge went away (answered elsewhere, or timed out)."""
+def _read_key(log: NudgeLog | None, shown: dt.datetime, until: dt.datetime) -> str | None:
+    """One key, or None when the nudge went away (answered elsewhere, or timed out); with no
+    log (a reminder), only the time runs out."""
     fd = sys.stdin.fileno()
     old = termios.tcgetattr(fd) if os.isatty(fd) else None
     try:
@@ -68,6 +71,8 @@ def _read_key(log: NudgeLog, shown: dt.datetime, until: dt.datetime) -> str | No
             ready, _, _ = select.select([fd], [], [], LOOK_S)
             if ready:
                 return os.read(fd, 16).decode("utf-8", "replace")[:1] or None
+            if log is None:
+                continue
             state = log.timer()
             if state is None or state.pending_at != shown:
                 return None
@@ -75,3 +80,33 @@ def _read_key(log: NudgeLog, shown: dt.datetime, until: dt.datetime) -> str | No
     finally:
         if old is not None:
             termios.tcsetattr(fd, termios.TCSADRAIN, old)
+
+
+def reminder_text(name: str, at: str) -> str:
+    lines = ["", f"Reminder: {name} ({at})", "",
+             f"[Enter] start   [l] later ({LATER_MIN} min)   [s] skip today"]
+    return "".join(f"  {terminal_safe(line)}\r\n" if line else "\r\n" for line in lines)
+
+
+def run_reminder(folder: Path, routine: str) -> int:
+    """Enter starts the routine here; l brings the reminder up again later; s or any other
+    key lets it go for today. Closes by itself after the later time."""
+    from coach.commands.common import shipped_library
+
+    log = NudgeLog(folder)
+    reminders = Reminders(log)
+    found = [r for r in reminders.read() if r.routine == routine]
+    if not found:
+        return 0
+    info = shipped_library().routines.get(routine)
+    sys.stdout.write(reminder_text(info.routine.name if info else routine, found[0].at))
+    sys.stdout.flush()
+    now = dt.datetime.now(dt.UTC)
+    key = _read_key(None, now, now + dt.timedelta(minutes=LATER_MIN))
+    if key in ("\r", "\n"):
+        argv = [sys.executable, "-m", "coach", "--data-dir", str(folder), "start", routine]
+        os.execv(sys.executable, argv)
+    if key == "l":
+        reminders.change(lambda old: [later(r, dt.datetime.now(dt.UTC))
+                                      if r.routine == routine else r for r in old])
+    return 0
