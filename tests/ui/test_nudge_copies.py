@@ -3,33 +3,18 @@ waits for a dialog; a nudge as a prompt or a notice, never both; b then discard 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from coach.core.nudge.shared import SharedClock
 from coach.core.nudge.timer import NudgeRules, SittingTimer
-from coach.core.session.clock import ManualClock
 from coach.core.storage.nudges import NudgeLog, stretch_record
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.dialogs import PainCheck, StopDialog
 from coach.ui.screens.nudge import NudgeScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.session import SessionScreen
-from tests.ui.test_nudges import MONTH, make, nudge_settings, saved, wait_for
+from tests.ui.test_nudges import MONTH, make, nudge_settings, nudging_app, saved, wait_for
+from tests.unit.test_nudge_keeper import OtherProcess
 
 MIN = 60.0
-
-
-class OtherProcess:
-    """Another copy's clock: the same wall time, a monotonic clock of its own."""
-
-    def __init__(self, app_clock: ManualClock) -> None:
-        self.app_clock = app_clock
-
-    def monotonic(self) -> float:
-        return self.app_clock.monotonic() + 776_777.0
-
-    def now(self) -> dt.datetime:
-        return self.app_clock.now()
 
 
 def other_copy(folder, app_clock, interval_min=30):
@@ -150,12 +135,11 @@ async def test_a_nudge_is_a_prompt_or_a_notice_never_both(library, ready_store, 
 
 
 async def test_b_then_discard_is_no_break(library, ready_store, settle):
-    nudge_settings(ready_store)
-    app, _ = make(library, ready_store)
-    log = NudgeLog(ready_store.folder)
+    app = nudging_app(library, ready_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await wait_for(pilot, 60)
+        assert isinstance(app.screen, NudgeScreen)
         await pilot.press("b")
         assert isinstance(app.screen, SessionScreen)
         await pilot.press("q")
@@ -163,6 +147,7 @@ async def test_b_then_discard_is_no_break(library, ready_store, settle):
         await pilot.press("d")
         await wait_for(pilot, 1)
         await saved(pilot)
+        log = NudgeLog(ready_store.folder)
         month = log.month(MONTH)
         assert month.stretches == () and [n.answer for n in month.nudges] == ["no answer"]
         assert log.days(month.nudges[0].day, month.nudges[0].day)[month.nudges[0].day].breaks == 0

@@ -32,6 +32,12 @@ def nudge_settings(store, **changes):
     store.save_settings(store.settings().model_copy(update={"nudge_minutes": 1, **changes}))
 
 
+def nudging_app(library, store, **changes):
+    """An app on a hand-wound clock that nudges after a minute (or as changed)."""
+    nudge_settings(store, **changes)
+    return make(library, store)[0]
+
+
 async def wait_for(pilot, seconds):
     """Let the sitting timer see `seconds` pass."""
     pilot.app.clock.advance(seconds)

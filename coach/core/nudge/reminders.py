@@ -8,19 +8,16 @@ again, so a restart neither repeats nor loses one. Wall time, in the user's zone
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
-from pydantic import AwareDatetime, Field, ValidationError, field_validator
+from pydantic import AwareDatetime, Field, field_validator
 
-from coach.core.content.errors import describe
-from coach.core.nudge.hours import WEEKDAYS, parse_days
+from coach.core.nudge.hours import WEEKDAYS, days_value
 from coach.core.session.records import Record
-from coach.core.storage.errors import StoreError, bad_file
-from coach.core.storage.files import read_bytes, write_atomic
-from coach.core.storage.nudges import NudgeLog
+from coach.core.storage.files import write_atomic
+from coach.core.storage.nudges import NudgeLog, read_checked
 
 FILE = "reminders.json"
 SCHEMA = 1
@@ -49,12 +46,7 @@ class Reminder(Record):
     def _at(cls, value: str) -> str:
         return parse_at(value)
 
-    @field_validator("days", mode="before")
-    @classmethod
-    def _days(cls, value: object) -> object:
-        if isinstance(value, (list, tuple)):
-            value = ",".join(str(v) for v in value)
-        return parse_days(value) if isinstance(value, str) else value
+    _days = field_validator("days", mode="before")(days_value)
 
 
 class ReminderFile(Record):
@@ -92,19 +84,8 @@ class Reminders:
 
     def read(self) -> tuple[Reminder, ...]:
         path = self.log.reading_dir() / FILE
-        raw = read_bytes(path)
-        if raw is None:
-            return ()
-        try:
-            data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise bad_file(path, "is not valid JSON") from None
-        if isinstance(data, dict) and data.get("schema_version", 0) > SCHEMA:
-            raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
-        try:
-            return ReminderFile.model_validate(data).reminders
-        except ValidationError as exc:
-            raise bad_file(path, describe("reminders", exc)[0].removeprefix("reminders: ")) from None
+        found = read_checked(path, ReminderFile, SCHEMA, "reminders")
+        return found.reminders if found is not None else ()
 
     def change(self, edit: Callable[[tuple[Reminder, ...]], Iterable[Reminder]]
                ) -> tuple[Reminder, ...]:

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from coach.core.content.models import Dosing
-from coach.core.nudge.hours import WEEKDAYS, hours_text, parse_days, parse_hours
+from coach.core.nudge.hours import WEEKDAYS, days_value, hours_text, parse_hours
 from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 from coach.core.text import STORED as READ_AS_IS
 from coach.core.text import UserLine, terminal_safe
@@ -170,12 +170,7 @@ class Settings(Record):
     def _hours(cls, value: str) -> str:
         return hours_text(*parse_hours(value))
 
-    @field_validator("work_days", mode="before")
-    @classmethod
-    def _days(cls, value: object) -> object:
-        if isinstance(value, (list, tuple)):
-            value = ",".join(str(v) for v in value)
-        return parse_days(value) if isinstance(value, str) else value
+    _days = field_validator("work_days", mode="before")(days_value)
 
     @field_validator("notify", mode="before")
     @classmethod

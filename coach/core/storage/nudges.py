@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import AwareDatetime, Field, ValidationError
 
@@ -44,6 +44,7 @@ LOCK_FILE = ".lock"
 NUDGES_SCHEMA = 1
 ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
 
+M = TypeVar("M", bound=Record)
 StretchEnd = Literal["break", "session", "quit", "away"]
 # How a break was noticed: taken in backcoach, or the user was away (no input in tmux, the
 # desktop idle or locked, the machine asleep).
@@ -269,16 +270,22 @@ def _month_files(folder: Path, low: str, high: str) -> list[tuple[Path, bool]]:
 
 
 def _read_month(path: Path) -> NudgeMonth:
+    return read_checked(path, NudgeMonth, NUDGES_SCHEMA, "nudges") or NudgeMonth()
+
+
+def read_checked(path: Path, model: type[M], schema: int, what: str) -> M | None:
+    """A JSON file of the nudges folder, checked: None when there is none; a StoreError naming
+    the file and the fix when it is not JSON, is from a newer backcoach, or does not fit."""
     raw = read_bytes(path)
     if raw is None:
-        return NudgeMonth()
+        return None
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise bad_file(path, "is not valid JSON") from None
-    if isinstance(data, dict) and data.get("schema_version", 0) > NUDGES_SCHEMA:
+    if isinstance(data, dict) and data.get("schema_version", 0) > schema:
         raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
     try:
-        return NudgeMonth.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise bad_file(path, describe("nudges", exc)[0].removeprefix("nudges: ")) from None
+        raise bad_file(path, describe(what, exc)[0].removeprefix(f"{what}: ")) from None
