@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from coach import __version__
+from coach.commands import nudger as nudger_command
+from coach.commands import remind as remind_command
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library, stdout_closed
@@ -120,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     add_serve_arguments(sv)
     settings_command.add_parser(sub)
     start_command.add_parser(sub)
+    nudger_command.add_parser(sub)
+    remind_command.add_parser(sub)
     return parser
 
 
@@ -157,6 +161,9 @@ COMMANDS = {
     "settings": settings_command.cmd_settings,
     "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
     "doctor": cmd_doctor,
+    "nudger": nudger_command.cmd_nudger,
+    "nudge-prompt": nudger_command.cmd_nudge_prompt,
+    "remind": remind_command.cmd_remind,
 }
 
 
