@@ -44,11 +44,13 @@ class RoutineFile(Everyone):
     def all_routines(self) -> list[tuple[str, Path, Routine]]:
         """(saved at, file, routine) for every machine's copy of every routine."""
         out = []
+        own = self.own_dir()
         for _, folder in self.source_dirs():
             for path in named_files(folder, ROUTINES_FILE):
-                strict = path == self.folder / ROUTINES_FILE
+                strict = path == own / ROUTINES_FILE
                 db = StoreDB(path, ROUTINES)
                 try:
+                    self.read_tables(path, ROUTINES, strict=True)  # a link is never followed
                     routines = self._routines_from(db)
                 except StoreError as exc:  # another machine's, or a conflict copy
                     if strict:

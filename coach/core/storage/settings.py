@@ -35,9 +35,10 @@ class SettingsFile(Everyone):
     def all_settings(self) -> list[tuple[str, Path, Settings]]:
         """(saved at, file, settings) of every machine's settings, newest first."""
         out = []
+        own = self.own_dir()
         for _, folder in self.source_dirs():
             for path in named_files(folder, SETTINGS_FILE):
-                strict = path == self.folder / SETTINGS_FILE
+                strict = path == own / SETTINGS_FILE
                 tables = self.read_tables(path, SETTINGS, strict)
                 if not tables.get(SETTINGS, {}).get(SETTINGS_ID):
                     continue

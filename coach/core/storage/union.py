@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.storage.datafile import FileStorage
-from coach.core.storage.errors import StoreError, read_error
+from coach.core.storage.errors import StoreError, bad_file, read_error
 from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
 from coach.core.storage.machine import data_name
 from coach.core.storage.schema import Kind, Tables
@@ -36,6 +36,7 @@ from coach.core.storage.summaries import (
 )
 
 REVIVED = "revived"
+RESTORED = "restored"  # key -> {machine: the latest of its deletes undone}: `doctor --restore`
 Source = tuple[Path, Path, bool]  # (machine folder, file, is a conflict copy)
 Stored = tuple[dict[str, tuple[Any, Path]], dict[str, Any]]
 _FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
@@ -62,14 +63,22 @@ def _rank(doc: Any) -> tuple[int, str, int, str]:
             worked, json.dumps(doc, sort_keys=True, default=str))
 
 
-def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
-    """stem -> its files in folder, the file itself first, then its conflict copies."""
+def listed(folder: Path) -> list[str]:
+    """The names in folder, sorted ([] when there is no folder)."""
     try:
-        names = sorted(os.listdir(folder))
+        return sorted(os.listdir(folder))
     except FileNotFoundError:
-        return {}
+        return []
     except OSError as exc:
         raise read_error(exc, folder) from None
+
+
+def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
+    """stem -> its files in folder, the file itself first, then its conflict copies."""
+    if folder.is_symlink():
+        raise bad_file(folder, "is a link, and backcoach never follows a link in its data "
+                       "folder", "put the folder itself there") from None
+    names = listed(folder)
     out: dict[str, list[Path]] = {}
     for name in names:
         found = data_name(name)
@@ -83,12 +92,7 @@ def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
 
 def named_files(folder: Path, name: str) -> list[Path]:
     """The file `name` in folder (when there) and its conflict copies, the file first."""
-    try:
-        names = sorted(os.listdir(folder))
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise read_error(exc, folder) from None
+    names = listed(folder)
     stem = name.removesuffix(".json")
     found = [folder / n for n in names if (data_name(n) or ("", False))[0] == stem]
     return sorted(found, key=lambda p: p.name != name)
@@ -106,6 +110,9 @@ class Everyone(DataFolder):
         """A file's tables ({} when missing). strict raises StoreError; otherwise the problem is
         kept in `unread` (for `doctor`) and the file counts as empty."""
         try:
+            if path.is_symlink():  # it may lead out of the folder: to /dev/zero, to /usr
+                raise bad_file(path, f"is a link to {os.readlink(path)}, and backcoach never "
+                               "follows a link in its data folder", "put the file itself there")
             return FileStorage(path, kind).read() or {}
         except StoreError as exc:
             if strict:
@@ -127,30 +134,66 @@ class Everyone(DataFolder):
         """month -> every file holding it, on every machine, conflict copies included."""
         out: dict[str, list[Source]] = {}
         for _, folder in self.source_dirs():
-            for month, paths in data_files_in(folder / SESSIONS, len("2026-11")).items():
+            for month, paths in self.files_in(folder, SESSIONS, len("2026-11")).items():
                 out.setdefault(month, []).extend((folder, p, p.name != f"{month}.json")
                                                  for p in paths)
         return dict(sorted(out.items()))
+
+    def files_in(self, folder: Path, sub: str, length: int) -> dict[str, list[Path]]:
+        """data_files_in(folder / sub): this machine's must list; another's that cannot (a
+        link, say) is noted in `unread` and holds nothing."""
+        try:
+            return data_files_in(folder / sub, length)
+        except StoreError as exc:
+            if folder == self.own_dir():
+                raise
+            self.unread[folder / sub] = str(exc)
+            return {}
 
     def months(self) -> list[str]:
         """The months some machine has a session file for, oldest first."""
         return list(self.session_sources())
 
     def tombstones(self) -> dict[str, dict[str, str]]:
-        """Table ("sessions", "routines") -> key -> when it was deleted, from every machine.
+        """Table ("sessions", "routines") -> key -> when it was deleted, from every machine."""
+        return {table: {key: max(by.values()) for key, by in found.items()}
+                for table, found in self.deletes().items()}
+
+    def deletes(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Table -> key -> machine -> when that machine deleted it, for the deletes that stand.
 
         A machine that saves or imports a session again after deleting it undoes its own
-        delete ("revived", newer than its tombstone); another machine's delete still stands.
+        delete ("revived", newer than its tombstone); another machine's delete stands until
+        the user restores it (`doctor --restore`, or importing the session again): a restore
+        names each delete it undoes, so a forged clock far ahead cannot outlast it.
         """
         marks = self._marks()
-        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}}
+        out: dict[str, dict[str, dict[str, str]]] = {"sessions": {}, "routines": {}}
         for table, found in out.items():
             for key, by_machine in marks[table].items():
                 revived = marks[REVIVED].get(key, {}) if table == "sessions" else {}
-                live = [at for by, at in by_machine.items() if at > revived.get(by, "")]
+                undone = marks[RESTORED].get(f"{table}:{key}", {})
+                live = {by: at for by, at in by_machine.items()
+                        if at > revived.get(by, "") and at > undone.get(by, "")}
                 if live:
-                    found[key] = max(live)
+                    found[key] = live
         return out
+
+    def restore(self, table: str, undo: dict[str, dict[str, str]]) -> None:
+        """Undo deletes: key -> {machine: when} as deletes() gave them; one write."""
+        if not undo:
+            return
+        with self.locked():
+            file = FileStorage(self.deleted_path, "deleted")
+            tables = dict(file.read() or {})
+            at = dt.datetime.now(dt.UTC).isoformat()
+            found = dict(tables.get(RESTORED, {}))
+            for key, machines in undo.items():
+                old = found.get(f"{table}:{key}", {}).get("undo", {})
+                merged = {m: max(old.get(m, ""), when) for m, when in {**old, **machines}.items()}
+                found[f"{table}:{key}"] = {"at": at, "by": self.machine, "undo": merged}
+            tables[RESTORED] = found
+            file.write(tables)
 
     def my_deletes(self) -> dict[str, str]:
         """The sessions this machine deleted and has not saved again since: uuid -> when."""
@@ -163,16 +206,27 @@ class Everyone(DataFolder):
         copies. A mark names the machine that made it ("by"); one made before marks did counts
         as the folder's. By name, because the folder a machine writes in can change under it:
         two machines that started apart each took the top, and the sync tool kept one owner."""
-        out: dict[str, dict[str, dict[str, str]]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        out: dict[str, dict[str, dict[str, str]]] = {
+            "sessions": {}, "routines": {}, REVIVED: {}, RESTORED: {}}
+        own = self.own_dir() / DELETED_FILE
         for machine, folder in self.source_dirs():
             for path in named_files(folder, DELETED_FILE):
-                strict = path == self.folder / DELETED_FILE
+                strict = path == own
                 tables = self.read_tables(path, "deleted", strict)
                 for table, found in out.items():
                     for key, doc in tables.get(table, {}).items():
-                        by = str(doc.get("by") or machine)
+                        if not isinstance(doc, dict):
+                            continue
+                        # In a machine folder every mark is that machine's: a file planted
+                        # there cannot speak for another. Only the old top names its writer.
+                        by = str(doc.get("by") or machine) if folder == self.folder else machine
                         marks = found.setdefault(key, {})
-                        marks[by] = max(marks.get(by, ""), str(doc.get("at", "")))
+                        if table == RESTORED:
+                            undo = doc.get("undo")
+                            for m, when in (undo.items() if isinstance(undo, dict) else ()):
+                                marks[str(m)] = max(marks.get(str(m), ""), str(when))
+                        else:
+                            marks[by] = max(marks.get(by, ""), str(doc.get("at", "")))
         return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
@@ -205,11 +259,6 @@ class Everyone(DataFolder):
         """A month's stored documents by uuid, over every machine's files."""
         return {k: d for docs in self.docs_by_file(month).values() for k, d in docs.items()}
 
-    def own_dir(self) -> Path:
-        """This machine's folder, without claiming anything (reads must not write)."""
-        owner = self.owner()
-        return self.folder if owner in (None, self.machine) else self.machine_dir(self.machine)
-
     def _stored(self, year: str) -> dict[Path, Stored]:
         """Every machine's summaries of one year: folder -> (month -> (day totals doc, its year
         file), month -> totals doc). This machine's are checked strictly; another's count as
@@ -220,10 +269,10 @@ class Everyone(DataFolder):
         for _, folder in self.source_dirs():
             days: dict[str, tuple[Any, Path]] = {}
             totals: dict[str, Any] = {}
-            for path in data_files_in(folder / DAYS, len("2026")).get(year, [])[:1]:
+            for path in self.files_in(folder, DAYS, len("2026")).get(year, [])[:1]:
                 tables = self.read_tables(path, DAYS, strict=folder == own)
                 days.update((m, (d, path)) for m, d in tables.get(DAY_TABLE, {}).items())
-            for path in data_files_in(folder / TOTALS, len("2026")).get(year, [])[:1]:
+            for path in self.files_in(folder, TOTALS, len("2026")).get(year, [])[:1]:
                 tables = self.read_tables(path, DAYS, strict=folder == own)
                 totals.update(tables.get(TOTALS_TABLE, {}))
             out[folder] = (days, totals)
