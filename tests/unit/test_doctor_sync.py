@@ -4,7 +4,6 @@ every file read or said why not, links never followed, a broken owner.json said 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -22,7 +24,7 @@ from tests.faults.test_sync import session
 UTC = dt.UTC
 
 
-def history(folder: Path, machine: str, first: int, count: int) -> Store:
+def history(folder: Path, machine: str | None, first: int, count: int) -> Store:
     """A machine's own history, made before it ever met a sync tool (days over three months)."""
     store = Store(folder, machine=machine)
     store.open()
@@ -42,6 +44,15 @@ def both_ways(tool: str, a: Path, b: Path, update: bool = False) -> None:
                            check=True)
 
 
+def an_hour_ago(*folders: Path) -> None:
+    """Date every file an hour back: a test runs within a second, which --update cannot tell
+    apart (it compares whole seconds)."""
+    when = time.time() - 3600
+    for folder in folders:
+        for path in folder.rglob("*"):
+            os.utime(path, (when, when))
+
+
 @pytest.mark.parametrize("tool", ["rsync -a", "cp -r"])
 def test_two_machines_histories_joined_by_a_two_way_copy_lose_nothing(tmp_path, tool):
     a, b = tmp_path / "desk", tmp_path / "laptop"
@@ -51,6 +62,7 @@ def test_two_machines_histories_joined_by_a_two_way_copy_lose_nothing(tmp_path, 
     for folder in (a, b):
         for machine in ("desk", "laptop"):
             assert len(Store(folder, machine=machine).sessions()) == 210
+    an_hour_ago(a, b)  # the next sessions come later than this sync, as in life
     Store(a, machine="desk").save_session(session(500, dt.date(2026, 11, 3), True))
     Store(b, machine="laptop").save_session(session(1500, dt.date(2026, 11, 3), True))
     # Now each side holds an older copy of the other's files: a copy both ways that replaces
@@ -106,7 +118,7 @@ def default_folder(tmp_path, monkeypatch) -> Path:
 
 def test_sync_dir_brings_history_routines_settings_and_break_log_along(
         default_folder, tmp_path, capsys):
-    store = history(default_folder, None, 0, 4)  # type: ignore[arg-type]
+    store = history(default_folder, None, 0, 4)
     store.save_settings(Settings(safety_acknowledged=True, nudge_minutes=20))
     store.save_routine(Routine.model_validate(
         {"id": "mine", "name": "Mine", "description": "d", "steps": [{"exercise": "cat-cow"}]}))
@@ -134,9 +146,9 @@ def test_sync_dir_brings_history_routines_settings_and_break_log_along(
 
 def test_sync_dir_merges_with_what_this_machine_has_there(default_folder, tmp_path, capsys):
     synced = tmp_path / "Sync"
-    history(default_folder, None, 0, 3)  # type: ignore[arg-type]
+    history(default_folder, None, 0, 3)
     assert main(["doctor", "--sync-dir", str(synced)]) == 0
-    history(tmp_path / "back", None, 10, 2)  # type: ignore[arg-type]
+    history(tmp_path / "back", None, 10, 2)
     capsys.readouterr()
     assert main(["doctor", "--sync-dir", str(tmp_path / "back")]) == 0  # and home again
     assert main(["doctor", "--sync-dir", str(synced)]) == 0

@@ -104,28 +104,35 @@ class DataFolder:
     def machine_dir(self, machine: str) -> Path:
         return self.folder / MACHINES / machine
 
-    def follow(self) -> None:
+    def follow(self) -> bool:
         """When `backcoach doctor --sync-dir` moved this machine's files to another folder while
-        this copy was running, use that folder from now on. Only the folder this machine's own
-        file (outside any synced folder) names is followed, never one a synced file names."""
+        this copy was running, use that folder from now on; True when it did. Only the folder
+        this machine's own file (outside any synced folder) names is followed, never one a
+        synced file names. Called holding the old folder's lock, so no write is half-way."""
         if not moved_away(self.machine_dir(self.machine)):
-            return
-        if self._lock is not None and self._lock.held_here:
-            return  # mid-write: the next one follows
+            return False
         from coach.paths import machine_file
 
         try:
             target = read_machine_file(machine_file()).get("sync_dir")
         except StoreError:
-            return
-        if target and Path(target).expanduser().resolve() != self.folder.resolve():
-            self.folder = Path(target).expanduser()
-            self._lock = None
+            return False
+        if not target or Path(target).expanduser().resolve() == self.folder.resolve():
+            return False
+        self.folder = Path(target).expanduser()
+        return True
+
+    def follow_move(self) -> Path:
+        """The data folder, after following a move of this machine's files (a stat when there
+        was none: a running app asks every half minute)."""
+        if moved_away(self.machine_dir(self.machine)):
+            with self.locked():
+                pass
+        return self.folder
 
     def source_dirs(self) -> list[tuple[str, Path]]:
         """Every machine's folder, (machine id, folder); the old top one first when it holds
         files. Reads only."""
-        self.follow()
         try:
             owner = self.owner() or FIRST
         except StoreError:
@@ -218,21 +225,31 @@ class DataFolder:
         disk, a read-only folder) comes out as a StoreError that says which and why. Two
         machines never write one file, so one lock per machine is enough.
         """
-        outermost = self._lock is None or not self._lock.held_here
-        if outermost:
-            self.follow()
+        if self._lock is not None and self._lock.held_here:
+            with self._lock.held(), self._as_store_errors():
+                yield
+            return
+        for _ in range(2):  # the second time in the folder this machine's files moved to
             try:
                 make_folder(self.home)
             except OSError as exc:
                 raise write_error(exc, self.folder) from None
             if self._lock is None or self._lock.path != self.home / LOCK_FILE:
                 self._lock = FolderLock(self.home / LOCK_FILE, self.lock_wait_s)
-        with self._lock.held():
-            try:
-                if outermost:
-                    self._move_old_top_files()
+            with self._lock.held(), self._as_store_errors():
+                if self.follow():
+                    continue
+                self._move_old_top_files()
                 yield
-            except StoreError:
-                raise
-            except OSError as exc:
-                raise write_error(exc, self.folder) from None
+                return
+        raise StoreError(f"{self.folder}: this machine's files moved again while it wrote; "
+                         "try again", self.folder)
+
+    @contextmanager
+    def _as_store_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except StoreError:
+            raise
+        except OSError as exc:
+            raise write_error(exc, self.folder) from None
