@@ -59,7 +59,7 @@ def set_sync_dir(path: Path, data_dir_arg: str | None) -> int:
                   "before): kept beside it as a conflict copy, and both are read as one")
     print(f"this machine keeps its history in {shown(target)} from now on "
           f"(noted in {shown(machine_file())}, outside that folder); a backcoach still "
-          "running follows at its next read or save")
+          "running follows within half a minute")
     if os.environ.get(DATA_DIR_ENV) and not data_dir_arg:
         print(f"${DATA_DIR_ENV} is set and wins over the sync folder: backcoach follows the "
               f"note left in {shown(here)}, but set ${DATA_DIR_ENV}={shown(target)} or unset it")
