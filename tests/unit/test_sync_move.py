@@ -156,3 +156,13 @@ def test_sync_dir_merges_with_what_this_machine_has_there(default_folder, tmp_pa
     assert "kept beside it as a conflict copy" not in out.split("moved")[0]
     assert len(Store(data_dir()).sessions()) == 5
     assert main(["doctor", "--sync-dir", str(synced)]) == 2  # already there: says so
+
+
+def test_a_data_dir_variable_naming_the_old_folder_follows_the_move(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("BACKCOACH_MACHINE_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("BACKCOACH_DATA_DIR", str(tmp_path / "old"))
+    history(tmp_path / "old", None, 0, 3)
+    assert main(["doctor", "--sync-dir", str(tmp_path / "Sync")]) == 0
+    assert "$BACKCOACH_DATA_DIR is set and wins over the sync folder" in capsys.readouterr().out
+    assert main(["status", "--json"]) == 0  # reads follow the note, as writes do
+    assert json.loads(capsys.readouterr().out.splitlines()[-1])["sessions_total"] == 3

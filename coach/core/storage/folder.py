@@ -97,6 +97,7 @@ class DataFolder:
     def own_dir(self) -> Path:
         """Where this machine's files are now, without moving anything (reads must not write):
         the top, for an old folder of this machine's that no write has moved yet."""
+        self._follow_on_read()
         if own_entries(self.folder) and self.owner() in (None, self.machine):
             return self.folder
         return self.home
@@ -122,6 +123,13 @@ class DataFolder:
         self.folder = Path(target).expanduser()
         return True
 
+    def _follow_on_read(self) -> None:
+        """A command that only reads (status, export) follows a move too. Once this object has
+        written, only a write follows (under the lock), so a read in one thread never moves
+        the folder under a write in another."""
+        if self._lock is None:
+            self.follow()
+
     def follow_move(self) -> Path:
         """The data folder, after following a move of this machine's files (a stat when there
         was none: a running app asks every half minute)."""
@@ -133,6 +141,7 @@ class DataFolder:
     def source_dirs(self) -> list[tuple[str, Path]]:
         """Every machine's folder, (machine id, folder); the old top one first when it holds
         files. Reads only."""
+        self._follow_on_read()
         try:
             owner = self.owner() or FIRST
         except StoreError:
