@@ -28,6 +28,7 @@ from coach.core.storage.nudges import FOLDER as NUDGES
 from coach.core.storage.nudges import TIMER_FILE
 from coach.core.storage.store import Store
 from coach.core.storage.union import data_files_in, named_files
+from coach.core.storage.witness import is_witness
 
 
 @dataclass
@@ -78,6 +79,8 @@ def survey(store: Store) -> Survey:
     for path in files:
         if path in out.read or path in out.not_read or path.name == LOCK_FILE:
             continue
+        if is_witness(path.name):
+            continue  # the same as the file beside it (else read, and listed as a copy)
         if path == folder / OWNER_FILE:
             continue  # read: which machine the old top files belong to
         if path.name.endswith(UNFINISHED) or path.name.startswith(("~", ".syncthing")):

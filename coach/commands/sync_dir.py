@@ -23,6 +23,7 @@ def set_sync_dir(path: Path, data_dir_arg: str | None) -> int:
     from coach.core.storage.folder import DataFolder
     from coach.core.storage.machine import local_machine_id, read_machine_file, write_machine_file
     from coach.core.storage.moving import count_sessions
+    from coach.core.storage.witness import is_witness
 
     target = path.expanduser().resolve()
     old = data_dir(data_dir_arg)
@@ -52,7 +53,8 @@ def set_sync_dir(path: Path, data_dir_arg: str | None) -> int:
             label for name, label in (("routines", "your routines"), ("settings", "settings"),
                                       ("deleted", "deletes"), ("nudges", "the break log"))
             if name in kinds]
-        print(f"moved {', '.join(what)} ({len(moved.files)} files) from {shown(here)} "
+        files = [p for p in moved.files if not is_witness(p.name)]
+        print(f"moved {', '.join(what)} ({len(files)} files) from {shown(here)} "
               f"to {shown(target / 'machines' / me)}")
         if moved.beside:
             print(f"  {len(moved.beside)} of them had a namesake there (this machine's, from "

@@ -24,10 +24,11 @@ _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 # maybe a tag after it. A tag is a conflict copy's when it says "conflict" in any form (Syncthing
 # ".sync-conflict-...", Dropbox and Nextcloud "(... conflicted copy ...)", Nextcloud
 # "_conflict-...", "(conflict 1)", unison's "(conflict on ...)"), is git mergetool's ".orig", or
-# a copy's number (" (1)" from Google Drive and Windows, " 2" from iCloud). Anything else
+# a copy's number (" (1)" from Google Drive and Windows, " 2" from iCloud), or a write-once copy
+# of our own (".w17", witness.py). Anything else
 # (a file set aside, a backup) is not read; `doctor` lists it and says why.
 _NAME = re.compile(r"(?P<stem>[A-Za-z0-9][A-Za-z0-9-]*)(?P<tag>[^/]*?)\.json(?P<after>[^/]*)")
-_COPY_TAG = re.compile(r"(?i)[^/]*conflict[^/]*|\.orig| \(\d{1,3}\)| \d{1,3}")
+_COPY_TAG = re.compile(r"(?i)[^/]*conflict[^/]*|\.orig| \(\d{1,3}\)| \d{1,3}|\.w\d{1,9}")
 UNFINISHED = (".tmp", ".partial", ".part")  # a sync tool's (or our) file not yet delivered
 
 

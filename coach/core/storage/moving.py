@@ -119,14 +119,14 @@ def moved_away(folder: Path) -> bool:
 
 
 def count_sessions(paths: list[Path]) -> int:
-    """How many sessions the moved month files hold (a copy's count included)."""
-    total = 0
+    """How many sessions the moved month files hold, each once."""
+    found: set[str] = set()
     for path in paths:
         if path.parent.name == "sessions" and path.suffix == ".json":
             try:
                 data = json.loads(path.read_bytes())
             except (OSError, ValueError):
                 continue
-            found = data.get("sessions") if isinstance(data, dict) else None
-            total += len(found) if isinstance(found, dict) else 0
-    return total
+            table = data.get("sessions") if isinstance(data, dict) else None
+            found.update(table if isinstance(table, dict) else ())
+    return len(found)

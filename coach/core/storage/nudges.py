@@ -33,6 +33,7 @@ from coach.core.storage.files import make_folder, read_bytes, write_atomic
 from coach.core.storage.folder import DataFolder
 from coach.core.storage.locking import FolderLock
 from coach.core.storage.union import data_files_in
+from coach.core.storage.witness import after_write, before_write
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
@@ -151,7 +152,9 @@ class NudgeLog:
                     "nudges": old[month].nudges + tuple(new_nudges),
                     "stretches": old[month].stretches + tuple(new_stretches),
                 })
+                before_write(self._path(month))  # see witness.py
                 write_atomic(self._path(month), merged.model_dump_json().encode())
+                after_write(self._path(month))
 
     def month(self, month: str) -> NudgeMonth:
         """This machine's file of one month ('2026-11'); an empty month when there is none."""

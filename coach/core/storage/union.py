@@ -21,6 +21,7 @@ from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import StoreError, bad_file, read_error
 from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
 from coach.core.storage.machine import data_name
+from coach.core.storage.witness import current
 from coach.core.storage.schema import Kind, Tables
 from coach.core.storage.summaries import (
     DAY_TABLE,
@@ -86,6 +87,7 @@ def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
             out.setdefault(found[0], []).append(folder / name)
     for stem, paths in out.items():
         main = f"{stem}.json"
+        paths[:] = current(paths)
         paths.sort(key=lambda p: p.name != main)  # noqa: B023 - sorted before the next stem
     return out
 
@@ -94,7 +96,7 @@ def named_files(folder: Path, name: str) -> list[Path]:
     """The file `name` in folder (when there) and its conflict copies, the file first."""
     names = listed(folder)
     stem = name.removesuffix(".json")
-    found = [folder / n for n in names if (data_name(n) or ("", False))[0] == stem]
+    found = current([folder / n for n in names if (data_name(n) or ("", False))[0] == stem])
     return sorted(found, key=lambda p: p.name != name)
 
 
