@@ -21,7 +21,6 @@ from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import StoreError, bad_file, read_error
 from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
 from coach.core.storage.machine import data_name
-from coach.core.storage.witness import current
 from coach.core.storage.schema import Kind, Tables
 from coach.core.storage.summaries import (
     DAY_TABLE,
@@ -35,6 +34,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
+from coach.core.storage.witness import current
 
 REVIVED = "revived"
 RESTORED = "restored"  # key -> {machine: the latest of its deletes undone}: `doctor --restore`
