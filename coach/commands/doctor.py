@@ -61,7 +61,7 @@ def _restore(store: Store, machine: str) -> int:
 def _report(folder: Path, data_dir_arg: str | None) -> int:
     from coach.commands.doctor_files import survey
     from coach.core.storage.folder import MACHINES, SESSIONS
-    from coach.core.storage.union import data_files_in
+    from coach.core.storage.listing import data_files_in
 
     why = ("--data-dir" if data_dir_arg else f"${DATA_DIR_ENV}" if os.environ.get(DATA_DIR_ENV)
            else "this machine's sync_dir or the default")

@@ -22,12 +22,12 @@ from coach.core.storage.folder import (
     SETTINGS_FILE,
     TOTALS,
 )
+from coach.core.storage.listing import data_files_in, named_files
 from coach.core.storage.machine import UNFINISHED, data_name, valid_id
 from coach.core.storage.moving import MOVED_FILE
 from coach.core.storage.nudges import FOLDER as NUDGES
 from coach.core.storage.nudges import TIMER_FILE
 from coach.core.storage.store import Store
-from coach.core.storage.union import data_files_in, named_files
 from coach.core.storage.witness import is_witness
 
 

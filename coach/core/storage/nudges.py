@@ -31,8 +31,8 @@ from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import make_folder, read_bytes, write_atomic
 from coach.core.storage.folder import DataFolder
+from coach.core.storage.listing import data_files_in
 from coach.core.storage.locking import FolderLock
-from coach.core.storage.union import data_files_in
 from coach.core.storage.witness import after_write, before_write
 
 FOLDER = "nudges"

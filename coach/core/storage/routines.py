@@ -20,8 +20,9 @@ from coach.core.content.routine_files import new_routine_id
 from coach.core.storage.datafile import StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import ROUTINES_FILE
+from coach.core.storage.listing import named_files
 from coach.core.storage.summaries import shown_key
-from coach.core.storage.union import Everyone, named_files
+from coach.core.storage.union import Everyone
 from coach.core.text import STORED
 
 ROUTINES: Final = "routines"

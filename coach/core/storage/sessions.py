@@ -19,6 +19,7 @@ from tinydb.table import Document
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
 from coach.core.storage.folder import SESSIONS, month_of
+from coach.core.storage.marks import REVIVED
 from coach.core.storage.summaries import (
     MonthRecords,
     MonthTotals,
@@ -29,7 +30,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
-from coach.core.storage.union import REVIVED, Everyone, digest
+from coach.core.storage.union import Everyone, digest
 
 
 class SessionFiles(Everyone):

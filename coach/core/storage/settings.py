@@ -17,7 +17,8 @@ from coach.core.session.records import Settings
 from coach.core.storage.datafile import FileStorage, StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import SETTINGS_FILE
-from coach.core.storage.union import Everyone, named_files
+from coach.core.storage.listing import named_files
+from coach.core.storage.union import Everyone
 
 SETTINGS: Final = "settings"
 SAVED: Final = "saved"  # when this machine saved them: which of several is the newest

@@ -10,18 +10,15 @@ when no session is in two of them and none is deleted; otherwise they are recomp
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
-from coach.core.storage.datafile import FileStorage
-from coach.core.storage.errors import StoreError, bad_file, read_error
-from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
-from coach.core.storage.machine import data_name
-from coach.core.storage.schema import Kind, Tables
+from coach.core.storage.errors import StoreError
+from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
+from coach.core.storage.listing import data_files_in
+from coach.core.storage.marks import Marks
 from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
@@ -34,10 +31,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
-from coach.core.storage.witness import current
 
-REVIVED = "revived"
-RESTORED = "restored"  # key -> {machine: the latest of its deletes undone}: `doctor --restore`
 Source = tuple[Path, Path, bool]  # (machine folder, file, is a conflict copy)
 Stored = tuple[dict[str, tuple[Any, Path]], dict[str, Any]]
 _FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
@@ -64,73 +58,12 @@ def _rank(doc: Any) -> tuple[int, str, int, str]:
             worked, json.dumps(doc, sort_keys=True, default=str))
 
 
-def listed(folder: Path) -> list[str]:
-    """The names in folder, sorted ([] when there is no folder)."""
-    try:
-        return sorted(os.listdir(folder))
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise read_error(exc, folder) from None
-
-
-def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
-    """stem -> its files in folder, the file itself first, then its conflict copies."""
-    if folder.is_symlink():
-        raise bad_file(folder, "is a link, and backcoach never follows a link in its data "
-                       "folder", "put the folder itself there") from None
-    names = listed(folder)
-    out: dict[str, list[Path]] = {}
-    for name in names:
-        found = data_name(name)
-        if found and len(found[0]) == length and found[0].replace("-", "").isdigit():
-            out.setdefault(found[0], []).append(folder / name)
-    for stem, paths in out.items():
-        main = f"{stem}.json"
-        paths[:] = current(paths)
-        paths.sort(key=lambda p: p.name != main)  # noqa: B023 - sorted before the next stem
-    return out
-
-
-def named_files(folder: Path, name: str) -> list[Path]:
-    """The file `name` in folder (when there) and its conflict copies, the file first."""
-    names = listed(folder)
-    stem = name.removesuffix(".json")
-    found = current([folder / n for n in names if (data_name(n) or ("", False))[0] == stem])
-    return sorted(found, key=lambda p: p.name != name)
-
-
-class Everyone(DataFolder):
+class Everyone(Marks):
     """Reading every machine's files as one history."""
 
     def __init__(self, folder: Path, machine: str | None = None) -> None:
         super().__init__(folder, machine)
-        self.unread: dict[Path, str] = {}  # a conflict copy or another's summary: path -> why
         self._digests: dict[Path, tuple[Any, str | None]] = {}
-
-    def read_tables(self, path: Path, kind: Kind, strict: bool) -> Tables:
-        """A file's tables ({} when missing). strict raises StoreError; otherwise the problem is
-        kept in `unread` (for `doctor`) and the file counts as empty."""
-        try:
-            if path.is_symlink():  # it may lead out of the folder: to /dev/zero, to /usr
-                raise bad_file(path, f"is a link to {os.readlink(path)}, and backcoach never "
-                               "follows a link in its data folder", "put the file itself there")
-            return FileStorage(path, kind).read() or {}
-        except StoreError as exc:
-            if strict:
-                raise
-            self.unread[path] = str(exc)
-            return {}
-
-    def bury(self, table_name: str, *keys: str, extra: dict[str, Any] | None = None) -> None:
-        """Note keys as deleted (or revived) now in this machine's deleted.json; one write."""
-        file = FileStorage(self.deleted_path, "deleted")
-        tables = dict(file.read() or {})
-        at = dt.datetime.now(dt.UTC).isoformat()
-        table = dict(tables.get(table_name, {}))
-        table.update((key, {"at": at, "by": self.machine, **(extra or {})}) for key in keys)
-        tables[table_name] = table
-        file.write(tables)
 
     def session_sources(self) -> dict[str, list[Source]]:
         """month -> every file holding it, on every machine, conflict copies included."""
@@ -155,81 +88,6 @@ class Everyone(DataFolder):
     def months(self) -> list[str]:
         """The months some machine has a session file for, oldest first."""
         return list(self.session_sources())
-
-    def tombstones(self) -> dict[str, dict[str, str]]:
-        """Table ("sessions", "routines") -> key -> when it was deleted, from every machine."""
-        return {table: {key: max(by.values()) for key, by in found.items()}
-                for table, found in self.deletes().items()}
-
-    def deletes(self) -> dict[str, dict[str, dict[str, str]]]:
-        """Table -> key -> machine -> when that machine deleted it, for the deletes that stand.
-
-        A machine that saves or imports a session again after deleting it undoes its own
-        delete ("revived", newer than its tombstone); another machine's delete stands until
-        the user restores it (`doctor --restore`, or importing the session again): a restore
-        names each delete it undoes, so a forged clock far ahead cannot outlast it.
-        """
-        marks = self._marks()
-        out: dict[str, dict[str, dict[str, str]]] = {"sessions": {}, "routines": {}}
-        for table, found in out.items():
-            for key, by_machine in marks[table].items():
-                revived = marks[REVIVED].get(key, {}) if table == "sessions" else {}
-                undone = marks[RESTORED].get(f"{table}:{key}", {})
-                live = {by: at for by, at in by_machine.items()
-                        if at > revived.get(by, "") and at > undone.get(by, "")}
-                if live:
-                    found[key] = live
-        return out
-
-    def restore(self, table: str, undo: dict[str, dict[str, str]]) -> None:
-        """Undo deletes: key -> {machine: when} as deletes() gave them; one write."""
-        if not undo:
-            return
-        with self.locked():
-            file = FileStorage(self.deleted_path, "deleted")
-            tables = dict(file.read() or {})
-            at = dt.datetime.now(dt.UTC).isoformat()
-            found = dict(tables.get(RESTORED, {}))
-            for key, machines in undo.items():
-                old = found.get(f"{table}:{key}", {}).get("undo", {})
-                merged = {m: max(old.get(m, ""), when) for m, when in {**old, **machines}.items()}
-                found[f"{table}:{key}"] = {"at": at, "by": self.machine, "undo": merged}
-            tables[RESTORED] = found
-            file.write(tables)
-
-    def my_deletes(self) -> dict[str, str]:
-        """The sessions this machine deleted and has not saved again since: uuid -> when."""
-        marks, me = self._marks(), self.machine
-        return {key: by_machine[me] for key, by_machine in marks["sessions"].items()
-                if me in by_machine and by_machine[me] > marks[REVIVED].get(key, {}).get(me, "")}
-
-    def _marks(self) -> dict[str, dict[str, dict[str, str]]]:
-        """Table -> key -> machine -> its latest mark, over every deleted.json and its conflict
-        copies. A mark names the machine that made it ("by"); one made before marks did counts
-        as the folder's. By name, because the folder a machine writes in can change under it:
-        two machines that started apart each took the top, and the sync tool kept one owner."""
-        out: dict[str, dict[str, dict[str, str]]] = {
-            "sessions": {}, "routines": {}, REVIVED: {}, RESTORED: {}}
-        own = self.own_dir() / DELETED_FILE
-        for machine, folder in self.source_dirs():
-            for path in named_files(folder, DELETED_FILE):
-                strict = path == own
-                tables = self.read_tables(path, "deleted", strict)
-                for table, found in out.items():
-                    for key, doc in tables.get(table, {}).items():
-                        if not isinstance(doc, dict):
-                            continue
-                        # In a machine folder every mark is that machine's: a file planted
-                        # there cannot speak for another. Only the old top names its writer.
-                        by = str(doc.get("by") or machine) if folder == self.folder else machine
-                        marks = found.setdefault(key, {})
-                        if table == RESTORED:
-                            undo = doc.get("undo")
-                            for m, when in (undo.items() if isinstance(undo, dict) else ()):
-                                marks[str(m)] = max(marks.get(str(m), ""), str(when))
-                        else:
-                            marks[by] = max(marks.get(by, ""), str(doc.get("at", "")))
-        return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
                      deleted: dict[str, str] | None = None) -> dict[Path, dict[str, Any]]:
