@@ -37,7 +37,8 @@ def test_unreadable_sessions_are_an_error_not_no_sessions_yet(folder, monkeypatc
 
 
 def test_a_summary_without_its_month_file_is_reported(folder, capsys):
-    (Store(folder).home / "sessions" / "2026-11.json").unlink()  # the summary still lists November
+    for path in (Store(folder).home / "sessions").glob("2026-11*.json"):  # and its copy
+        path.unlink()  # the summary still lists November
     assert main(["--data-dir", str(folder), "status"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "start backcoach once" in err

@@ -19,6 +19,7 @@ from coach.core.storage.errors import StoreError
 from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
 from coach.core.storage.listing import data_files_in
 from coach.core.storage.marks import Marks
+from coach.core.storage.witness import is_witness
 from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
@@ -105,8 +106,9 @@ class Everyone(Marks):
             # aside (the move would reach that machine too), and a copy is a copy.
             strict = folder == own and not copy
             docs = self.read_tables(path, SESSIONS, strict).get(SESSIONS, {})
+            witness = is_witness(path.name)  # only what a rolled-back file lacks (witness.py)
             for key, doc in docs.items():
-                if key in deleted:
+                if key in deleted or witness and key in best:
                     continue
                 if key not in best or _rank(doc) > _rank(best[key][1]):
                     best[key] = (path, doc)
