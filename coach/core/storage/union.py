@@ -19,7 +19,6 @@ from coach.core.storage.errors import StoreError
 from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
 from coach.core.storage.listing import data_files_in
 from coach.core.storage.marks import Marks
-from coach.core.storage.witness import is_witness
 from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
@@ -32,6 +31,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
+from coach.core.storage.witness import is_witness
 
 Source = tuple[Path, Path, bool]  # (machine folder, file, is a conflict copy)
 Stored = tuple[dict[str, tuple[Any, Path]], dict[str, Any]]
