@@ -56,8 +56,9 @@ def test_turns_and_lifts_carry_arrows(library):
     cobra = picture(library.exercises["cobra"].figure, Frame(1.0))
     assert cobra.arrows  # the chest rises
     lift = picture(library.exercises["opposite-arm-leg-lift"].figure, Frame(1.0))
-    styles = {s.style for s in lift.strokes}
-    assert {"bold", "dotted"} <= styles  # lifted limbs bold, resting ones dotted
+    assert lift.arrows == 2  # an arrow over the lifted arm and one over the lifted leg
+    looks = {s.look for s in lift.shapes if s.role == "body"}
+    assert {"solid", "outline"} <= looks  # near limbs solid, far ones in outline
 
 
 def test_cobra_and_press_up_are_drawn_differently(library):
