@@ -31,6 +31,9 @@ def _cell(draw: ImageDraw.ImageDraw, px: int, py: int, c: str) -> None:
             if bits >> bit & 1:
                 cx, cy = px + 2.5 + dx * 5, py + 2.5 + dy * 5
                 draw.ellipse((cx - 1.8, cy - 1.8, cx + 1.8, cy + 1.8), fill=INK)
+    elif c in "▌▐":
+        left = px if c == "▌" else px + CW // 2
+        draw.rectangle((left, py, left + CW // 2 - 1, py + CH - 1), fill=INK)
     elif c in "▀▄█":
         top = py if c != "▄" else py + CH // 2
         bottom = py + CH if c != "▀" else py + CH // 2

@@ -11,7 +11,7 @@ SIZES = [(40, 12), (32, 10), (80, 30), (80, 24), (200, 60), (6, 3)]
 BRAILLE = range(0x2800, 0x2900)
 ALLOWED = {
     "braille": lambda c: c == " " or ord(c) in BRAILLE,
-    "blocks": lambda c: c in " ▀▄█",
+    "blocks": lambda c: c in " ▀▄█▌▐",  # CP437: what the Linux console font has
     "ascii": lambda c: c == " " or (c.isascii() and c.isprintable()),
 }
 

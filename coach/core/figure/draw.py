@@ -92,7 +92,7 @@ def _head(body: Body) -> list[Shape]:
     """The head, and what says where it faces: a nose in profile or on a turned face, eyes
     on a face seen from the front, nothing on the back of a head."""
     head, angle = body.points["head"], body.pose.angles["head"]
-    shapes = [disc(head, HEAD_R)]
+    shapes = [replace(disc(head, HEAD_R), part="head")]
     if body.view == "side":
         face = direction(angle - 90)
         shapes.append(_nose(head, face))
@@ -108,5 +108,6 @@ def _head(body: Body) -> list[Shape]:
 def _nose(head: Point, face: Point) -> Shape:
     across = (-face[1], face[0])
     base = add(head, face, HEAD_R - 3)
-    return poly([add(base, across, 3.2), add(head, face, HEAD_R + 4.0), add(base, across, -3.2)],
-                "solid", "body", r=0.6, halo=False)
+    return replace(poly([add(base, across, 3.2), add(head, face, HEAD_R + 4.0),
+                         add(base, across, -3.2)], "solid", "body", r=0.6),
+                   part="head", joins=("head",))

@@ -25,7 +25,7 @@ _SIDE: dict[Base, dict[str, float]] = {
 _FRONT: dict[Base, dict[str, float]] = _SIDE | {
     "stand": dict(torso=90, head=90, arm_r=-75, forearm_r=-85, arm_l=-105, forearm_l=-95,
                   thigh_r=-84, shin_r=-90, thigh_l=-96, shin_l=-90),
-    "sit": dict(torso=90, head=90, arm_r=-70, forearm_r=-80, arm_l=-110, forearm_l=-100,
+    "sit": dict(torso=90, head=90, arm_r=-80, forearm_r=-95, arm_l=-100, forearm_l=-85,
                 thigh_r=-45, shin_r=-90, thigh_l=-135, shin_l=-90),
     "hang": dict(torso=90, head=90, arm_r=72, forearm_r=85, arm_l=108, forearm_l=95,
                  thigh_r=-87, shin_r=-90, thigh_l=-93, shin_l=-90),

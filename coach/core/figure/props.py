@@ -45,7 +45,7 @@ def _chair(out: Drawing, body: Body) -> None:
         return
     # Front or back: the chair's back posts and top rail show round the body, seat and legs
     # below.
-    width, back = 36.0, seat + 44
+    width, back = 30.0, seat + 44
     out.add(chain([(hx - width, seat), (hx - width, back), (hx + width, back), (hx + width, seat)],
                   RAIL_R, role="prop"),
             poly([(hx - width - 2, seat - 5), (hx + width + 2, seat - 5), (hx + width + 2, seat),

@@ -1,7 +1,8 @@
 """A bitmap at the cell grid's sub-resolution, filled from shapes, then encoded as characters.
 
-Braille gives 2x4 dots a cell, half blocks 1x2 (the Linux console's font has ▀▄█ but no
-braille), ASCII 2x2 read back as one character chosen by which quarters are inked. Shapes
+Braille gives 2x4 dots a cell; half blocks 2x2 read back as ▀▄▌▐█ (the Linux console's
+font has those but no braille and no quarter blocks); ASCII 2x2 read back as one character
+chosen by which quarters are inked. Shapes
 arrive in cell-width units (a cell is one wide and two tall), already placed in the box.
 """
 
@@ -14,9 +15,14 @@ from coach.core.figure.shapes import Point, Shape
 
 Mode = Literal["braille", "blocks", "ascii"]
 # Pixel size in cell widths: square for the dot modes, 2x2 a cell for ASCII.
-PIXEL = {"braille": (0.5, 0.5), "blocks": (1.0, 1.0), "ascii": (0.5, 1.0)}
+PIXEL = {"braille": (0.5, 0.5), "blocks": (0.5, 1.0), "ascii": (0.5, 1.0)}
 _BRAILLE_BITS = ((0x01, 0x08), (0x02, 0x10), (0x04, 0x20), (0x40, 0x80))
-_HALF = {(False, False): " ", (True, False): "▀", (False, True): "▄", (True, True): "█"}
+# Half blocks by quarters inked (top-left, top-right, bottom-left, bottom-right): the Linux
+# console's font (CP437 and its descendants) has the four halves and the full block, no
+# quarters, so a lone quarter takes its row's half and a diagonal pair the full block.
+_HALVES = {(1, 1, 0, 0): "▀", (0, 0, 1, 1): "▄", (1, 0, 1, 0): "▌", (0, 1, 0, 1): "▐",
+           (1, 0, 0, 0): "▀", (0, 1, 0, 0): "▀", (0, 0, 1, 0): "▄", (0, 0, 0, 1): "▄",
+           (0, 0, 0, 0): " "}
 # ASCII by quarters inked: top-left, top-right, bottom-left, bottom-right.
 _QUARTERS = {
     (0, 0, 0, 0): " ", (1, 1, 1, 1): "#", (1, 1, 0, 0): '"', (0, 0, 1, 1): "o",
@@ -109,7 +115,7 @@ class Canvas:
 
     def paint(self, shape: Shape) -> None:
         """Clear the halo, then ink the shape (or only its rim, or nothing for `clear`)."""
-        line = self.pw  # one pixel
+        line = max(self.pw, self.ph)  # one pixel, across or down
         if shape.halo or shape.look == "clear":
             for key in self._rows(shape, line if shape.halo else 0.0):
                 if shape.look == "clear" or self.parts.get(key) not in shape.joins:
@@ -132,24 +138,20 @@ class Canvas:
         """Exactly `rows` lines of exactly `cols` characters."""
         grid = [[" "] * self.cols for _ in range(self.rows)]
         cells: dict[tuple[int, int], int] = {}
-        if self.mode == "blocks":  # bit 1: the top half of the cell, bit 2: the bottom half
-            for x, y in self.ink:
-                cells[(x, y // 2)] = cells.get((x, y // 2), 0) | (1 << (y % 2))
-            for (col, row), bits in cells.items():
-                grid[row][col] = _HALF[(bool(bits & 1), bool(bits & 2))]
-        elif self.mode == "braille":
+        if self.mode == "braille":
             for x, y in self.ink:
                 key = (x // 2, y // 4)
                 cells[key] = cells.get(key, 0) | _BRAILLE_BITS[y % 4][x % 2]
             for (col, row), bits in cells.items():
                 grid[row][col] = chr(0x2800 + bits)
-        else:
-            for x, y in self.ink:
-                key = (x // 2, y // 2)
-                cells[key] = cells.get(key, 0) | (1 << (2 * (y % 2) + x % 2))
-            for (col, row), bits in cells.items():
-                quarters = tuple((bits >> n) & 1 for n in range(4))
-                grid[row][col] = _QUARTERS.get(quarters, "#")  # type: ignore[arg-type]
+            return ["".join(row) for row in grid]
+        for x, y in self.ink:  # blocks and ASCII: four quarters a cell
+            key = (x // 2, y // 2)
+            cells[key] = cells.get(key, 0) | (1 << (2 * (y % 2) + x % 2))
+        table, full = (_HALVES, "█") if self.mode == "blocks" else (_QUARTERS, "#")
+        for (col, row), bits in cells.items():
+            quarters = tuple((bits >> n) & 1 for n in range(4))
+            grid[row][col] = table.get(quarters, full)  # type: ignore[call-overload]
         return ["".join(row) for row in grid]
 
 

@@ -77,7 +77,7 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
     drawing = picture(figure, frame)
     if drawing.floor is not None and "mat" not in figure.props:
         y = to_cells((0.0, drawing.floor))[1] - px / 2
-        canvas.paint(chain([(0.0, y), (float(cols), y)], px * 0.45, role="floor", halo=False))
+        canvas.paint(chain([(0.0, y), (float(cols), y)], canvas.ph * 0.55, role="floor", halo=False))
     for s in drawing.shapes:
         least = MIN_R.get(s.role, 0.5) * px
         radii = tuple(max(least, r * scale) for r in s.r)
