@@ -116,7 +116,7 @@ class Body:
         r = ROLLER_R if "roller" in self.figure.props else BALL_R
         hip, neck = self.points["hip"], self.points["neck"]
         spot = add(hip, (neck[0] - hip[0], neck[1] - hip[1]), self.pose.under)
-        return (spot[0], spot[1] - r - TRUNK_R[0] - 1.5), r
+        return (spot[0], spot[1] - r - TRUNK_R[0] - 3.5), r  # room for a gap at any size
 
     def lowest(self) -> float:
         ys = [y - LIMB_R for _, y in self.points.values()] + [self.points["head"][1] - HEAD_R]

@@ -63,7 +63,7 @@ def _chest_arc(out: Drawing, body: Body) -> None:
     now = body.pose.angles["torso"]
     turning = 1.0 if (now - base + 180) % 360 - 180 >= 0 else -1.0
     way = (0.0, 1.0)
-    chest = add(body.points["hip"], body.tdir, TORSO * 0.6)
+    chest = add(body.points["hip"], body.tdir, TORSO * 0.35)  # clear of the head
     start = add(add(chest, way, TRUNK_R[1] + LIFT_GAP), direction(now + turning * 90), 3.0)
     out.add(*arrow([start, add(start, way, LIFT_LEN)]))
     out.arrows += 1

@@ -73,19 +73,27 @@ def _poly_span(pts: tuple[Point, ...], r: float, y: float) -> Span | None:
     return (min(xs) - r, max(xs) + r) if xs else None
 
 
-def row_span(shape: Shape, y: float, grow: float) -> Span | None:
-    """Where the row y crosses the shape grown by `grow` (shapes are convex, or chains of
-    convex pieces that overlap, so one span a row)."""
-    if shape.kind == "disc":
-        return _disc_span(shape.pts[0], shape.r[0] + grow, y)
-    if shape.kind == "poly":
-        return _poly_span(shape.pts, shape.r[0] + grow, y)
-    spans = [_disc_span(p, r + grow, y) for p, r in zip(shape.pts, shape.r)]
-    for i in range(len(shape.pts) - 1):
-        r = (shape.r[i] + shape.r[i + 1]) / 2 + grow
-        spans.append(_slab_span(shape.pts[i], shape.pts[i + 1], r, y))
+def _hull(spans: list[Span | None]) -> list[Span]:
     found = [sp for sp in spans if sp is not None]
-    return (min(lo for lo, _ in found), max(hi for _, hi in found)) if found else None
+    return [(min(lo for lo, _ in found), max(hi for _, hi in found))] if found else []
+
+
+def row_spans(shape: Shape, y: float, grow: float) -> list[Span]:
+    """Where the row y crosses the shape grown by `grow`: discs and polygons (convex) once,
+    a chain once for each of its pieces (a bent arm crosses a row twice, and the gap
+    between must stay open)."""
+    if shape.kind == "disc":
+        return _hull([_disc_span(shape.pts[0], shape.r[0] + grow, y)])
+    if shape.kind == "poly":
+        return _hull([_poly_span(shape.pts, shape.r[0] + grow, y)])
+    if len(shape.pts) == 1:
+        return _hull([_disc_span(shape.pts[0], shape.r[0] + grow, y)])
+    out: list[Span] = []
+    for i in range(len(shape.pts) - 1):
+        (a, ra), (b, rb) = (shape.pts[i], shape.r[i]), (shape.pts[i + 1], shape.r[i + 1])
+        out += _hull([_disc_span(a, ra + grow, y), _disc_span(b, rb + grow, y),
+                      _slab_span(a, b, min(ra, rb) + grow, y)])
+    return out
 
 
 class Canvas:
@@ -105,13 +113,11 @@ class Canvas:
         y0 = max(0, math.floor((min(ys) - r) / self.ph))
         y1 = min(self.height - 1, math.ceil((max(ys) + r) / self.ph))
         for iy in range(y0, y1 + 1):
-            span = row_span(shape, (iy + 0.5) * self.ph, grow)
-            if span is None:
-                continue
-            x0 = max(0, math.ceil(span[0] / self.pw - 0.5))
-            x1 = min(self.width - 1, math.floor(span[1] / self.pw - 0.5))
-            for ix in range(x0, x1 + 1):
-                yield ix, iy
+            for lo, hi in row_spans(shape, (iy + 0.5) * self.ph, grow):
+                x0 = max(0, math.ceil(lo / self.pw - 0.5))
+                x1 = min(self.width - 1, math.floor(hi / self.pw - 0.5))
+                for ix in range(x0, x1 + 1):
+                    yield ix, iy
 
     def paint(self, shape: Shape) -> None:
         """Clear the halo, then ink the shape (or only its rim, or nothing for `clear`)."""
@@ -155,4 +161,4 @@ class Canvas:
         return ["".join(row) for row in grid]
 
 
-__all__ = ["Canvas", "Mode", "PIXEL", "row_span"]
+__all__ = ["Canvas", "Mode", "PIXEL", "row_spans"]
