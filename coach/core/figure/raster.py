@@ -156,8 +156,8 @@ class Canvas:
             cells[key] = cells.get(key, 0) | (1 << (2 * (y % 2) + x % 2))
         table, full = (_HALVES, "█") if self.mode == "blocks" else (_QUARTERS, "#")
         for (col, row), bits in cells.items():
-            quarters = tuple((bits >> n) & 1 for n in range(4))
-            grid[row][col] = table.get(quarters, full)  # type: ignore[call-overload]
+            quarters = ((bits >> 0) & 1, (bits >> 1) & 1, (bits >> 2) & 1, (bits >> 3) & 1)
+            grid[row][col] = table.get(quarters, full)
         return ["".join(row) for row in grid]
 
 
