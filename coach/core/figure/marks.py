@@ -70,17 +70,20 @@ def _chest_arc(out: Drawing, body: Body) -> None:
 
 
 def _twist(out: Drawing, body: Body) -> None:
-    """A curved arrow round the chest, its front half crossing in front of the trunk."""
+    """Front or back: a curved arrow round the chest, its front half crossing the trunk.
+    Side: the trunk's turn cannot be seen, so a round arrow over the chest says it."""
     p, turn = body.points, body.pose.turn
-    centre = add(p["hip"], body.tdir, TORSO * 0.72)
-    if body.wide:
-        u, v = (SHOULDER_W + 9, 0.0), (0.0, 7.0)
-    else:
-        u, v = add((0.0, 0.0), direction(body.pose.angles["torso"] + 90), TRUNK_R[1] + 7), (
-            body.tdir[0] * 6, body.tdir[1] * 6)
     sweep = 1.0 if turn > 0 else -1.0
-    start = 180.0 if sweep > 0 else 0.0
-    out.add(*arrow(curve(centre, u, v, start - sweep * 20, start + sweep * 200)))
+    if body.wide:
+        centre = add(p["hip"], body.tdir, TORSO * 0.72)
+        u, v = (SHOULDER_W + 9, 0.0), (0.0, 7.0)
+        start = 180.0 if sweep > 0 else 0.0
+        path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
+    else:
+        chest = add(p["hip"], body.tdir, TORSO * 0.45)
+        centre = (chest[0], chest[1] + TRUNK_R[1] + 20)
+        path = curve(centre, (11.0, 0.0), (0.0, 11.0), 200.0, -70.0)
+    out.add(*arrow(path))
     out.arrows += 1
 
 
