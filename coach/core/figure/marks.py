@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
-from coach.core.figure.pose import BASES
+from coach.core.figure.pose import BASES, poses
 from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, poly
 
 SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
@@ -80,22 +80,22 @@ def _twist(out: Drawing, body: Body) -> None:
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
     else:
-        chest = add(p["hip"], body.tdir, TORSO * 0.45)
-        centre = (chest[0], chest[1] + TRUNK_R[1] + 20)
+        chest = add(p["hip"], body.tdir, TORSO * 0.6)  # in front of the chest, clear of it
+        centre = add(chest, direction(body.pose.angles["torso"] - 90), TRUNK_R[1] + 20)
         path = curve(centre, (11.0, 0.0), (0.0, 11.0), 200.0, -70.0)
     out.add(*arrow(path))
     out.arrows += 1
 
 
 def _foot_arcs(out: Drawing, body: Body) -> None:
-    base = BASES[body.view][body.base]
+    """A foot turned from where it starts: a curved arrow round it, the way it turned."""
+    first = poses(body.figure)[0].angles
     for side in ("r", "l"):
         name = f"foot_{side}"
-        start = base.get(name, 0.0 if side == "r" else 180.0)
-        end = body.pose.angles.get(name)
-        if end is not None and abs(end - start) >= 20:
+        start, end = first.get(name), body.pose.angles.get(name)
+        if start is not None and end is not None and abs(end - start) >= 20:
             ankle = body.points[f"ankle_{side}"]
-            out.add(*arrow(curve(ankle, (17.0, 0.0), (0.0, 17.0), start, end)))
+            out.add(*arrow(curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)))
             out.arrows += 1
 
 
