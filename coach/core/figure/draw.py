@@ -108,6 +108,6 @@ def _head(body: Body) -> list[Shape]:
 def _nose(head: Point, face: Point) -> Shape:
     across = (-face[1], face[0])
     base = add(head, face, HEAD_R - 3)
-    return replace(poly([add(base, across, 3.2), add(head, face, HEAD_R + 4.0),
-                         add(base, across, -3.2)], "solid", "body", r=0.6),
+    return replace(poly([add(base, across, 3.6), add(head, face, HEAD_R + 5.5),
+                         add(base, across, -3.6)], "solid", "body", r=0.6),
                    part="head", joins=("head",))
