@@ -13,14 +13,14 @@ from coach.core.figure.model import Figure
 from coach.core.figure.pose import BASES, Pose
 from coach.core.figure.shapes import Point, add, direction
 
-TORSO, NECK, HEAD_R = 48.0, 6.0, 10.0
+TORSO, NECK, HEAD_R = 48.0, 9.0, 10.0
 UPPER_ARM, FOREARM, THIGH, SHIN, FOOT = 26.0, 24.0, 40.0, 38.0, 10.0
 SHOULDER_W, HIP_W = 12.0, 7.0
-BALL_R, ROLLER_R = 7.0, 10.0
+BALL_R, ROLLER_R = 8.0, 10.0
 BACK_BOW = 9.0  # how far a fully rounded (or arched) back bows from the straight line
 TRUNK_R = (9.0, 10.0)  # half the trunk's depth at the hips and at the chest (side view)
 LIMB_R = 5.0  # the thickest limb's half-width: what must clear the floor
-FLOOR_GAP = 5.0  # the body rests clear above the floor, so the two never merge
+FLOOR_GAP = 7.0  # the body rests clear above the floor, so the two never merge
 
 # Segments shortened because they point at the viewer (or, a foot seen from above, drawn
 # longer so its turn reads): (view, base) -> segment -> factor.

@@ -13,7 +13,7 @@ from coach.core.figure.body import HEAD_R, TRUNK_R, Body
 from coach.core.figure.marks import add_marks
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import Pose
-from coach.core.figure.props import add_floor, add_props, add_under
+from coach.core.figure.props import add_props, add_under
 from coach.core.figure.shapes import Drawing, Look, Point, Shape, add, chain, direction, disc, poly
 
 DEPTH_BEHIND = -3.0  # further back than this (body units) is drawn in outline
@@ -37,7 +37,6 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
     out.add(*near)
     out.add(*_head(body))
     add_marks(out, body)
-    add_floor(out, body)
     return out
 
 

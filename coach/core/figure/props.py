@@ -6,7 +6,7 @@ from __future__ import annotations
 from coach.core.figure.body import FLOOR_GAP, LIMB_R, SHIN, THIGH, TRUNK_R, Body
 from coach.core.figure.shapes import Drawing, chain, disc, poly
 
-MAT_DEPTH = 5.0  # the mat's thickness under the floor line
+MAT_DEPTH = 5.0  # the mat's thickness under the floor line (drawn by the renderer)
 LEG_R, RAIL_R = 1.8, 2.4  # a chair's legs, and its back rail, a bar or a post
 
 
@@ -63,17 +63,3 @@ def add_under(out: Drawing, body: Body) -> None:
         out.add(disc(centre, r, "outline", "prop"), disc(centre, r * 0.35, "solid", "prop"))
     else:
         out.add(disc(centre, r, "solid", "prop"))
-
-
-def add_floor(out: Drawing, body: Body) -> None:
-    """A mat: a thick strip under the body, put first so everything clears a gap above it.
-    Without one the renderer draws a thin floor line across the whole box."""
-    if "mat" not in body.figure.props or out.floor is None:
-        return
-    xs = [x for x, _ in out.points()]
-    left, right = min(xs) - 4, max(xs) + 4
-    top = out.floor
-    out.shapes.insert(0, poly([(left, top - MAT_DEPTH), (right, top - MAT_DEPTH),
-                               (right, top), (left, top)], "solid", "floor", r=0.5, halo=False))
-
-

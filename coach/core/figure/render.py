@@ -9,6 +9,7 @@ from functools import lru_cache
 from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
+from coach.core.figure.props import MAT_DEPTH
 from coach.core.figure.raster import Canvas, Mode
 from coach.core.figure.shapes import Drawing, Point, chain
 
@@ -48,7 +49,7 @@ def bounds(figure: Figure) -> tuple[float, float, float, float]:
         xs += [x for x, _ in pts]
         ys += [y for _, y in pts]
         if drawing.floor is not None:
-            ys.append(drawing.floor)
+            ys.append(drawing.floor - (MAT_DEPTH if "mat" in figure.props else 0.0))
     return (min(xs) - MARGIN, min(ys) - MARGIN / 2, max(xs) + MARGIN, max(ys) + MARGIN)
 
 
@@ -75,9 +76,14 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         return (left + (p[0] - x0) * scale, bottom - (p[1] - y0) * scale)
 
     drawing = picture(figure, frame)
-    if drawing.floor is not None and "mat" not in figure.props:
-        y = to_cells((0.0, drawing.floor))[1] - px / 2
-        canvas.paint(chain([(0.0, y), (float(cols), y)], canvas.ph * 0.55, role="floor", halo=False))
+    if drawing.floor is not None:  # first, so everything clears a gap above it
+        top = to_cells((0.0, drawing.floor))[1]
+        # A mat: a strip as thick as MAT_DEPTH (two pixel rows at least), the same in every
+        # key position; a bare floor: one row.
+        depth = max(MAT_DEPTH * scale, 2 * canvas.ph) if "mat" in figure.props else canvas.ph
+        y = top - canvas.ph / 2 + depth / 2
+        canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
+                           role="floor", halo=False))
     for s in drawing.shapes:
         least = MIN_R.get(s.role, 0.5) * px
         radii = tuple(max(least, r * scale) for r in s.r)
