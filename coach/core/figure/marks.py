@@ -11,6 +11,7 @@ from coach.core.figure.pose import BASES, poses
 from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, poly
 
 SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
+NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
          "head": "head", "hips": "hip"}
@@ -47,6 +48,9 @@ def add_marks(out: Drawing, body: Body) -> None:
         if part == "chest":
             _chest_arc(out, body)
             continue
+        if part == "lean":
+            _lean(out, body)
+            continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
         out.add(*arrow([(x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)]))
@@ -66,6 +70,16 @@ def _chest_arc(out: Drawing, body: Body) -> None:
     chest = add(body.points["hip"], body.tdir, TORSO * 0.35)  # clear of the head
     start = add(add(chest, way, TRUNK_R[1] + LIFT_GAP), direction(now + turning * 90), 3.0)
     out.add(*arrow([start, add(start, way, LIFT_LEN)]))
+    out.arrows += 1
+
+
+def _lean(out: Drawing, body: Body) -> None:
+    """The trunk swung about the hips: an arc beyond the head, from where it started."""
+    start = poses(body.figure)[0].angles["torso"]
+    now = body.pose.angles["torso"]
+    r = TORSO + NECK_TO_TOP
+    path = curve(body.points["hip"], (r, 0.0), (0.0, r), start, now + (now - start) * 0.3)
+    out.add(*arrow(path))
     out.arrows += 1
 
 

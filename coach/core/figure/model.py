@@ -24,7 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 View = Literal["side", "front", "back"]  # no view from above: nobody reads it as a body
 Base = Literal["stand", "sit", "prone", "supine", "all fours", "hang"]
 Prop = Literal["mat", "chair", "bar", "ball", "roller", "support", "wall"]
-Part = Literal["arm_l", "arm_r", "leg_l", "leg_r", "head", "chest", "hips"]
+# What a key marks as moving: a limb, the head, the chest or hips rising, or the trunk
+# leaning (a curved arrow round the hips, the way the trunk went from the first key).
+Part = Literal["arm_l", "arm_r", "leg_l", "leg_r", "head", "chest", "hips", "lean"]
 ANGLES = (
     "torso", "head",
     "arm_l", "forearm_l", "arm_r", "forearm_r",
