@@ -18,6 +18,9 @@ from coach.nudger import desktop
 from coach.nudger.idle import LOCKED_S, desktop_idle, sense
 from coach.nudger.tmux import Tmux
 from tests.faults.test_nudger_tmux import settings, stop, wait_until
+from tests.tools import needs
+
+pytestmark = needs("dbus-daemon", "/usr/bin/python3")
 
 STANDIN = Path(__file__).with_name("dbus_standin.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with dbus-python and GLib

@@ -21,6 +21,9 @@ from pathlib import Path
 import pytest
 
 from coach.core.storage.nudges import NudgeLog, TimerState
+from tests.tools import needs
+
+pytestmark = needs("tmux")
 
 EVERY_DAY = "mon,tue,wed,thu,fri,sat,sun"
 

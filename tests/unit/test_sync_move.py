@@ -20,6 +20,7 @@ from coach.core.storage.nudges import NudgeLog, NudgeRecord
 from coach.core.storage.store import Store
 from coach.paths import data_dir
 from tests.faults.test_sync import session
+from tests.tools import needs
 
 UTC = dt.UTC
 
@@ -53,7 +54,7 @@ def an_hour_ago(*folders: Path) -> None:
             os.utime(path, (when, when))
 
 
-@pytest.mark.parametrize("tool", ["rsync -a", "cp -r"])
+@pytest.mark.parametrize("tool", [pytest.param("rsync -a", marks=needs("rsync")), "cp -r"])
 def test_two_machines_histories_joined_by_a_two_way_copy_lose_nothing(tmp_path, tool):
     a, b = tmp_path / "desk", tmp_path / "laptop"
     history(a, "desk", 0, 120)
