@@ -58,6 +58,8 @@ async def test_too_small_a_window_says_so_and_keys_still_work(library, data_dir,
         await settle(pilot)
         guard = app.screen.query_one(SizeGuard)
         assert guard.has_class("-too-small") and "at least 50x12" in str(guard.render())
+        for y in (0, 9):  # over the header and over the footer: nothing shows through
+            assert app.screen.get_widget_at(5, y)[0] is guard
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert not guard.has_class("-too-small")

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Header, Static
-from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
@@ -73,8 +73,15 @@ def phase_label(view: View) -> Text:
     return Text(label, "bold")
 
 
-class SessionScreen(Screen):
+class SessionLook(Widget):
+    """The session screen's CSS, carried by a hidden widget: Textual parses a widget class's
+    CSS when its first instance mounts (a screen's only when the screen is pushed), so the
+    App mounts one after the first frame and the key that starts a session does not wait
+    for it. Unscoped: its rules name SessionScreen."""
+
+    SCOPED_CSS = False
     DEFAULT_CSS = """
+    SessionLook { display: none; }
     SessionScreen #stage { height: 1fr; }
     SessionScreen #figure {
         width: 45%; min-width: 36;
@@ -91,13 +98,15 @@ class SessionScreen(Screen):
     SessionScreen.-details #ex-details { display: block; }
     SessionScreen.-details #stage { display: none; }
     SessionScreen #progress-row { height: 1; padding: 0 1; }
-    SessionScreen #progress, SessionScreen #progress Bar { width: 1fr; }
+    SessionScreen #progress { width: 1fr; }
     SessionScreen #time-left { width: auto; }
     """
 
-    # What compose mounts, in order: their CSS is parsed before the key that starts a session.
-    STYLED_WITH = (Header, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
-                   KeyFooter, SizeGuard)
+
+class SessionScreen(Screen):
+    # Widgets compose mounts that the picker has not: the App mounts one of each, hidden,
+    # after the first frame, so their CSS is parsed before the key that starts a session.
+    STYLED_WITH = (SessionLook, Diagram, Countdown, SessionBar)
 
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
@@ -146,6 +155,7 @@ class SessionScreen(Screen):
         self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
+        yield SessionLook()  # the screen's CSS, wherever the screen is first shown
         yield Header()
         with Horizontal(id="stage"):
             yield Diagram(id="figure")
@@ -158,7 +168,7 @@ class SessionScreen(Screen):
                 yield Static(id="next-up")
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
-            yield SessionBar(show_eta=False, show_percentage=False, id="progress")
+            yield SessionBar(id="progress")
             yield Static(id="time-left")
         yield KeyFooter()
         yield SizeGuard(40, 12)

@@ -16,7 +16,7 @@ class SizeGuard(Static):
     SizeGuard {
         position: absolute;
         overlay: screen;
-        layer: _loading;  /* the screen's layer above docked widgets: the footer too */
+        layer: size-guard;  /* app.tcss gives every screen this layer, above the footer */
         width: 100%;
         height: 100%;
         visibility: hidden;
@@ -34,7 +34,7 @@ class SizeGuard(Static):
         self.need = (width, height)
 
     def on_mount(self) -> None:
-        self.fit(self.app.size)
+        self.fit(self.screen.size)
 
     def fit(self, size: Size) -> None:
         """Called on mount and by the App on every resize of the terminal."""
