@@ -14,6 +14,7 @@ from pathlib import Path
 
 from coach.commands.common import UserError
 from coach.core.text import terminal_safe
+from coach.core.wording import count
 from coach.paths import DATA_DIR_ENV, data_dir, machine_file
 
 
@@ -93,8 +94,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         label = f"{machine}{' (this machine)' if machine == me else ''}"
         place = "top of the folder" if where == folder else f"{MACHINES}/{machine}"
         when = f"last write {_when(last)}" if last else "nothing written"
-        count = f"{len(uuids)} session{'' if len(uuids) == 1 else 's'}"
-        print(f"  {label}: {count}, {when} ({place})")
+        print(f"  {label}: {count(len(uuids), 'session')}, {when} ({place})")
     every = _files(folder)
     copies = [p for p in every if (data_name(p.name) or ("", False))[1]]
     unfinished = [p for p in every if p.name.endswith((".tmp", ".partial", ".part"))

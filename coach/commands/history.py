@@ -8,6 +8,7 @@ from pathlib import Path
 
 from coach.commands.common import UserError, say, write_file, write_stdout
 from coach.core.text import json_escaped
+from coach.core.wording import count
 from coach.paths import data_dir
 
 
@@ -29,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_stdout(text.encode())
     else:
         write_file(args.output, text.encode())
-        say(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
+        say(f"{count(len(records), 'session')} written to {args.output}")
     return 0
 
 

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
 from coach.core.text import duration_text
+from coach.core.wording import count
 
 if TYPE_CHECKING:
     from coach.ui.app import CoachApp
@@ -48,8 +49,8 @@ def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int
         text.append(f"{figures.on_time} of {figures.stretches} stretches\n")
     else:
         text.append("nothing yet\n", "dim")
-    text.append(f"{figures.breaks} break{'s' if figures.breaks != 1 else ''} · ")
-    text.append(f"{figures.nudges} nudge{'s' if figures.nudges != 1 else ''}")
+    text.append(f"{count(figures.breaks, 'break')} · ")
+    text.append(count(figures.nudges, "nudge"))
     if figures.nudges:
         text.append(f" ({figures.snoozed} snoozed, {figures.skipped} skipped, "
                     f"{figures.unanswered} unanswered)", "dim")
