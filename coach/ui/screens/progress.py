@@ -31,7 +31,7 @@ from coach.core.storage.store import Store
 from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
-from coach.ui.widgets.breaks import BreaksPanel
+from coach.ui.widgets.breaks import BreaksPanel, BreaksSource
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.key_footer import KeyFooter
@@ -89,8 +89,10 @@ class ProgressScreen(Screen):
              "totals": "#totals-scroll"}
 
     def __init__(self, writer: StoreWriter, store: Store | None,
-                 exercises: Mapping[str, Exercise], today: dt.date, goal: int) -> None:
+                 exercises: Mapping[str, Exercise], today: dt.date, goal: int,
+                 breaks: BreaksSource) -> None:
         super().__init__()
+        self.breaks = breaks
         self.writer, self.store, self.exercises = writer, store, exercises
         self.today, self.goal = today, goal
         self.days: dict[dt.date, tuple[int, int]] | None = None  # None until read
@@ -113,7 +115,7 @@ class ProgressScreen(Screen):
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
-                    yield BreaksPanel(id="breaks")
+                    yield BreaksPanel(self.breaks, id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
                 heatmap = YearHeatmap(id="heatmap")
                 heatmap.set_reactive(YearHeatmap.today, self.today)

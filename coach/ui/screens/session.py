@@ -180,6 +180,9 @@ class SessionScreen(Screen):
         self.redraw()
         self._ticker = self.set_interval(TICK_S, self.tick)
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#countdown", Countdown).window = event.size  # big digits in a big window
+
     # -- a dialog on top pauses the clock; its going resumes it ----------------------------
 
     def on_screen_suspend(self, event: events.ScreenSuspend) -> None:

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
@@ -14,9 +14,6 @@ from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
 from coach.core.text import duration_text
 from coach.core.wording import count
-
-if TYPE_CHECKING:
-    from coach.ui.app import CoachApp
 
 TREND_DAYS = 14
 BARS = "▁▂▃▄▅▆▇█"
@@ -62,8 +59,23 @@ def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int
     return text
 
 
+@dataclass(frozen=True)
+class BreaksSource:
+    """Where the panel's figures come from: `days(n)` gives today's training day and the
+    figures of the last n days (it reads the nudge log: called in a thread); `minutes` is
+    the sitting limit the figures are measured against."""
+
+    days: Callable[[int], tuple[dt.date, Mapping[dt.date, DayFigures]]]
+    minutes: int
+
+
 class BreaksPanel(Static):
-    """Loads its figures in a thread through the app's nudge service, then shows them."""
+    """Today's stand-up breaks and a two-week trend, read in a thread from its source.
+
+    Args:
+        source: where the figures come from (the App hands its nudge log's reader).
+    No reactives; posts no messages (it shows, it does not answer keys).
+    """
 
     DEFAULT_CSS = """
     BreaksPanel {
@@ -72,17 +84,17 @@ class BreaksPanel(Static):
     }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, source: BreaksSource, **kwargs) -> None:
         super().__init__(Text("Breaks: loading…", "dim"), **kwargs)
+        self.source = source
 
     def on_mount(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True)
 
     def _load(self) -> None:
-        app = cast("CoachApp", self.app)
         try:
-            today, days = app.nudges.days(TREND_DAYS)
+            today, days = self.source.days(TREND_DAYS)
         except (StoreError, OSError) as exc:
-            app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
+            self.app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
             return
-        app.call_from_thread(self.update, breaks_text(days, today, app.settings.nudge_minutes))
+        self.app.call_from_thread(self.update, breaks_text(days, today, self.source.minutes))

@@ -12,6 +12,14 @@ from textual.widgets import Static
 
 
 class SizeGuard(Static):
+    """A cover over the whole screen, shown while the window is under `width` x `height`.
+
+    Args:
+        width, height: the smallest window its screen can be used in.
+    Call `fit(size)` with the window's size (the App does on each resize); it shows or hides
+    itself by the `-too-small` class. No reactives; posts no messages.
+    """
+
     DEFAULT_CSS = """
     SizeGuard {
         position: absolute;
