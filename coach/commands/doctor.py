@@ -18,15 +18,12 @@ from coach.commands.common import UserError
 from coach.commands.sync_dir import set_sync_dir, shown
 from coach.core.storage.stamps import Stamp
 from coach.core.storage.store import Store, StoreError
+from coach.core.wording import count
 from coach.paths import DATA_DIR_ENV, data_dir, machine_file
 
 
 def _when(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -48,7 +45,7 @@ def _restore(store: Store, machine: str) -> int:
     for table, found in deletes.items():
         undo = {key: {machine: by[machine]} for key, by in found.items() if machine in by}
         store.restore(table, undo)
-        counts.append(_plural(len(undo), table.removesuffix("s")))
+        counts.append(count(len(undo), table.removesuffix("s")))
     if counts == ["0 session", "0 routine"]:
         who = sorted({m for found in deletes.values() for by in found.values() for m in by})
         others = f"; deletes stand from: {', '.join(map(shown, who))}" if who else ""
@@ -86,12 +83,12 @@ def _report(folder: Path, data_dir_arg: str | None) -> int:
         for paths in data_files_in(where / SESSIONS, len("2026-11")).values():
             for path in paths:
                 uuids |= set(store.read_tables(path, "sessions", strict=False).get("sessions", {}))
-        count = _plural(len(uuids - deletes["sessions"].keys()), "session")
+        sessions = count(len(uuids - deletes["sessions"].keys()), "session")
         label = f"{machine}{' (this machine)' if machine == me else ''}"
         place = "top of the folder" if where == folder else f"{MACHINES}/{machine}"
         last = found.last_write.get(where)
         when = f"last write {_when(last)}" if last else "nothing written"
-        print(f"  {shown(label)}: {count}, {when} ({shown(place)})")
+        print(f"  {shown(label)}: {sessions}, {when} ({shown(place)})")
     _deletes(deletes)
     try:
         settings = store.all_settings()
@@ -143,7 +140,7 @@ def _deletes(deletes: dict[str, dict[str, dict[str, Stamp]]]) -> None:
         return
     print("deletes that stand (hidden on every machine):")
     for machine, tables in sorted(by_machine.items()):
-        what = " and ".join(_plural(len(ats), table.removesuffix("s"))
+        what = " and ".join(count(len(ats), table.removesuffix("s"))
                             for table, ats in sorted(tables.items(), reverse=True))
         latest = max(at for ats in tables.values() for at in ats)[0].isoformat()[:16].replace("T", " ")
         print(f"  {shown(machine)} deleted {what}, the latest on {shown(latest)}; "

@@ -19,6 +19,7 @@ from coach.commands.common import (
 from coach.core.content.loading import ARTICLES, ContentError, Library, check, with_user_routines
 from coach.core.session.engine import step_phases
 from coach.core.text import dosing_text, duration_text, terminal_safe
+from coach.core.wording import count
 from coach.paths import content_dir, data_dir
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ def _user_routines(args: argparse.Namespace) -> list[Routine]:
 
 def _one_line(problems: list[str]) -> str:
     more = len(problems) - 1
-    return problems[0] + (f" (and {more} more problem{'' if more == 1 else 's'})" if more else "")
+    return problems[0] + (f" (and {count(more, 'more problem')})" if more else "")
 
 
 def cmd_routines(args: argparse.Namespace) -> int:

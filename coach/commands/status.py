@@ -20,6 +20,7 @@ from coach.core.history.counting import NO_DAY, record_counts, streak_days
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import SessionRecord
+from coach.core.wording import count
 from coach.paths import data_dir
 
 if TYPE_CHECKING:
@@ -103,8 +104,7 @@ def _when(record: SessionRecord, today: dt.date) -> str:
 
 
 def _status_line(status: _Status) -> str:
-    unit = "day" if status.streak == 1 else "days"
-    parts = [f"streak {status.streak} {unit}", f"longest {status.longest}"]
+    parts = [f"streak {count(status.streak, 'day')}", f"longest {status.longest}"]
     if status.last is None:
         parts.append("no sessions yet")
     else:

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import AfterValidator, ValidationInfo
 
+from coach.core.wording import reps as count_reps
+
 if TYPE_CHECKING:  # the models use this module's validators: no import cycle at run time
     from coach.core.content.loading import RoutineInfo
     from coach.core.content.models import Dosing
@@ -119,10 +121,8 @@ def dosing_text(dosing: Dosing) -> str:
     elif dosing.mode == "timed":
         assert dosing.duration_s is not None
         what = duration_text(dosing.duration_s)
-    elif dosing.mode == "breaths":
-        what = f"{dosing.reps} breath{'s' if dosing.reps > 1 else ''}"
-    else:
-        what = f"{dosing.reps} rep{'s' if dosing.reps > 1 else ''}"
+    else:  # reps or breaths, in the mode's word
+        what = count_reps(dosing.reps, dosing.mode)
     if dosing.sets > 1:
         what = f"{dosing.sets} sets of {what}"
     if dosing.per_side:

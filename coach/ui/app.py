@@ -297,8 +297,12 @@ class CoachApp(App):
     @after_store_opens
     def action_progress(self) -> None:
         if not ProgressScreen.matches(self.screen):
+            from coach.ui.widgets.breaks import BreaksSource  # loaded with the screen
+
+            breaks = BreaksSource(self.nudges.days, self.nudges.days_between,
+                                  self.settings.nudge_minutes)
             self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
-                                            self.today(), self.settings.weekly_goal_days))
+                                            self.today(), self.settings.weekly_goal_days, breaks))
 
     @after_store_opens
     def action_settings(self) -> None:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from textual.events import Callback
+from textual.widget import Widget
 
 if TYPE_CHECKING:
     from textual.app import App
-    from textual.dom import DOMNode
 
 
 class LazyScreen:
@@ -43,34 +41,27 @@ class LazyScreen:
         return f"LazyScreen({self.module}.{self.name})"
 
 
-def add_default_css(app: App, *classes: type[DOMNode]) -> None:
-    """Parse these classes' DEFAULT_CSS into the app's stylesheet now, exactly as mounting
-    the first of each would, so the key that opens their screen does not wait for it."""
-    stylesheet = app.stylesheet
-    try:
-        for cls in classes:
-            # _get_default_css reads only the class (its CSS bases), so a bare instance will do.
-            for read_from, css, tie_breaker, scope in cls._get_default_css(object.__new__(cls)):
-                stylesheet.add_source(css, read_from=read_from, is_default_css=True,
-                                      tie_breaker=tie_breaker, scope=scope)
-    except (AttributeError, TypeError, ValueError):
-        # Textual's private side changed (textual is pinned, but within a range): the CSS is
-        # then parsed when the screen first mounts, as it always is without this head start.
-        return
-    stylesheet.parse()
-    _ = stylesheet.rules_map  # built now, not at the first widget's styling
+def warm_styles(app: App, *classes: type[Widget]) -> None:
+    """Mount one hidden instance of each widget class and take them away again: Textual
+    parses a class's DEFAULT_CSS when its first instance mounts, so a screen that composes
+    them later does not wait for it. Each class here builds with no arguments."""
+    holder = Widget(*(cls() for cls in classes))
+    holder.display = False
+    app.screen.mount(holder)
+    holder.call_after_refresh(holder.remove)
 
 
 def prefetch(app: App, *screens: LazyScreen) -> None:
-    """Import these in a thread once the first frame is out, so the key that opens one
-    does not wait for its import; then, on the UI thread, parse the CSS their widgets
-    bring (a screen class lists those in STYLED_WITH)."""
+    """Import these in a thread once the first frame is out, so the key that opens one does
+    not wait for its import; then, on the UI thread, mount and drop the widgets their screens
+    list in STYLED_WITH, so their CSS is parsed before the key too."""
     def load_all() -> None:
-        classes: list[type[DOMNode]] = []
+        classes: list[type[Widget]] = []
         for screen in screens:
-            loaded = screen.load()
-            classes += [loaded, *getattr(loaded, "STYLED_WITH", ())]
-        # post_message is thread-safe and never waits: an app that has gone just drops it.
-        app.post_message(Callback(partial(add_default_css, app, *classes)))
+            classes += getattr(screen.load(), "STYLED_WITH", ())
+        try:
+            app.call_from_thread(warm_styles, app, *classes)
+        except RuntimeError:  # the app closed first: nothing to warm
+            pass
 
     threading.Thread(target=load_all, name="prefetch-screens", daemon=True).start()

@@ -173,6 +173,10 @@ class NudgeRecords:
             return today, {}
         return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
 
+    def days_between(self, first: dt.date, last: dt.date) -> dict[dt.date, DayFigures]:
+        """The figures of the days first..last (none before the log is open); in a thread."""
+        return {} if self.nudge_log is None else self.nudge_log.days(first, last)
+
     def _sync_clock(self, push: bool = False, force: bool = False) -> bool:
         """Pull what another copy changed, or push this copy's change; True when pulled.
         A file that cannot be read or written leaves this copy counting on its own."""

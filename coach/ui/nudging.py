@@ -23,6 +23,7 @@ from coach.core.storage.errors import StoreError
 from coach.ui.lazy import LazyScreen
 from coach.ui.nudge_records import NudgeRecords, open_nudge_log
 from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
+from coach.ui.terminal_out import write_to_terminal
 
 if TYPE_CHECKING:
     from coach.core.storage.nudges import NudgeLog, StretchRecord
@@ -173,8 +174,7 @@ class NudgeDesk(NudgeRecords):
 
     def write_terminal(self, text: str) -> None:
         """Escape sequences straight to the terminal, between frames, as App.bell does."""
-        if text and not self.app.is_headless and self.app._driver is not None:
-            self.app._driver.write(text)
+        write_to_terminal(self.app, text)
 
     # -- answers -----------------------------------------------------------------------------
 

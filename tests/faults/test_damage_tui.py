@@ -21,6 +21,7 @@ from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import BrokenStoreScreen
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.widgets.navlist import NavList
+from tests.notices import record_notices
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +68,7 @@ async def test_the_tui_starts_and_shows_progress_or_says_what_is_wrong(
     before = kept(folder, damaged)
     app = CoachApp(library=library, store=Store(folder), clock=ManualClock(), zone="UTC",
                    animate=False)
+    said = record_notices(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         if app.return_code is not None:  # left with the reason: nothing to move aside
@@ -78,7 +80,7 @@ async def test_the_tui_starts_and_shows_progress_or_says_what_is_wrong(
             assert app.return_code == 2
         else:
             assert kind.startswith("record:"), f"{kind}: opened as if nothing were wrong"
-            notices = [n.message for n in app._notifications]
+            notices = [n.message for n in said]
             assert any(m.startswith(f"{damaged}: session") for m in notices), notices
             await pilot.press("g")
             await settle(pilot)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Header, Static
-from textual.widgets._footer import FooterKey
+
+from coach.ui.widgets.key_footer import KeyFooter
 
 MISSING_FROM_CONSOLE_FONT = "⭘⏎▕≤"
 
@@ -17,7 +18,7 @@ async def test_symbols_the_console_lacks_give_way(library, data_dir, ready_store
     async with open_app((80, 24)) as (app, pilot):
         screen = app.screen
         assert screen.query_one(Header).icon == "≡"  # ⭘ is an empty box in Chromium
-        keys = [key.key_display for key in screen.query(FooterKey)]
+        keys = [entry.display for entry in screen.query_one(KeyFooter).entries]
         filters = str(screen.query_one("#filters", Static).render())
         border = screen.query_one("#routines").styles.border_right[0]
         if term == "linux":

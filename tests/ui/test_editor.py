@@ -14,6 +14,7 @@ from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.editor import EditorScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.session import SessionScreen
+from tests.notices import record_notices
 
 
 def make(library, data_dir):
@@ -224,11 +225,12 @@ async def test_export_names_the_file_and_its_id_after_the_routine(library, data_
 async def test_import_of_a_missing_file_says_so_in_words(library, data_dir, ready_store, settle,
                                                          tmp_path):
     app = make(library, data_dir)
+    said_now = record_notices(app)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await pilot.press("n", "ctrl+o")
         app.screen.query_one("#path", Input).value = str(tmp_path / "nope.toml")
         await pilot.press("enter")
         await pilot.pause()
-        said = " ".join(n.message for n in app._notifications)
+        said = " ".join(n.message for n in said_now)
         assert "no such file" in said and "[Errno" not in said

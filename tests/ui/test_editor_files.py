@@ -12,6 +12,7 @@ from coach.ui.screens.editor import EditorScreen
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.widgets.navlist import NavList
 from coach.ui.widgets.step_list import StepList
+from tests.notices import record_notices
 
 
 async def new_routine(pilot, name: str, *exercises: str) -> EditorScreen:
@@ -32,6 +33,7 @@ async def test_export_offers_the_documents_folder_and_names_the_full_path(
     documents.mkdir()
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(documents))
     async with open_app((100, 32)) as (app, pilot):
+        notices = record_notices(app)
         editor = await new_routine(pilot, "Evening back", "cobra")
         editor.query_one("#name", Input).focus()  # from a field too (its ctrl+e is `end`)
         await pilot.press("ctrl+e")
@@ -41,7 +43,7 @@ async def test_export_offers_the_documents_folder_and_names_the_full_path(
         field.value = "mine.toml"  # a bare name goes in the folder the prompt named
         await pilot.press("enter")
         await pilot.pause()
-        said = " ".join(n.message for n in app._notifications)
+        said = " ".join(n.message for n in notices)
     assert (documents / "mine.toml").is_file()
     assert f"Wrote {documents / 'mine.toml'}" in said
 

@@ -14,6 +14,7 @@ from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
+from tests.notices import record_notices, said_by
 
 
 class Refusing(Store):
@@ -60,6 +61,7 @@ def make(library, data_dir, refuse=(), tmp_path=None):
     recovery = Recovery(data_dir, (tmp_path or data_dir) / "fallback")
     app = CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC",
                    animate=False, recovery=recovery)
+    record_notices(app)
     return app, store, recovery
 
 
@@ -70,7 +72,7 @@ async def written(pilot) -> None:
 
 
 def notices(app) -> str:
-    return " | ".join(n.message for n in app._notifications)
+    return " | ".join(n.message for n in said_by(app))
 
 
 async def start(pilot):
@@ -90,7 +92,7 @@ async def test_a_refused_session_is_kept_told_truthfully_and_offered_next_start(
         assert isinstance(app.screen, SummaryScreen)
         summary = str(app.screen.query_one("#summary Static", Static).render())
         assert "NOT SAVED YET" in summary and "saved\n" not in summary
-        assert "Could not save the session" in " ".join(n.title for n in app._notifications)
+        assert "Could not save the session" in " ".join(n.title for n in said_by(app))
         [kept] = recovery.pending()
         assert kept.status == "stopped" and app.sessions.unsaved
     assert Store(data_dir).sessions() == []

@@ -13,12 +13,14 @@ from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.summary import SummaryScreen
 from coach.ui.widgets.countdown import Countdown
+from tests.notices import record_notices, said_by
 
 
 def make(library, data_dir, clock=None):
     store = Store(data_dir)
     app = CoachApp(library=library, store=store, clock=clock or ManualClock(), zone="UTC",
                    animate=False)
+    record_notices(app)
     return app, store
 
 
@@ -115,7 +117,7 @@ async def test_keys_pause_skip_adjust_and_stop_with_save(library, data_dir, read
         before = (player.view().seconds_left, player.deadline())
         await pilot.press("plus")  # reps cannot be lengthened: a notice, nothing changes
         assert (player.view().seconds_left, player.deadline()) == before
-        assert any("longer or shorter" in n.message for n in app._notifications)
+        assert any("longer or shorter" in n.message for n in said_by(app))
         await pilot.press("i")
         assert screen.query_one("#ex-details").display
         await pilot.press("i")

@@ -38,7 +38,7 @@ async def test_a_small_pane_shows_countdown_phase_and_name_and_leaves_when_it_gr
 
 
 def footer_labels(app) -> list[str]:
-    return [key.description for key in app.screen.query_one(KeyFooter).query("FooterKey")]
+    return [entry.description for entry in app.screen.query_one(KeyFooter).shown]
 
 
 async def test_paused_the_footer_offers_resume_and_space_resumes(library, data_dir, ready_store,

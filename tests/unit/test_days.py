@@ -167,3 +167,76 @@ def test_leap_day_in_a_streak():
     ]
     assert days == [D("2028-02-28"), D("2028-02-29"), D("2028-03-01")]
     assert streaks(days, D("2028-03-01")) == (3, 3)
+
+
+# The machine's zone, read by tzlocal. tzlocal looks for its files under a root its tests
+# choose (`_root`); these point it at a folder shaped like a machine's /.
+@pytest.fixture
+def machine_root(tmp_path, monkeypatch):
+    import tzlocal
+    import tzlocal.unix
+
+    monkeypatch.delenv("TZ", raising=False)
+
+    def under_root(look):  # whatever root tzlocal passes on, look under ours
+        return lambda *_: look(_root=str(tmp_path))
+
+    for name in ("_get_localzone_name", "_get_localzone"):
+        monkeypatch.setattr(tzlocal.unix, name, under_root(getattr(tzlocal.unix, name)))
+    (tmp_path / "etc").mkdir()
+    yield tmp_path
+    monkeypatch.undo()
+    forget_zone()  # the made-up machine's
+
+
+def forget_zone() -> None:
+    """tzlocal keeps what it found: make it look again (quietly: it warns when it finds none)."""
+    import warnings
+
+    import tzlocal
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        tzlocal.reload_localzone()
+
+
+def zone_file(name: str) -> bytes:
+    from importlib.resources import files
+
+    return files("tzdata.zoneinfo").joinpath(*name.split("/")).read_bytes()
+
+
+def test_a_copied_localtime_keeps_its_clock(machine_root):
+    from coach.core.history.days import local_zone_name
+
+    (machine_root / "etc" / "localtime").write_bytes(zone_file("Europe/Berlin"))
+    forget_zone()
+    zone = local_zone_name()
+    assert zone != "UTC"
+    summer, winter = utc("2026-07-01T00:00"), utc("2026-01-01T00:00")
+    for instant in (summer, winter, utc("2026-03-29T02:00"), utc("2026-10-25T02:00")):
+        assert instant.astimezone(ZoneInfo(zone)).utcoffset() == \
+            instant.astimezone(ZoneInfo("Europe/Berlin")).utcoffset()
+    # 23:30 UTC on 30 June is already 1 July in Berlin, past the 4 o'clock day start
+    assert training_day(utc("2026-06-30T23:30"), zone, 0) == D("2026-07-01")
+
+
+def test_a_zone_named_beside_the_copy_is_used_by_its_name(machine_root):
+    from coach.core.history.days import local_zone_name
+
+    (machine_root / "etc" / "localtime").write_bytes(zone_file("America/New_York"))
+    (machine_root / "etc" / "timezone").write_text("America/New_York\n")
+    forget_zone()
+    assert local_zone_name() == "America/New_York"
+
+
+def test_no_localtime_at_all_is_utc(machine_root, monkeypatch):
+    from coach.core.history.days import local_zone_name
+
+    forget_zone()
+    zone = ZoneInfo(local_zone_name())  # "UTC" or "Etc/UTC": tzlocal picks one of them
+    assert {utc(f"2026-{m}-01T00:00").astimezone(zone).utcoffset() for m in ("01", "07")} == \
+        {dt.timedelta(0)}
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # $TZ still says, as on any machine
+    forget_zone()
+    assert local_zone_name() == "Asia/Tokyo"

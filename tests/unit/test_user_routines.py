@@ -284,7 +284,7 @@ BAD_FILES = {
     "too-many-sets.toml": "steps[0].dosing.sets: must be at most 10, got 500",
     "name-clash.toml": "name: a routine called 'five desk stretches' exists; rename it in the file",
     "malformed.toml": "not valid TOML: Illegal character '\\n' (at line 2, column 22)",
-    "empty.toml": "steps: needs at least 1 item(s)",
+    "empty.toml": "steps: needs at least 1 item",
     "unknown-field.toml": "colour: is not a known field; remove it or fix its spelling",
 }
 

@@ -20,6 +20,20 @@ def test_plurals_and_units():
     assert reps(5, "reps") == "5 reps"
 
 
+def test_every_plural_goes_through_wording():
+    """No noun made plural by hand beside coach/core/wording.py ("s" if n != 1, "item(s)")."""
+    import re
+    from pathlib import Path
+
+    import coach
+
+    by_hand = re.compile(r"['\"]s['\"] if |== 1 else ['\"]s['\"]|\w\(s\)[\x27\"]|== 1 else \"days\"")
+    found = [f"{path.name}:{n}" for path in Path(coach.__file__).parent.rglob("*.py")
+             for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if by_hand.search(line) and path.name != "wording.py"]
+    assert found == []
+
+
 def test_settings_step_within_their_ranges():
     settings = Settings()
     assert settings.changed("bell") == settings.model_copy(update={"bell": False})

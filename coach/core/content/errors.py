@@ -7,6 +7,8 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from coach.core.wording import count
+
 
 def field_path(loc: tuple[int | str, ...]) -> str:
     """('steps', 2, 'exercise') -> 'steps[2].exercise'."""
@@ -51,7 +53,7 @@ def _fix(error: ErrorDetails) -> str:
     if kind == "string_too_long":
         return f"must be at most {ctx.get('max_length')} characters long"
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        return f"needs at least {count(int(ctx.get('min_length', 1)), 'item')}"
     if kind == "too_long":
         return f"may have at most {ctx.get('max_length')} items"
     if kind == "string_pattern_mismatch":

@@ -21,6 +21,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, StrictInt, Validation
 from coach.core.content.errors import describe
 from coach.core.session.records import IMPORTED, SCHEMA_VERSION, SessionRecord
 from coach.core.text import dosing_text, terminal_safe
+from coach.core.wording import count
 
 EXPORT_VERSION = 1  # the shape of the export file itself; the records carry SCHEMA_VERSION
 MAX_EXPORT_BYTES = 64 * 2**20  # ten years of daily sessions is about 10 MB
@@ -187,7 +188,7 @@ def parse_export(raw: bytes, where: str) -> list[SessionRecord]:
         problems = _versions_known(export, where) + _repeated_uuids(export.sessions, where)
     if problems:
         more = len(problems) - 1
-        tail = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
+        tail = f" (and {count(more, 'more problem')})" if more else ""
         raise TransferError(_shorten(problems[0]) + tail)
     return list(export.sessions)
 

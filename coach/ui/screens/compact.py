@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coach.core.nudge.wording import sitting_minutes
+from coach.core.wording import count
 
 COMPACT_MAX = (50, 12)  # a terminal at most this wide or this tall gets the compact layout
 
@@ -53,8 +54,8 @@ def pane_text(status: PaneStatus) -> Text:
     text.append("Sitting    ", "bold")
     text.append(f"{sitting_minutes(status.sitting_s)} min\n")  # as the nudge rounds it
     text.append("Today      ", "bold")
-    text.append(f"{status.breaks_today} break{'s' if status.breaks_today != 1 else ''}")
-    text.append(f" · streak {status.streak} day{'s' if status.streak != 1 else ''}\n\n")
+    text.append(count(status.breaks_today, "break"))
+    text.append(f" · streak {count(status.streak, 'day')}\n\n")
     text.append(" b ", "bold reverse")
     text.append(" break now  ")
     text.append(" ? ", "bold reverse")

@@ -34,7 +34,7 @@ from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
 from coach.ui.widgets.app_header import AppHeader
-from coach.ui.widgets.breaks import BreaksPanel
+from coach.ui.widgets.breaks import BreaksPanel, BreaksSource
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
@@ -80,8 +80,10 @@ class ProgressScreen(Screen):
              "totals": "#totals-scroll"}
 
     def __init__(self, writer: StoreWriter, store: Store | None,
-                 exercises: Mapping[str, Exercise], today: dt.date, goal: int) -> None:
+                 exercises: Mapping[str, Exercise], today: dt.date, goal: int,
+                 breaks: BreaksSource) -> None:
         super().__init__()
+        self.breaks = breaks
         self.writer, self.store, self.exercises = writer, store, exercises
         self.today, self.goal = today, goal
         self.days: dict[dt.date, DayCount] | None = None  # None until read
@@ -104,7 +106,7 @@ class ProgressScreen(Screen):
                     yield Static(legend(), id="legend")
                 with VerticalScroll(id="day-pane"):
                     yield Static(id="day")
-                    yield BreaksPanel(id="breaks")
+                    yield BreaksPanel(self.breaks, id="breaks")
             with TabPane("Year", id="year"), VerticalScroll(id="year-scroll"):
                 heatmap = YearHeatmap(id="heatmap")
                 heatmap.set_reactive(YearHeatmap.today, self.today)

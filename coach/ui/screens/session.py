@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Static
-from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
@@ -35,8 +35,15 @@ from coach.ui.widgets.size_guard import SizeGuard
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
 
-class SessionScreen(Screen):
+class SessionLook(Widget):
+    """The session screen's CSS, carried by a hidden widget: Textual parses a widget class's
+    CSS when its first instance mounts (a screen's only when the screen is pushed), so the
+    App mounts one after the first frame and the key that starts a session does not wait
+    for it. Unscoped: its rules name SessionScreen."""
+
+    SCOPED_CSS = False
     DEFAULT_CSS = """
+    SessionLook { display: none; }
     SessionScreen #stage { height: 1fr; }
     SessionScreen #figure {
         width: 45%; min-width: 36;
@@ -53,7 +60,7 @@ class SessionScreen(Screen):
     SessionScreen.-details #ex-details { display: block; }
     SessionScreen.-details #stage { display: none; }
     SessionScreen #progress-row { height: 1; padding: 0 1; }
-    SessionScreen #progress, SessionScreen #progress Bar { width: 1fr; }
+    SessionScreen #progress { width: 1fr; }
     SessionScreen #time-left { width: auto; }
     /* A small pane (a tmux split): no picture and no cue, so the countdown, the phase and
        the exercise's name have the width; it goes as the window grows back. */
@@ -63,14 +70,17 @@ class SessionScreen(Screen):
     SessionScreen.-narrow #phase-label, SessionScreen.-short #phase-label { margin-top: 0; }
     SessionScreen.-narrow #countdown, SessionScreen.-short #countdown { margin: 0; }
     """
+
+
+class SessionScreen(Screen):
     # Textual's own breakpoints set these classes on every resize: below 56 columns the
     # picture would leave the text a few letters wide; below 16 rows the countdown is cut.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (56, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
 
-    # What compose mounts, in order: their CSS is parsed before the key that starts a session.
-    STYLED_WITH = (AppHeader, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
-                   KeyFooter, SizeGuard)
+    # Widgets compose mounts that the picker has not: the App mounts one of each, hidden,
+    # after the first frame, so their CSS is parsed before the key that starts a session.
+    STYLED_WITH = (SessionLook, Diagram, Countdown, SessionBar)
 
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
@@ -121,6 +131,7 @@ class SessionScreen(Screen):
         self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
+        yield SessionLook()  # the screen's CSS, wherever the screen is first shown
         yield AppHeader()
         with Horizontal(id="stage"):
             yield Diagram(id="figure")
@@ -133,7 +144,7 @@ class SessionScreen(Screen):
                 yield Static(id="next-up")
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
-            yield SessionBar(show_eta=False, show_percentage=False, id="progress")
+            yield SessionBar(id="progress")
             yield Static(id="time-left")
         yield KeyFooter()
         yield SizeGuard(40, 12)
@@ -144,6 +155,9 @@ class SessionScreen(Screen):
             self.handle(self.run.player.start())
         self.redraw()
         self._ticker = self.set_interval(TICK_S, self.tick)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#countdown", Countdown).window = event.size  # big digits in a big window
 
     # -- a dialog on top pauses the clock; its going resumes it ----------------------------
 

@@ -5,8 +5,8 @@ it, not colour."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, cast
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
@@ -14,9 +14,6 @@ from textual.widgets import Static
 from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
 from coach.core.wording import count
-
-if TYPE_CHECKING:
-    from coach.ui.app import CoachApp
 
 TREND_DAYS = 14
 BARS = "▁▂▃▄▅▆▇█"
@@ -78,9 +75,25 @@ def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int
     return text
 
 
+@dataclass(frozen=True)
+class BreaksSource:
+    """Where the panel's figures come from: `days(n)` gives today's training day and the
+    figures of the last n days, `between(first, last)` those of a span (both read the nudge
+    log: called in a thread); `minutes` is the sitting limit the figures are measured against."""
+
+    days: Callable[[int], tuple[dt.date, Mapping[dt.date, DayFigures]]]
+    between: Callable[[dt.date, dt.date], Mapping[dt.date, DayFigures]]
+    minutes: int
+
+
 class BreaksPanel(Static):
-    """Loads its figures in a thread through the app's nudge service, then shows those of the
-    day the calendar has selected (show())."""
+    """The stand-up breaks of the day the calendar has selected (show()) and a two-week trend
+    to today, read in a thread from its source.
+
+    Args:
+        source: where the figures come from (the App hands its nudge log's reader).
+    No reactives; posts no messages (it shows, it does not answer keys).
+    """
 
     DEFAULT_CSS = """
     BreaksPanel {
@@ -89,8 +102,9 @@ class BreaksPanel(Static):
     }
     """
 
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, source: BreaksSource, **kwargs) -> None:
         super().__init__(Text("Breaks: loading…", "dim"), **kwargs)
+        self.source = source
         self.figures: dict[dt.date, DayFigures] = {}
         self.today: dt.date | None = None  # None until the figures are read
         self.day: dt.date | None = None
@@ -111,21 +125,19 @@ class BreaksPanel(Static):
 
     def _draw(self) -> None:
         assert self.today is not None
-        app = cast("CoachApp", self.app)
-        self.update(breaks_text(self.figures, self.today, app.settings.nudge_minutes,
-                                self.day, self.breaks))
+        self.update(breaks_text(self.figures, self.today, self.source.minutes, self.day,
+                                self.breaks))
 
     def _load(self) -> None:
-        app = cast("CoachApp", self.app)
         try:
-            today, days = app.nudges.days(TREND_DAYS)
-            day, log = self.day, app.nudges.nudge_log
-            if day is not None and day not in days and log is not None:
-                days = {**days, **log.days(day, day)}  # a day before the trend's two weeks
+            today, days = self.source.days(TREND_DAYS)
+            day = self.day
+            if day is not None and day not in days:  # a day before the trend's two weeks
+                days = {**days, **self.source.between(day, day)}
         except (StoreError, OSError) as exc:
-            app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
+            self.app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
             return
-        app.call_from_thread(self._loaded, today, days)
+        self.app.call_from_thread(self._loaded, today, days)
 
     def _loaded(self, today: dt.date, days: dict[dt.date, DayFigures]) -> None:
         self.today, self.figures = today, {**self.figures, **days}

@@ -44,7 +44,13 @@ LEVEL_CSS = """
 
 
 class DayView(Widget):
-    """What the calendar and the heatmap share: the days, today, and a style per level."""
+    """What the calendar and the heatmap share: the days, today, and a style per level.
+
+    Reactives:
+        days: {date: (sessions, seconds)}; a day's symbol and colour come from its seconds.
+        today: the training day; later days are drawn blank (the future).
+    Component classes: `calendar--level-0` to `calendar--level-4`, `calendar--future`.
+    """
 
     COMPONENT_CLASSES = {*LEVEL_CLASSES, "calendar--future"}
 
@@ -81,7 +87,15 @@ def legend(selection: bool = True) -> Text:
 
 class MonthCalendar(DayView, can_focus=True):
     """A month as a grid of 'dd▒' cells, Monday first; today marked › and underlined, the
-    selection in brackets and reversed."""
+    selection in brackets and reversed.
+
+    Reactives (beside DayView's `days` and `today`):
+        selected: the day the cursor is on; arrows/j/k move it, PgUp/PgDn by a month.
+    Messages:
+        MonthCalendar.DaySelected(calendar, day, opened): the selection moved (opened=False)
+            or Enter was pressed on it (opened=True); `control` is the calendar, so
+            `@on(MonthCalendar.DaySelected, "#id")` works.
+    """
 
     DEFAULT_CSS = "MonthCalendar { width: 36; height: 8; }\nMonthCalendar:focus { background: $boost; }" + LEVEL_CSS.format(name="MonthCalendar")
     BINDINGS = [
@@ -156,7 +170,10 @@ class MonthCalendar(DayView, can_focus=True):
 
 
 class YearHeatmap(DayView):
-    """53 weeks by 7 days, oldest week on the left, like a contribution graph."""
+    """53 weeks by 7 days, oldest week on the left, like a contribution graph.
+
+    Reactives: DayView's `days` and `today` (today is the last cell). No messages.
+    """
 
     DEFAULT_CSS = "YearHeatmap { width: auto; height: 8; }" + LEVEL_CSS.format(name="YearHeatmap")
 

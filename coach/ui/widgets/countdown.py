@@ -69,12 +69,22 @@ def with_unit(digits: Text, unit: str) -> Text:
 
 
 class Countdown(Widget):
+    """Seconds left, in digits that grow with the window.
+
+    Reactives:
+        value: the text to show ("1:05", "9"); digits and ":" only.
+        window: the size of the window it sits in, given by its screen (on mount and on each
+            resize); the digits grow only in what the window has beyond 80x24.
+    Posts no messages.
+    """
+
     DEFAULT_CSS = """
     Countdown { width: auto; height: auto; max-height: 20; }
     """
 
     value: reactive[str] = reactive("", layout=True)
     unit: reactive[str] = reactive("", layout=True)
+    window: reactive[Size] = reactive(Size(80, 24), layout=True)
 
     def scale(self, room_w: int | None = None) -> int:
         """How big the room lets the digits be: 0 for the small three-line digits. The room
@@ -83,7 +93,7 @@ class Countdown(Widget):
         if room_w is None:
             room_w = self.container_size.width
         room_w -= self.unit_width
-        room_h = max(0, self.app.size.height - 24)  # what the window has beyond 80x24
+        room_h = max(0, self.window.height - 24)  # what the window has beyond 80x24
         for scale in (3, 2, 1):
             if block_width(self.value, scale) <= room_w and ROWS * scale <= room_h:
                 return scale

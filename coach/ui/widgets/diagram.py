@@ -25,7 +25,17 @@ BROWSE_TICK_S = 0.1
 
 
 class Diagram(Widget):
-    """The figure of one exercise; `frame` says which moment to draw."""
+    """The figure of one exercise; `frame` says which moment to draw.
+
+    Args:
+        figure: the exercise's figure (None draws nothing); `show(figure)` changes it.
+        animate_every: seconds between the figure's key positions when it moves by itself
+            (0: still, or driven from outside through `frame`).
+        mode: how to draw (braille, blocks, ASCII); by default what the terminal can show.
+    Reactives:
+        frame: which moment of the movement to draw (set by the session each tick).
+    Posts no messages.
+    """
 
     DEFAULT_CSS = """
     Diagram {

@@ -33,9 +33,10 @@ MODES = [("reps", "reps"), ("hold", "hold"), ("timed", "timed"), ("breaths", "br
 class TextCheckbox(Checkbox):
     """A checkbox that says [x] or [ ] in characters, so it reads without colour."""
 
-    @property
-    def _button(self) -> Content:
-        return Content.styled("[x]" if self.value else "[ ]", "bold")
+    def render(self) -> Content:
+        # As ToggleButton draws itself (button, then the padded label), from public parts.
+        label = self.label.pad(1, 1).stylize_before(self.get_visual_style("toggle--label"))
+        return Content.assemble(Content.styled("[x]" if self.value else "[ ]", "bold"), label)
 
 
 def value_of(step: DraftStep, name: str) -> object:

@@ -65,6 +65,12 @@ def one_line(text: Text) -> Lines:
 
 
 class NavList(OptionList):
+    """An OptionList that also moves with j and k, for rows made by `row()` or `one_line()`.
+
+    Reactives and messages are OptionList's: `highlighted`, and OptionList.OptionHighlighted
+    and OptionList.OptionSelected (Enter), each with `control` set to the list.
+    """
+
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="down"),
         Binding("k", "cursor_up", "Up", show=False, id="up"),

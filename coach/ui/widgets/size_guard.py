@@ -12,11 +12,19 @@ from textual.widgets import Static
 
 
 class SizeGuard(Static):
+    """A cover over the whole screen, shown while the window is under `width` x `height`.
+
+    Args:
+        width, height: the smallest window its screen can be used in.
+    Call `fit(size)` with the window's size (the App does on each resize); it shows or hides
+    itself by the `-too-small` class. No reactives; posts no messages.
+    """
+
     DEFAULT_CSS = """
     SizeGuard {
         position: absolute;
         overlay: screen;
-        layer: _loading;  /* the screen's layer above docked widgets: the footer too */
+        layer: size-guard;  /* app.tcss gives every screen this layer, above the footer */
         width: 100%;
         height: 100%;
         visibility: hidden;
@@ -34,7 +42,7 @@ class SizeGuard(Static):
         self.need = (width, height)
 
     def on_mount(self) -> None:
-        self.fit(self.app.size)
+        self.fit(self.screen.size)
 
     def fit(self, size: Size) -> None:
         """Called on mount and by the App on every resize of the terminal."""
