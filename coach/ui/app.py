@@ -286,8 +286,13 @@ class CoachApp(App):
     @after_store_opens
     def action_progress(self) -> None:
         if not ProgressScreen.matches(self.screen):
+            from coach.ui.screens.log_session import Logger  # loads with the progress screen
+
+            logger = None if self.store is None else Logger(
+                self.writer, self.store, self.library.routines, self.clock, self.zone,
+                self.settings.day_start_hour)
             self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
-                                            self.today(), self.settings.weekly_goal_days))
+                                            self.today(), self.settings.weekly_goal_days, logger))
 
     @after_store_opens
     def action_settings(self) -> None:

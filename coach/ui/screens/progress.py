@@ -30,6 +30,7 @@ from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.screens.log_session import Logger
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
 from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
@@ -40,7 +41,6 @@ from coach.ui.widgets.progress_text import (
     SessionLine,
     day_text,
     head_text,
-    local_time,
     pain_text,
     session_lines,
     totals_text,
@@ -80,6 +80,7 @@ class ProgressScreen(Screen):
         Binding("y", "tab('year')", "Year", id="tab_year"),
         Binding("h", "tab('history')", "History", id="tab_history"),
         Binding("t", "tab('totals')", "Totals", id="tab_totals"),
+        Binding("l", "log", "Log", id="log"),  # on the month tab: the selected day
         Binding("d,delete", "delete", "Delete", id="delete", show=False),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
@@ -89,9 +90,12 @@ class ProgressScreen(Screen):
              "totals": "#totals-scroll"}
 
     def __init__(self, writer: StoreWriter, store: Store | None,
-                 exercises: Mapping[str, Exercise], today: dt.date, goal: int) -> None:
+                 exercises: Mapping[str, Exercise], today: dt.date, goal: int,
+                 logger: Logger | None = None) -> None:
         super().__init__()
         self.writer, self.store, self.exercises = writer, store, exercises
+        self.logger = logger  # None: no store to log a session in
+        self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
         self.days: dict[dt.date, tuple[int, int]] | None = None  # None until read
         self.history: list[SessionLine] = []  # newest first, once loaded
@@ -153,7 +157,8 @@ class ProgressScreen(Screen):
         with self.app.batch_update():
             self.query_one(MonthCalendar).days = days
             self.query_one(YearHeatmap).days = days
-            self.show_day(self.query_one(MonthCalendar).selected, opened=False)
+            selected = self.query_one(MonthCalendar).selected
+            self.show_day(selected, opened=selected == self.open_day)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
@@ -226,9 +231,8 @@ class ProgressScreen(Screen):
         keep = listing.highlighted or 0
         shown = self.history[:HISTORY_ROWS]
         options = [
-            Option(row(line.routine_name,
-                       f"{line.day.isoformat()} {local_time(line.started_at, line.zone)}"
-                       f" · {line.status}", duration_text(line.seconds)), id=line.uuid)
+            Option(row(line.routine_name, line.when_and_status(), duration_text(line.seconds)),
+                   id=line.uuid)
             for line in shown
         ]
         if len(self.history) > HISTORY_ROWS or self.more_history:
@@ -270,6 +274,21 @@ class ProgressScreen(Screen):
         record = self._record(line) if line is not None else None
         if record is not None:
             self.app.push_screen(SessionDetail(record.shown()))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "log":  # the day view's key: shown on the month tab only
+            return self.logger is not None and self.is_mounted and self._tab() == "month"
+        return True
+
+    def action_log(self) -> None:
+        if self.logger is not None and self._tab() == "month":
+            day = self.query_one(MonthCalendar).selected
+            self.logger.ask(self.app, day, self.today, self._logged)
+
+    def _logged(self, record: SessionRecord) -> None:
+        self.open_day = record.day  # the calendar and History update; the day lists it
+        self.after_change(f"Logged {record.routine_name} on {record.day}, marked as logged "
+                          "by hand.")
 
     def action_delete(self) -> None:
         line = self._line()
@@ -313,3 +332,4 @@ class ProgressScreen(Screen):
             self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()
+        self.refresh_bindings()  # l (log a session) belongs to the month tab

@@ -15,7 +15,7 @@ from coach.core.history.progress import (
     weekly_goal,
     weekly_pain,
 )
-from coach.core.session.records import SessionRecord
+from coach.core.session.records import LOGGED_TEXT, SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.core.wording import count
 
@@ -33,10 +33,18 @@ class SessionLine(NamedTuple):
     zone: str
     status: str
     seconds: int
+    logged: bool = False  # logged by hand: done away from the app
 
     @classmethod
     def of(cls, r: SessionRecord) -> SessionLine:
-        return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds)
+        return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds,
+                   r.logged)
+
+    def when_and_status(self) -> str:
+        """'2026-11-20 09:00 · completed', or '2026-11-20 · logged by hand'."""
+        if self.logged:  # no clock saw it: the day only
+            return f"{self.day.isoformat()} · {LOGGED_TEXT}"
+        return f"{self.day.isoformat()} {local_time(self.started_at, self.zone)} · {self.status}"
 
 
 def local_time(instant: dt.datetime, zone: str) -> str:
@@ -94,8 +102,11 @@ def pain_text(trend) -> Text:
 
 def session_lines(record: SessionRecord) -> Text:
     text = Text()
-    text.append(f"{local_time(record.started_at, record.zone)}  {record.routine_name}", "bold")
-    text.append(f"  {duration_text(record.seconds)} · {record.status}\n", "dim")
+    # A session logged by hand has no time anyone saw, and says how it was recorded.
+    clock = "--:--" if record.logged else local_time(record.started_at, record.zone)
+    status = LOGGED_TEXT if record.logged else record.status
+    text.append(f"{clock}  {record.routine_name}", "bold")
+    text.append(f"  {duration_text(record.seconds)} · {status}\n", "dim")
     for step in record.steps:
         text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
         text.append(f"  {duration_text(step.seconds)}\n", "dim")
