@@ -105,6 +105,7 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
             "routine": "Five desk stretches",
             "started_at": now.isoformat(),
             "day": utc.isoformat(),
+            "source": "app",  # run in the app, not logged by hand
         },
         "sessions_total": len(days_ago) + 1,  # the one that did no work is not counted
         "week": {"days": week.days_this_week, "goal": 4, "met": week.met},

@@ -136,6 +136,7 @@ class ProgressScreen(Screen):
         # Once the first frame is laid out: a thread parsing summaries takes the GIL from the
         # layout half the time, which drew ten years twice as slowly as an empty history.
         self.call_after_refresh(self.load_history)
+        self.call_after_refresh(self.refresh_bindings)  # l, once the month tab is there
 
     def _read(self, call: Callable[[Store], T], fallback: T) -> T:
         store = self.store
