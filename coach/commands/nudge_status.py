@@ -19,7 +19,9 @@ def nudge_fields(
 
     log = NudgeLog(folder)
     timer = log.timer()
-    starts = [t for t in (timer.since if timer else None, last and last.ended_at) if t]
+    # A session logged by hand has times nobody saw: it does not restart the sitting clock.
+    ended = None if last is None or last.logged else last.ended_at
+    starts = [t for t in (timer.since if timer else None, ended) if t]
     since = max(starts, default=None)
     sitting = None if since is None else max(0, int((now - since).total_seconds() // 60))
     due = timer.due if timer else None

@@ -116,3 +116,12 @@ def test_a_year_ago_is_still_allowed(tmp_path, capsys, today):
     folder = tmp_path / "data"
     assert log(folder, "micro-break", "--date", str(today - dt.timedelta(days=365))) == 0
     assert len(Store(folder).sessions()) == 1
+
+
+def test_a_session_logged_today_does_not_restart_the_sitting_clock(tmp_path, capsys, today):
+    folder = tmp_path / "data"
+    assert log(folder, "after-work", "--minutes", "20") == 0
+    capsys.readouterr()
+    shown = json.loads(out(capsys, folder, "status", "--json"))
+    assert shown["today_done"] and shown["last_session"]["source"] == "logged"
+    assert shown["sitting"] is None  # no app kept a clock; the logged end is no one's sighting
