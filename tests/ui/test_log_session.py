@@ -6,34 +6,17 @@ import datetime as dt
 
 from textual.widgets import Input, Static
 
-from coach.core.session.clock import ManualClock
 from coach.core.session.logged import logged_record
 from coach.core.storage.store import Store
-from coach.ui.app import CoachApp
 from coach.ui.screens.log_session import LogSession
-from coach.ui.screens.progress import ProgressScreen, SessionDetail
+from coach.ui.screens.progress import ProgressScreen
+from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.widgets.calendar import MonthCalendar
 from coach.ui.widgets.navlist import NavList
+from tests.ui.test_progress_screen import make, open_progress, text
 
 TODAY = dt.date(2026, 11, 20)  # the day of ManualClock's default start
 YESTERDAY = TODAY - dt.timedelta(days=1)
-
-
-def make(library, store) -> CoachApp:
-    return CoachApp(library=library, store=store, clock=ManualClock(), zone="UTC", animate=False)
-
-
-def text(widget) -> str:
-    return str(widget.render())
-
-
-async def open_progress(pilot) -> ProgressScreen:
-    await pilot.press("g")
-    screen = pilot.app.screen
-    assert isinstance(screen, ProgressScreen)
-    await screen.workers.wait_for_complete()
-    await pilot.pause()
-    return screen
 
 
 async def settled(pilot) -> None:

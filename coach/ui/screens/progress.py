@@ -31,10 +31,10 @@ from coach.core.storage.store import Store
 from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.log_session import Logger
+from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
 from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
-from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
 from coach.ui.widgets.progress_text import (
@@ -42,7 +42,6 @@ from coach.ui.widgets.progress_text import (
     day_text,
     head_text,
     pain_text,
-    session_lines,
     totals_text,
 )
 from coach.ui.widgets.size_guard import SizeGuard
@@ -51,20 +50,6 @@ T = TypeVar("T")
 
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
 HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
-
-
-class SessionDetail(Dialog[None]):
-    BINDINGS = [Binding("escape,enter", "dismiss", "Close", id="close")]
-
-    def __init__(self, record: SessionRecord) -> None:
-        super().__init__()
-        self.record = record
-
-    def body(self) -> Text:
-        return Text(f"{self.record.day}\n", "bold").append_text(session_lines(self.record))
-
-    def keys(self) -> Text:
-        return keys_line([("Esc", "close")])
 
 
 class ProgressScreen(Screen):
