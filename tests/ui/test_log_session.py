@@ -65,10 +65,11 @@ async def test_l_on_the_day_view_logs_a_session_through_the_dialog(library, read
         dialog = app.screen
         assert isinstance(dialog, LogSession) and dialog.day == YESTERDAY
         minutes = dialog.query_one("#log-minutes", Input)
-        first = next(iter(library.routines.values()))
+        shortest = sorted(library.routines.values(), key=lambda info: info.seconds)
+        first = shortest[0]
         assert minutes.value == str(first.minutes)  # prefilled with the routine's length
         await pilot.press("down")
-        second = list(library.routines.values())[1]
+        second = shortest[1]
         assert minutes.value == str(second.minutes)
         await pilot.press("enter")  # on to the minutes
         assert minutes.has_focus
@@ -99,7 +100,10 @@ async def test_l_refuses_a_day_to_come_and_esc_logs_nothing(library, ready_store
         await settle(pilot)
         screen = await open_progress(pilot)
         assert screen.query_one(MonthCalendar).selected == TODAY
-        await pilot.press("right", "l")
+        assert "l log one done away from the app" in text(screen.query_one("#day", Static))
+        await pilot.press("right")
+        assert "log one" not in text(screen.query_one("#day", Static))  # not on a day to come
+        await pilot.press("l")
         assert app.screen is screen  # no dialog for tomorrow
         assert notices == ["day: 2026-11-21 is in the future (today is 2026-11-20); "
                            "log what you did today or on a day before"]

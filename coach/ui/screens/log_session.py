@@ -71,7 +71,8 @@ class LogSession(Dialog[LogChoice | None]):
 
     def __init__(self, routines: Mapping[str, RoutineInfo], day: dt.date) -> None:
         super().__init__()
-        self.routines = list(routines.values())
+        # Shortest first, as the picker lists them: most logs are a quick break.
+        self.routines = sorted(routines.values(), key=lambda info: info.seconds)
         self.day = day
 
     def compose(self) -> ComposeResult:

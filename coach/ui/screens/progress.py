@@ -209,7 +209,8 @@ class ProgressScreen(Screen):
         if opened and sessions and self.store is not None:
             records = [r.shown() for r in self._read(
                 lambda s: s.sessions_between(day, day), list[SessionRecord]())]
-        self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
+        can_log = self.logger is not None and day <= self.today
+        self.query_one("#day", Static).update(day_text(day, sessions, seconds, records, can_log))
 
     def draw_history(self) -> None:
         self.history_drawn = True

@@ -130,18 +130,24 @@ def totals_text(done: Totals) -> Text:
     return text
 
 
-def day_text(day: dt.date, sessions: int, seconds: int, records: list[SessionRecord] | None) -> Text:
+def day_text(day: dt.date, sessions: int, seconds: int, records: list[SessionRecord] | None,
+             can_log: bool = False) -> Text:
+    """The day pane; `can_log`: l logs a session on this day (one not yet to come)."""
     text = Text()
     text.append(day.strftime("%a %-d %b %Y") + "\n", "bold")
     if not sessions:
         text.append("No session.\n", "dim")
-        return text
-    text.append(f"{count(sessions, 'session')}, {duration_text(seconds)} of work\n", "dim")
-    if records is None:
-        text.append("\nEnter", "bold reverse")
-        text.append(" show the sessions")
-        return text
-    text.append("\n")
-    for record in records:
-        text.append_text(session_lines(record))
+    else:
+        text.append(f"{count(sessions, 'session')}, {duration_text(seconds)} of work\n", "dim")
+    keys = [("Enter", "show the sessions")] if sessions and records is None else []
+    if sessions and records is not None:
+        text.append("\n")
+        for record in records:
+            text.append_text(session_lines(record))
+    if can_log:
+        keys.append(("l", "log one done away from the app"))
+    for n, (key, label) in enumerate(keys):
+        text.append("\n" if n else "\n" if text.plain.endswith("\n") else "\n\n")
+        text.append(key, "bold reverse")
+        text.append(f" {label}")
     return text
