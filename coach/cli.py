@@ -13,7 +13,7 @@ from pathlib import Path
 from coach import __version__
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
-from coach.commands.common import USER_ERROR, UserError, say, shipped_library
+from coach.commands.common import USER_ERROR, UserError, say, shipped_library, stdout_closed
 from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
@@ -165,9 +165,18 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
     try:
-        return COMMANDS.get(args.command, cmd_tui)(args)
+        try:
+            args = _parser().parse_args(argv)
+        except SystemExit:  # -h, --version or a usage error: printed, maybe into a pipe
+            sys.stdout.flush()
+            raise
+        status = COMMANDS.get(args.command, cmd_tui)(args)
+        sys.stdout.flush()  # here, so a closed pipe is met inside this try and not at exit
+        return status
+    except BrokenPipeError:  # a closed pipe is the reader's choice, for every command: quiet
+        stdout_closed()
+        return 0
     except UserError as exc:  # it may quote a file name or a routine's: shown, never obeyed
         say(f"backcoach: {exc}", err=True)
         return USER_ERROR

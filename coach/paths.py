@@ -60,3 +60,13 @@ def content_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent / "content"
+
+
+def routine_files_dir() -> Path:
+    """Where the editor offers to export (and import) routine files: the user's documents
+    folder when there is one, else their home; never the folder the app was started from,
+    which the user may not even know."""
+    from platformdirs import user_documents_dir
+
+    documents = Path(user_documents_dir())
+    return documents if documents.is_dir() else Path.home()

@@ -96,3 +96,24 @@ async def _settle(pilot) -> None:
 @pytest.fixture
 def settle():
     return _settle
+
+
+@pytest.fixture
+def open_app(library, data_dir):
+    """Run the app on the test's data folder at a size, store opened: `async with
+    open_app((80, 24)) as (app, pilot)`. Keyword arguments go to CoachApp (start=, compact=)."""
+    from contextlib import asynccontextmanager
+
+    from coach.core.session.clock import ManualClock
+    from coach.core.storage.store import Store
+    from coach.ui.app import CoachApp
+
+    @asynccontextmanager
+    async def run(size: tuple[int, int], **kwargs):
+        app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
+                       animate=False, **kwargs)
+        async with app.run_test(size=size) as pilot:
+            await _settle(pilot)
+            yield app, pilot
+
+    return run

@@ -43,13 +43,17 @@ def shipped_library() -> Library:
 
 def write_stdout(data: bytes) -> None:
     # Bytes, so a non-UTF-8 terminal locale cannot make a routine name fail half-way.
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:  # `backcoach export | head`: the reader has what it wanted
-        devnull = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
-        os.dup2(devnull.fileno(), sys.stdout.fileno())
+    # A closed pipe raises BrokenPipeError here, which cli.main answers for every command.
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def stdout_closed() -> None:
+    """The reader closed the pipe (`backcoach exercises | head -1`): it has what it wanted.
+    Point stdout at /dev/null, so the interpreter's last flush at exit cannot fail again."""
+    devnull = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+    os.dup2(devnull.fileno(), sys.stdout.fileno())
 
 
 def write_file(path: Path, data: bytes) -> None:

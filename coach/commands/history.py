@@ -12,6 +12,7 @@ from coach.paths import data_dir
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from coach.core.history.counting import listing_text
     from coach.core.history.transfer import export_csv, export_json
     from coach.core.storage.store import Store, StoreError
 
@@ -29,7 +30,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         write_stdout(text.encode())
     else:
         write_file(args.output, text.encode())
-        say(f"{len(records)} session{'' if len(records) == 1 else 's'} written to {args.output}")
+        say(f"{listing_text(records)}: written to {args.output}")
     return 0
 
 

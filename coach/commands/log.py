@@ -26,14 +26,15 @@ def cmd_log(args: argparse.Namespace) -> int:
     from coach.core.content.loading import with_user_routines
     from coach.core.history.days import local_zone_name, training_day
     from coach.core.session.logged import (
-        MAX_MINUTES,
         LogProblem,
         find_routine,
         logged_record,
         parse_day,
         parse_minutes,
+        usual_minutes,
     )
     from coach.core.storage.store import Store, StoreError
+    from coach.core.text import duration_text
 
     store = Store(data_dir(args.data_dir))
     now, zone = dt.datetime.now(dt.UTC), local_zone_name()
@@ -44,12 +45,13 @@ def cmd_log(args: argparse.Namespace) -> int:
         # Every argument checked before the store is opened for writing.
         info = find_routine(library.routines, args.routine)
         day = today if args.date is None else parse_day(args.date, today)
-        minutes = (min(info.minutes, MAX_MINUTES) if args.minutes is None
-                   else parse_minutes(args.minutes))
-        record = logged_record(info, day, minutes, now, zone, settings.day_start_hour)
+        minutes = usual_minutes(info) if args.minutes is None else parse_minutes(args.minutes)
+        record = logged_record(info, day, minutes, now, zone, settings.day_start_hour,
+                               settings.break_counts_for_streak)
         store.open()
         store.save_session(record)
     except (LogProblem, StoreError) as exc:
         raise UserError(f"log: {exc}" if isinstance(exc, LogProblem) else str(exc)) from None
-    say(f"Logged {record.routine_name}, {minutes} min, on {day} (marked as logged by hand).")
+    say(f"Logged {record.routine_name}, {duration_text(minutes * 60)}, on {day} "
+        "(marked as logged by hand).")
     return 0

@@ -10,6 +10,7 @@ import argparse
 import ipaddress
 import os
 import shlex
+import socket
 import sys
 from pathlib import Path
 
@@ -53,6 +54,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def check_port(host: str, port: int) -> None:
+    """Bind the address once, as the server will, before anything is printed: a port in use
+    is one line and exit 2, not the "Serving…" banner and then a failure."""
+    family = socket.AF_INET6 if ":" in host.strip("[]") else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as aiohttp binds
+            probe.bind((host.strip("[]"), port))
+    except OSError as exc:  # in use, or an address that is not this machine's
+        raise UserError(
+            f"serve: cannot listen on {host}:{port} ({exc.strerror or exc}); "
+            "pick another --port or --host"
+        ) from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host) and not args.allow_remote:
         raise UserError(
@@ -67,6 +83,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UserError(
             "serve: needs the web extra; install it with: pip install 'backcoach[web]'"
         ) from None
+    check_port(args.host, args.port)
     folder = data_dir(args.data_dir)
     # The app runs as a shell command; the same coach as this one, wherever the shell starts.
     here = shlex.quote(str(Path(__file__).resolve().parents[2]))

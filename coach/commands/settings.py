@@ -77,21 +77,32 @@ def kept(store: Store, new: Settings) -> None:
             "doctor` to see every machine's settings"))
 
 
+def listing(store) -> list[str]:
+    """One line a setting: name, value, what it does."""
+    from coach.core.storage.store import StoreError
+
+    try:
+        settings = store.settings()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
+    width = max(map(len, values))
+    value_width = max(map(len, values.values()))
+    return [f"{field:<{width}}  {value:<{value_width}}  {ABOUT.get(field, '')}".rstrip()
+            for field, value in values.items()]
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from coach.core.storage.files import make_folder
     from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))
+    if args.settings_command != "set":
+        # Printed outside the try below: a closed stdout is no "cannot be written" of the folder.
+        for line in listing(store):
+            print(line)
+        return 0
     try:
-        if args.settings_command != "set":
-            settings = store.settings()
-            values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
-            width = max(map(len, values))
-            value_width = max(map(len, values.values()))
-            for field, value in values.items():
-                line = f"{field:<{width}}  {value:<{value_width}}  {ABOUT.get(field, '')}"
-                print(line.rstrip())
-            return 0
         make_folder(store.folder)
         with store.locked():  # read, check, write: another copy cannot change it in between
             new = changed(store.settings(), args.key, args.value)

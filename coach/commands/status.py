@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError, json_text, say
 from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
+from coach.core.history.counting import NO_DAY, record_counts, streak_days
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
 from coach.core.session.records import LOGGED_TEXT, SessionRecord
@@ -32,7 +33,8 @@ class _Status:
     today: dt.date
     today_done: bool
     last: SessionRecord | None
-    sessions_total: int
+    sessions_total: int  # by coach.core.history.counting's rule, stand-up breaks included
+    breaks_total: int  # of those, stand-up breaks
     week: WeekGoal
     nudges: dict[str, int | None]
     unshown: tuple[str, ...] = ()  # one line per stored record that cannot be counted
@@ -45,24 +47,29 @@ def _read_status(folder: Path) -> _Status:
     store = Store(folder)  # no open(): it creates the folder and may migrate files
     try:
         settings = store.settings()
-        days = store.session_days()
+        counted = store.day_counts()
         now = dt.datetime.now(dt.UTC)
         today = training_day(now, local_zone_name(), settings.day_start_hour)
-        last = _last_session(store, max(days)) if days else None
+        last = _last_session(store, max(counted)) if counted else None
         store.month_totals()  # from the summaries: notes the records left out of every count
         unshown = tuple(store.skipped.values())
         nudges = nudge_fields(folder, now, today, last)
+        # Breaks as the sessions count them, as the Progress screen and the compact pane do.
+        nudges["breaks_today"] = counted.get(today, NO_DAY).breaks
     except StoreError as exc:
         raise UserError(str(exc)) from None
+    days = streak_days(counted)
     current, longest = streaks(days, today)
-    total = sum(count for count, _ in days.values())
+    total = sum(c.sessions for c in counted.values())
+    breaks = sum(c.breaks for c in counted.values())
     week = weekly_goal(days, today, settings.weekly_goal_days)
-    return _Status(current, longest, today, today in days, last, total, week, nudges, unshown)
+    return _Status(current, longest, today, today in days, last, total, breaks, week, nudges,
+                   unshown)
 
 
 def _last_session(store: Store, day: dt.date) -> SessionRecord:
-    # The summary counts only sessions that did some work; pick the latest of those.
-    worked = [r for r in store.sessions_between(day, day) if r.seconds > 0]
+    # The latest of the day's sessions that count, as the summary counted them.
+    worked = [r for r in store.sessions_between(day, day) if record_counts(r).session]
     if not worked:  # a month file gone or replaced behind the summary's back
         raise UserError(
             f"{store.folder}: the day summary lists sessions on {day} that no session file holds; "
@@ -124,6 +131,7 @@ def _status_json(status: _Status) -> dict:
             "source": last.source,
         },
         "sessions_total": status.sessions_total,
+        "breaks_total": status.breaks_total,
         "week": {
             "days": status.week.days_this_week,
             "goal": status.week.goal,
@@ -143,6 +151,7 @@ STATUS_FIELDS = (
     "week_streak",
     "last",
     "sessions",
+    "breaks",
     *NUDGE_FIELDS,
 )
 
@@ -175,6 +184,7 @@ def _status_fields(status: _Status) -> dict[str, object]:
         "week_streak": status.week.streak_weeks,
         "last": status.last.routine_name if status.last else "",
         "sessions": status.sessions_total,
+        "breaks": status.breaks_total,
         **{k: "–" if v is None else v for k, v in status.nudges.items()},
     }
 

@@ -96,14 +96,18 @@ OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step 
 
 
 def duration_text(seconds: int) -> str:
-    """90 -> '1:30'; 45 -> '45 s'; 600 -> '10 min'; 5400 -> '1 h 30 min'."""
+    """90 -> '1 min 30 s'; 45 -> '45 s'; 621 -> '10 min'; 5400 -> '1 h 30 min'.
+
+    The one way a length is written, in the app and the commands alike: in words, since
+    '1:30' reads as a time of day (or hours) and a rounded '2 min' contradicts 'ninety
+    seconds' in a routine's own text."""
     if seconds < 60:
         return f"{seconds} s"
-    if seconds >= 3600:
-        hours, minutes = divmod(round(seconds / 60), 60)
-        return f"{hours} h {minutes:02d} min"
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes} min" if rest == 0 else f"{minutes}:{rest:02d}"
+    if seconds < 600:
+        minutes, rest = divmod(seconds, 60)
+        return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+    hours, minutes = divmod(round(seconds / 60), 60)  # ten minutes on: seconds are noise
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
 def dosing_text(dosing: Dosing) -> str:
@@ -129,6 +133,6 @@ def dosing_text(dosing: Dosing) -> str:
 
 
 def glance(info: RoutineInfo) -> str:
-    """A routine in one line: 'seated · no equipment · 4 min'."""
+    """A routine in one line: 'seated · no equipment · 4 min 30 s'."""
     gear = ", ".join(info.equipment) if info.equipment else "no equipment"
-    return f"{'/'.join(info.positions)} · {gear} · {info.minutes} min"
+    return f"{'/'.join(info.positions)} · {gear} · {duration_text(info.seconds)}"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from coach.core.content.loading import Library, RoutineInfo
+from coach.core.figure.modes import linux_console
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import streaks
 from coach.core.session.clock import Clock, SystemClock
@@ -26,6 +28,7 @@ from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
+from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.nudging import NudgeDesk, is_micro_break
 from coach.ui.opening import StoreOpening
@@ -88,6 +91,7 @@ class CoachApp(App):
         self.store_ready = store is None
         self.waiting_for_store: list[Callable[[], None]] = []
         self.nudges = NudgeDesk(self, start, compact)
+        self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 
     @property
     def library(self) -> Library:
@@ -98,7 +102,11 @@ class CoachApp(App):
     def session(self) -> SessionRun | None:
         return self.sessions.running
 
+    def get_key_display(self, binding: Binding) -> str:
+        return console_text(super().get_key_display(binding), self.linux_console)
+
     def on_mount(self) -> None:
+        self.set_class(self.linux_console, CONSOLE_CLASS)  # app.tcss: borders it can draw
         self.push_screen(PickerScreen(self.library))
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
@@ -131,6 +139,7 @@ class CoachApp(App):
             self.theme = settings.theme
         self.store_ready = True
         self.routines.refresh()
+        self.routines.watch()
         # What is loaded by now (library, styles, the picker) lives as long as the app: out of
         # the collector's full sweeps, which otherwise land in a screen's first layout.
         gc.freeze()
@@ -290,7 +299,7 @@ class CoachApp(App):
 
             logger = None if self.store is None else Logger(
                 self.writer, self.store, self.library.routines, self.clock, self.zone,
-                self.settings.day_start_hour)
+                self.settings.day_start_hour, self.settings.break_counts_for_streak)
             self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
                                             self.today(), self.settings.weekly_goal_days, logger))
 

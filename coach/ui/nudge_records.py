@@ -14,6 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coach.core.history.counting import NO_DAY
 from coach.core.history.days import training_day
 from coach.core.nudge.timer import Answer, Nudge, SittingTimer
 from coach.core.session.records import Settings
@@ -114,12 +115,14 @@ class NudgeRecords:
         if self.nudge_log is None:
             return
         today = training_day(self.app.clock.now(), self.app.zone, self.app.settings.day_start_hour)
+        store = self.app.store
         try:
-            figures = self.nudge_log.days(today, today).get(today)
+            # Breaks as the sessions count them (counting.py), as Progress and `status` do.
+            breaks = store.day_counts().get(today, NO_DAY).breaks if store is not None else 0
             streak = self.app.streak()
         except (StoreError, OSError):
             return  # the pane keeps its last figures; the store's own screens say what broke
-        self.app.call_from_thread(self._figures_read, figures.breaks if figures else 0, streak)
+        self.app.call_from_thread(self._figures_read, breaks, streak)
 
     def _open_nudge_log(self) -> None:
         """In a thread, once the store has opened: the log, and the last run's timer."""

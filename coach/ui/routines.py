@@ -6,6 +6,7 @@ EditorScreen.SaveAsked, EditorScreen.FileAsked); every store call goes through t
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,8 @@ from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id u
     routine_to_toml,
 )
 from coach.core.storage.datafile import write_atomic
-from coach.core.storage.store import Store
+from coach.core.storage.store import Store, StoreError
+from coach.paths import routine_files_dir
 from coach.ui.gate import after_store_opens
 from coach.ui.lazy import LazyScreen
 from coach.ui.screens.dialogs import Confirm, PathPrompt
@@ -40,6 +42,13 @@ if TYPE_CHECKING:
     from coach.ui.screens.editor import EditorScreen
 
 Editor = LazyScreen("coach.ui.screens.editor", "EditorScreen")  # loaded when first opened
+WATCH_S = 2.0  # how often a running app looks for routines saved by another copy or command
+
+
+def in_folder(typed: str, folder: Path) -> Path:
+    """A typed path in full: ~ expanded, and a bare name in the folder the prompt named."""
+    path = Path(typed).expanduser()
+    return path if path.is_absolute() else folder / path
 
 
 def quoted(name: str) -> Text:
@@ -53,6 +62,7 @@ class RoutineDesk:
         self.app, self.writer, self.store = app, writer, store
         self.base_library = library  # what ships; self.library adds the user's own routines
         self.library = library
+        self.stamp: tuple | None = None  # the routine files as last seen (see look)
 
     @property
     def store_ready(self) -> bool:
@@ -65,8 +75,9 @@ class RoutineDesk:
     def notify(self, message: str, **kwargs) -> None:
         self.app.notify(message, markup=False, **kwargs)
 
-    def refresh(self) -> None:
-        """Rebuild the library with the user's routines and show it in the picker."""
+    def refresh(self, select: str | None = None) -> None:
+        """Rebuild the library with the user's routines and show it in the picker, its
+        cursor on the routine `select` (one just saved) or where it was."""
         if self.store is None:
             return
         mine = self.writer.read(self.store.user_routines, None)
@@ -82,6 +93,38 @@ class RoutineDesk:
         for screen in self.app.screen_stack:
             if isinstance(screen, PickerScreen):
                 screen.library = self.library
+                if select is not None:
+                    screen.select(select)
+
+    def watch(self) -> None:
+        """From the store's opening on, notice routines another copy of the app or the
+        shell (`backcoach routines import`) saved: no restart needed to see them."""
+        self.look()
+        self.app.set_interval(WATCH_S, self.look)
+
+    def look(self) -> None:
+        """Stat the routine files in a thread (a synced folder may be slow); when they
+        changed since the last look, read them again and show them."""
+        store = self.store
+        if store is None:
+            return
+
+        def stat() -> None:
+            try:
+                stamp = store.routines_stamp()
+            except (OSError, StoreError):  # a folder gone or unreadable: refresh() says so
+                return
+            self.app.call_from_thread(self._seen, stamp)
+
+        # A look that fails is only a look missed: it never takes the app down.
+        self.app.run_worker(stat, thread=True, group="routines-watch", exclusive=True,
+                            exit_on_error=False)
+
+    def _seen(self, stamp: tuple) -> None:
+        changed = self.stamp is not None and stamp != self.stamp
+        self.stamp = stamp
+        if changed:
+            self.refresh()
 
     def names(self) -> set[str]:
         return {info.routine.name for info in self.library.routines.values()}
@@ -157,7 +200,7 @@ class RoutineDesk:
             return routine
 
         def saved(mine: Routine) -> None:
-            self.refresh()
+            self.refresh(select=mine.id)  # the cursor on it, not back at the top
             if editor is not None:
                 editor.saved()
             else:
@@ -180,10 +223,12 @@ class RoutineDesk:
         name = routine.id if routine.id != DRAFT_ID else new_routine_id(routine.name, set())
         named = routine.model_copy(update={"id": name})  # never the placeholder id "draft"
 
+        folder = routine_files_dir()
+
         def write(path: str | None) -> None:
             if not path:
                 return
-            target = Path(path).expanduser()
+            target = in_folder(path, folder)
             try:
                 write_atomic(target, routine_to_toml(named).encode("utf-8"))
             except OSError as exc:
@@ -191,14 +236,16 @@ class RoutineDesk:
                 return
             self.notify(f"Wrote {target}", timeout=4)
 
-        self.app.push_screen(PathPrompt("Export this routine to which file?", f"{name}.toml"),
-                             write)
+        self.app.push_screen(PathPrompt("Export this routine to which file?",
+                                        str(folder / f"{name}.toml"), folder), write)
 
     def import_into(self, editor: EditorScreen) -> None:
+        folder = routine_files_dir()
+
         def read(path: str | None) -> None:
             if not path:
                 return
-            target = Path(path).expanduser()
+            target = in_folder(path, folder)
             taken = self.names() - {editor.draft.original_name or ""}
             try:
                 text = read_routine_text(target, str(target))
@@ -209,4 +256,5 @@ class RoutineDesk:
                 return
             editor.load(draft_of(info, self.library, routine.name))
 
-        self.app.push_screen(PathPrompt("Import a routine from which file?"), read)
+        self.app.push_screen(PathPrompt("Import a routine from which file?",
+                                        f"{folder}{os.sep}", folder), read)

@@ -110,6 +110,26 @@ def test_progress(snap_compare, library, history_store, size, tab):
     assert snap_compare(app, terminal_size=size, run_before=keys_then("g", tab))
 
 
+def test_session_detail(snap_compare, library, history_store):
+    """A session opened from History: its steps, its pain check-in, what it counts for."""
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(80, 24),
+                        run_before=keys_then("g", "h", "down", "enter"))
+
+
+def test_progress_month_without_colour(snap_compare, library, history_store, monkeypatch):
+    """NO_COLOR: the selected day is in brackets, today marked ›: nothing rests on colour."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then("g", "left", "left"))
+
+
+def test_progress_month_roomy(snap_compare, library, history_store):
+    """160x48: the calendar grows into the room."""
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(160, 48), run_before=keys_then("g"))
+
+
 def test_log_dialog(snap_compare, library, history_store):
     """l on the progress screen's day view: the routine list, the minutes, the keys."""
     app = app_for(library, history_store)
@@ -123,3 +143,26 @@ def test_linux_console_without_colour(snap_compare, library, ready_store, monkey
     monkeypatch.setenv("NO_COLOR", "1")
     app = app_for(library, ready_store)
     assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then(*READY_VIEWS[view]))
+
+
+def test_session_in_a_small_pane(snap_compare, library, ready_store):
+    """40x12 (a tmux split): countdown, phase and name, and no picture to squeeze them."""
+    app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
+                   animate=False, start="desk-five")
+    assert snap_compare(app, terminal_size=(40, 12), run_before=keys_then("n"))
+
+
+def test_path_prompt(snap_compare, library, ready_store, monkeypatch):
+    """ctrl+e in the editor: the full path offered, in a folder the user knows."""
+    monkeypatch.setenv("HOME", "/home/you")  # the same path in the picture on every machine
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", "/home/you/Documents")  # absent: home is offered
+    app = app_for(library, ready_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then("e", "y", "ctrl+e"))
+
+
+def test_too_small_cover(snap_compare, library, ready_store):
+    """Below the picker's 50x12 the screen asks for a bigger window (the compact pane off,
+    which a window this small would otherwise get)."""
+    app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
+                   animate=False, compact=False)
+    assert snap_compare(app, terminal_size=(48, 11), run_before=keys_then())

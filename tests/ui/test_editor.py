@@ -7,6 +7,7 @@ from textual.widgets import Input, Static
 from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
+from coach.paths import routine_files_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
@@ -212,7 +213,7 @@ async def test_export_names_the_file_and_its_id_after_the_routine(library, data_
         await add(pilot, "cobra")
         await pilot.press("ctrl+e")
         field = app.screen.query_one("#path", Input)
-        assert field.value == "evening-back.toml"
+        assert field.value == str(routine_files_dir() / "evening-back.toml")
         field.value = str(target)
         await pilot.press("enter")
         await pilot.pause()

@@ -45,6 +45,10 @@ class Refusing(Store):
         self._fail("session_days")
         return super().session_days()
 
+    def day_counts(self):
+        self._fail("day_counts")
+        return super().day_counts()
+
     def sessions_between(self, first, last):
         self._fail("sessions_between")
         return super().sessions_between(first, last)
@@ -117,7 +121,7 @@ async def test_safety_and_discard_survive_a_refusing_store(library, data_dir, se
 
 async def test_progress_survives_a_store_that_cannot_be_read(library, data_dir, ready_store,
                                                             settle, tmp_path):
-    app, store, _ = make(library, data_dir, {"session_days", "sessions_between"}, tmp_path)
+    app, store, _ = make(library, data_dir, {"day_counts", "sessions_between"}, tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("g")
@@ -197,6 +201,8 @@ async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store,
         await pilot.press("d")  # copy: its notice carries the name
         await written(pilot)
         assert "Saved a copy: x [/] [b]bold[@click=app.quit]" in notices(app)  # as typed
+        picker.query_one("#routines").highlighted = [  # the cursor went to the copy: back
+            i.routine.id for i in picker.shown].index("mine")
         await pilot.press("delete")
         assert isinstance(app.screen, Confirm)
         assert "[@click=app.quit]q" in str(app.screen.query_one(Static).render())

@@ -52,3 +52,11 @@ async def test_a_narrow_footer_drops_whole_keys_and_keeps_help(library, data_dir
         assert any(key.key == "question_mark" for key in shown)
         for key in shown:
             assert key.region.right <= 60 and key.region.width >= len(key.description)
+
+
+async def test_at_60_columns_the_picker_keeps_settings_and_quit(ready_store, open_app):
+    async with open_app((60, 20), compact=False) as (app, pilot):
+        await pilot.pause()
+        shown = {key.description for key in app.screen.query(FooterKey) if key.display}
+        assert {"Settings", "Quit", "Help", "Start"} <= shown  # Progress or Edit went first
+        assert len(shown) < len(list(app.screen.query(FooterKey)))

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from rich.console import Console
 
 from coach.core.content.loading import describe_routine
+from coach.core.history.counting import DayCount
 from coach.core.session.records import STORED, SessionRecord, StepResult
 from coach.core.text import STEERING
 from coach.ui.screens.picker import routine_preview
@@ -70,5 +71,5 @@ def test_a_stored_session_is_shown_harmlessly(library, name, exercise):
                   | {"exercise_name": exercise}],
     }, context=STORED).shown()
     for text in (summary_text(record, 3, "saved"), session_lines(record),
-                 day_text(record.day, 1, 60, [record])):
+                 day_text(record.day, DayCount(1, 60, 0, 1), [record])):
         check(rendered(text), name, exercise)

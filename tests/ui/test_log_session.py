@@ -6,7 +6,8 @@ import datetime as dt
 
 from textual.widgets import Input, Static
 
-from coach.core.session.logged import logged_record
+from coach.core.history.counting import DayCount
+from coach.core.session.logged import logged_record, usual_minutes
 from coach.core.storage.store import Store
 from coach.ui.screens.log_session import LogSession
 from coach.ui.screens.progress import ProgressScreen
@@ -67,10 +68,10 @@ async def test_l_on_the_day_view_logs_a_session_through_the_dialog(library, read
         minutes = dialog.query_one("#log-minutes", Input)
         shortest = sorted(library.routines.values(), key=lambda info: info.seconds)
         first = shortest[0]
-        assert minutes.value == str(first.minutes)  # prefilled with the routine's length
+        assert minutes.value == str(usual_minutes(first))  # prefilled with the routine's length
         await pilot.press("down")
         second = shortest[1]
-        assert minutes.value == str(second.minutes)
+        assert minutes.value == str(usual_minutes(second))
         await pilot.press("enter")  # on to the minutes
         assert minutes.has_focus
         await pilot.press(*["backspace"] * 4, "0", "enter")
@@ -83,7 +84,7 @@ async def test_l_on_the_day_view_logs_a_session_through_the_dialog(library, read
         assert (stored.source, stored.routine_id, stored.day, stored.seconds) == (
             "logged", second.routine.id, YESTERDAY, 25 * 60)
         # The calendar and History update at once, the day listing it marked.
-        assert screen.days == {YESTERDAY: (1, 25 * 60)}
+        assert screen.days == {YESTERDAY: DayCount(1, 25 * 60, 0, 1)}  # in the streak too
         assert "logged by hand" in text(screen.query_one("#day", Static))
         assert "Streak 1 day" in text(screen.query_one("#progress-head", Static))
         await pilot.press("h")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
+from coach.core.content.loading import ARTICLES
 from coach.core.figure.render import Frame, render
 from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
+from coach.ui.screens.exercise import ExerciseScreen
 from coach.ui.screens.help import HelpScreen
 from coach.ui.screens.library import LibraryScreen
 from coach.ui.screens.picker import PickerScreen
@@ -113,13 +115,15 @@ async def test_library_browse_search_and_detail(library, data_dir, settle):
         cobra = library.exercises["cobra"]
         head = text_of(screen.query_one("#head", Static))
         assert cobra.name in head and cobra.cue in head and "3 × 25 s hold" in head
-        assert "dose from [000]" in head  # which article the dose comes from
+        assert f"dose from “{ARTICLES['000']}”" in head  # the article, by name, not [000]
+        assert "3 × 25 s hold" in head
         about = text_of(screen.query_one("#about", Static))
         assert cobra.steps[0] in about and "[000]" in about
-        await pilot.press("enter")  # into the detail, to scroll the steps
-        assert screen.query_one("#detail").has_focus
+        await pilot.press("enter")  # the exercise in full, its picture big
+        assert isinstance(app.screen, ExerciseScreen) and app.screen.exercise.id == "cobra"
+        assert cobra.steps[-1] in text_of(app.screen.query_one("#exercise-about", Static))
         await pilot.press("escape")
-        assert listing.has_focus
+        assert app.screen is screen and listing.has_focus
         diagram = screen.query_one("#diagram", Diagram)
         width, height = diagram.content_size
         key = render(cobra.figure, Frame(len(cobra.figure.keys) - 1.0), width, height, diagram.mode)

@@ -65,10 +65,11 @@ async def test_calendar_moves_by_month_and_day_and_lists_a_days_sessions(library
         screen = await open_progress(pilot)
         calendar = screen.query_one("#calendar", MonthCalendar)
         assert calendar.has_focus and "November 2026" in text(calendar)
-        assert "›20" in text(calendar)  # today marked
+        assert "[20" in text(calendar)  # today, selected: in brackets, seen without colour
         # The calendar convention: ←/→ a day, ↑/↓ a week, PageUp/PageDown a month.
         await pilot.press("left")
         assert calendar.selected == TODAY - dt.timedelta(days=1)
+        assert "›20" in text(calendar) and "[19" in text(calendar)  # today marked, 19 selected
         await pilot.press("down")
         assert calendar.selected == TODAY + dt.timedelta(days=6)
         await pilot.press("pageup")
@@ -167,3 +168,16 @@ async def test_enter_on_history_opens_the_session(library, history_store, settle
         assert newest.routine_name in shown and newest.steps[0].exercise_name in shown
         await pilot.press("escape")
         assert isinstance(app.screen, ProgressScreen)
+
+
+async def test_a_roomy_window_gets_a_bigger_calendar(library, history_store, settle):
+    async with make(library, history_store).run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        calendar = (await open_progress(pilot)).query_one("#calendar", MonthCalendar)
+        assert calendar.size.width > 60 and calendar.size.height >= 20
+        rows = text(calendar).splitlines()
+        assert "[20" in rows[2 + 3 * 3]  # the week of the 20th, three lines a week
+        assert any("░░░" in row or "▒▒▒" in row for row in rows)  # a swatch under each day
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert calendar.size.width == 36  # back to the small grid

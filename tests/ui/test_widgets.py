@@ -7,6 +7,7 @@ import datetime as dt
 
 from textual.app import App, ComposeResult
 
+from coach.core.history.counting import DayCount
 from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.ui.app import CoachApp
@@ -35,7 +36,7 @@ async def test_the_calendar_works_in_any_app_and_posts_day_selected():
     async with app.run_test(size=(80, 24)) as pilot:
         calendar = app.query_one(MonthCalendar)
         calendar.today = DAY
-        calendar.days = {DAY: (1, 600)}
+        calendar.days = {DAY: DayCount(1, 600, 0, 1)}
         calendar.selected = DAY
         calendar.focus()
         await pilot.press("pagedown")  # a month on: 31 March -> 30 April
@@ -45,7 +46,7 @@ async def test_the_calendar_works_in_any_app_and_posts_day_selected():
         assert app.picked[-1] == (dt.date(2026, 4, 24), True)
         assert "April 2026" in str(calendar.render())
         heatmap = app.query_one(YearHeatmap)
-        heatmap.today, heatmap.days = DAY, {DAY: (1, 600)}
+        heatmap.today, heatmap.days = DAY, {DAY: DayCount(1, 600, 0, 1)}
         assert str(heatmap.render()).splitlines()[1].startswith("Mo")
 
 

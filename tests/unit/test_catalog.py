@@ -40,3 +40,14 @@ def test_search_matches_exercise_names_and_body_areas(library):
     bend = search_exercises(library.exercises.values(), "standing back bend")
     assert "standing-back-arch" in {e.id for e in bend}
     assert search_exercises(library.exercises.values(), "zzz") == []
+
+
+def test_a_routine_matches_every_place_its_label_names(library):
+    """'Five desk stretches' is labelled standing/seated: "where: standing" shows it."""
+    routines = library.routines.values()
+    standing = ids(filter_routines(routines, RoutineFilter(place="standing")))
+    for info in routines:
+        if "standing" in info.positions:
+            assert info.routine.id in standing
+    assert "desk-five" in standing and "desk-five" in ids(
+        filter_routines(routines, RoutineFilter(place="desk")))

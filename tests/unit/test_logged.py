@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
+from coach.core.history.counting import Counts, record_counts
 from coach.core.history.progress import streaks, weekly_goal
 from coach.core.session.logged import LogProblem, find_routine, logged_record
 from coach.core.session.records import STORED, SessionRecord
@@ -52,12 +53,22 @@ def test_a_logged_session_counts_for_the_streak_and_the_goal(tmp_path, library):
     store = Store(tmp_path / "data")
     store.open()
     for back in range(3):
-        store.save_session(logged_record(library.routines["micro-break"],
+        store.save_session(logged_record(library.routines["office-break"],
                                          TODAY - dt.timedelta(days=back), 2, NOW, BERLIN, 4))
     days = store.session_days()
     assert streaks(days, TODAY) == (3, 3)
     assert weekly_goal(days, TODAY, 3).met
     assert all(r.source == "logged" for r in store.sessions())
+
+
+def test_a_logged_stand_up_break_follows_the_setting_as_one_run_in_the_app(library):
+    info = library.routines["micro-break"]
+    kept_out = record_counts(logged_record(info, TODAY, 2, NOW, BERLIN, 4))
+    assert kept_out == Counts(session=True, stand_up_break=True, streak=False)
+    counted = record_counts(logged_record(info, TODAY, 2, NOW, BERLIN, 4, True))
+    assert counted.streak
+    assert record_counts(logged_record(library.routines["desk-five"], TODAY, 3, NOW, BERLIN,
+                                       4)) == Counts(True, False, True)
 
 
 def test_find_routine_by_id_or_name_and_close_matches(library):

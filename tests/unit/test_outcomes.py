@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from coach.core.history.counting import DayCount
 from coach.core.session.clock import ManualClock
 from coach.core.session.outcomes import counts_toward_streak, honest, planned_work_s
 from coach.core.session.recorder import SessionRun
@@ -83,4 +84,6 @@ def test_the_store_counts_only_sessions_that_count(library, ready_store):
             run.player.update()
         ready_store.save_session(run.record("completed"))
     assert len(ready_store.sessions()) == 2
-    assert ready_store.session_days() == {dt.date(2026, 11, 20): (1, 80)}  # 60 s standing + 20 s of arches
+    # Both are sessions (60 s standing + 20 s of arches each), both breaks; one keeps the streak.
+    assert ready_store.day_counts() == {dt.date(2026, 11, 20): DayCount(2, 160, 2, 1)}
+    assert ready_store.session_days() == {dt.date(2026, 11, 20): (2, 160)}

@@ -303,7 +303,7 @@ def test_alternating_reps_change_side_every_movement(library, clock):
 def test_next_up_names_the_block_about_to_start(library, clock):
     player = Player((step(library, "cobra", mode="hold", reps=4, hold_s=10),), clock)
     player.start()
-    assert player.view().next_up == "hold 1 of 4"  # during get ready: the first hold
+    assert player.view().next_up == "Cobra stretch · hold 1 of 4"  # get ready: the first hold
     clock.advance(GET_READY_S)
     player.update()
     assert player.view().next_up == "hold 2 of 4"
@@ -316,7 +316,7 @@ def test_next_up_uses_the_exercises_names_for_its_sides(library, clock):
     lift = library.exercises["opposite-arm-leg-lift"]
     player = Player((PlannedStep(lift, lift.dosing),), clock)
     player.start()
-    assert player.view().next_up == f"{lift.side_names['right']} · hold 1 of 10"
+    assert player.view().next_up == f"{lift.name} · {lift.side_names['right']} · hold 1 of 10"
     clock.advance(GET_READY_S)
     player.update()
     view = player.view()

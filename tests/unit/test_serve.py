@@ -71,3 +71,19 @@ def test_serve_starts_on_loopback(tmp_path: Path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_a_port_in_use_is_one_line_before_any_banner(tmp_path: Path):
+    pytest.importorskip("textual_serve")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "coach", "--data-dir", str(tmp_path / "data"), "serve",
+             "--port", str(port)], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stdout == ""  # no "Serving…" banner first
+    assert done.stderr.count("\n") == 1
+    assert done.stderr.startswith(f"backcoach: serve: cannot listen on 127.0.0.1:{port} (")
+    assert "pick another --port" in done.stderr

@@ -69,6 +69,7 @@ def test_status_of_a_missing_folder_creates_nothing(tmp_path: Path):
         "today_done": False,
         "last_session": None,
         "sessions_total": 0,
+        "breaks_total": 0,
         "week": {"days": 0, "goal": 4, "met": False},
         "week_streak": 0,
         "sitting": None,
@@ -108,6 +109,7 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
             "source": "app",  # run in the app, not logged by hand
         },
         "sessions_total": len(days_ago) + 1,  # the one that did no work is not counted
+        "breaks_total": 0,
         "week": {"days": week.days_this_week, "goal": 4, "met": week.met},
         "week_streak": week.streak_weeks,
         "sitting": None,  # these sessions have no end time, and no app wrote a timer
@@ -283,7 +285,7 @@ def test_the_readme_tmux_recipe_fits_the_default_status_length():
     after = line.split(")", 1)[1].rstrip('"')  # what follows the command, e.g. " %H:%M "
     longest = _Status(
         streak=99_999, longest=99_999, today=dt.date(2026, 1, 1), today_done=True, last=None,
-        sessions_total=10**6, week=WeekGoal(days_this_week=7, goal=7, met=True, streak_weeks=999, longest_weeks=999),
+        sessions_total=10**6, breaks_total=10**6, week=WeekGoal(days_this_week=7, goal=7, met=True, streak_weeks=999, longest_weeks=999),
         nudges={},
     )
     shown = _fill(template, longest) + after.replace("%H:%M", "23:59")

@@ -8,8 +8,8 @@ from coach.core.text import dosing_text, duration_text
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(0, "0 s"), (45, "45 s"), (60, "1 min"), (90, "1:30"), (600, "10 min"),
-     (3599, "59:59"), (3600, "1 h 00 min"), (5400, "1 h 30 min"), (104062, "28 h 54 min")],
+    [(0, "0 s"), (45, "45 s"), (60, "1 min"), (90, "1 min 30 s"), (600, "10 min"),
+     (599, "9 min 59 s"), (621, "10 min"), (3599, "1 h 00 min"), (3600, "1 h 00 min"), (5400, "1 h 30 min"), (104062, "28 h 54 min")],
 )
 def test_duration_text(seconds, shown):
     assert duration_text(seconds) == shown
@@ -22,7 +22,7 @@ def test_duration_text(seconds, shown):
         (Dosing(mode="hold", reps=1, hold_s=45), "45 s hold"),
         (Dosing(mode="reps", reps=5, rep_s=4, per_side=True), "5 reps, each side"),
         (Dosing(mode="reps", reps=25, rep_s=3, sets=2, rest_s=60), "2 sets of 25 reps, 60 s rest"),
-        (Dosing(mode="timed", duration_s=450), "7:30"),
+        (Dosing(mode="timed", duration_s=450), "7 min 30 s"),
         (Dosing(mode="breaths", reps=4, rep_s=6, sets=2, per_side=True),
          "2 sets of 4 breaths, each side"),
     ],

@@ -44,6 +44,8 @@ def _fix(error: ErrorDetails) -> str:
         return f"must be one of {ctx.get('expected')}, got {got!r}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"must be a whole number{unit}, got {got!r}"
+    if kind == "bool_parsing":  # text that is no yes or no: `settings set bell maybe`
+        return f"must be on or off (or true/false, yes/no), got {got!r}"
     if kind == "string_too_short":
         return f"must be at least {ctx.get('min_length')} characters long"
     if kind == "string_too_long":

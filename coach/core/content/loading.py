@@ -48,10 +48,6 @@ class RoutineInfo:
     places: frozenset[str]
     builtin: bool = True  # False for a routine the user made; built-ins are read-only
 
-    @property
-    def minutes(self) -> int:
-        return max(1, round(self.seconds / 60))
-
 
 @dataclass
 class Library:
@@ -142,7 +138,9 @@ def describe_routine(routine: Routine, steps: tuple[PlannedStep, ...]) -> Routin
         places.add("floor")
     elif "hanging" not in positions and set(equipment) <= DESK_EQUIPMENT:
         places.add("desk")
-    if set(positions) == {"standing"} and not set(equipment) - {"support"}:
+    # A routine matches every place its label (its positions) names: "standing/seated" is
+    # shown under "where: standing" too, not hidden from it.
+    if "standing" in positions:
         places.add("standing")
     return RoutineInfo(routine, steps, total_seconds(steps), positions, equipment, frozenset(places))
 

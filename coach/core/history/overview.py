@@ -41,7 +41,8 @@ def totals_of(months: Mapping[str, MonthTotals], exercises: Mapping[str, Exercis
             exercise = exercises.get(exercise_id)
             for target in dict.fromkeys(exercise.targets if exercise else ()):
                 by_target[target] = by_target.get(target, 0) + worked
-    return sorted_totals(sessions, seconds, by_routine, by_target)
+    breaks = sum(month.breaks for month in months.values())
+    return sorted_totals(sessions, seconds, by_routine, by_target, breaks)
 
 
 def pain_of(months: Mapping[str, MonthTotals]) -> list[tuple[dt.date, int | None, int | None]]:

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coach.core.content.models import Exercise
+from coach.core.history.counting import record_counts
 from coach.core.session.records import SessionRecord
 
 ONE_DAY = dt.timedelta(days=1)
@@ -174,18 +175,22 @@ class Totals:
     seconds: int  # work seconds
     by_routine: dict[str, tuple[int, int]]  # routine name as recorded -> (sessions, seconds)
     by_target: dict[str, int]  # target area -> seconds, most first
+    breaks: int = 0  # of the sessions, stand-up breaks
 
 
 def totals(records: Iterable[SessionRecord], exercises: Mapping[str, Exercise]) -> Totals:
-    """Sessions and work seconds, overall, per routine and per target area."""
-    sessions = seconds = 0
+    """Sessions (by counting.py's rule) and work seconds, overall, per routine and per target
+    area."""
+    sessions = seconds = breaks = 0
     by_routine: dict[str, tuple[int, int]] = {}
     by_target: dict[str, int] = {}
     for record in records:
-        worked = record.seconds
-        if worked == 0:  # as in store.session_days(): a session with no work is no session
+        counted = record_counts(record)
+        if not counted.session:
             continue
+        worked = record.seconds
         sessions += 1
+        breaks += counted.stand_up_break
         seconds += worked
         count, total = by_routine.get(record.routine_name, (0, 0))
         by_routine[record.routine_name] = (count + 1, total + worked)
@@ -196,17 +201,18 @@ def totals(records: Iterable[SessionRecord], exercises: Mapping[str, Exercise]) 
                 continue
             for target in dict.fromkeys(exercise.targets):
                 by_target[target] = by_target.get(target, 0) + step.seconds
-    return sorted_totals(sessions, seconds, by_routine, by_target)
+    return sorted_totals(sessions, seconds, by_routine, by_target, breaks)
 
 
 def sorted_totals(sessions: int, seconds: int, by_routine: dict[str, tuple[int, int]],
-                  by_target: dict[str, int]) -> Totals:
+                  by_target: dict[str, int], breaks: int) -> Totals:
     """Totals with routines and areas ordered most work first (then most sessions, then name)."""
     return Totals(
         sessions=sessions,
         seconds=seconds,
         by_routine=dict(sorted(by_routine.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))),
         by_target=dict(sorted(by_target.items(), key=lambda kv: (-kv[1], kv[0]))),
+        breaks=breaks,
     )
 
 

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from coach.core.content.loading import RoutineInfo
+from coach.core.history.counting import STAND_UP_BREAK
 from coach.core.history.days import training_day
 from coach.core.session.outcomes import planned_units, planned_work_s
 from coach.core.session.records import SessionRecord, StepResult
@@ -39,6 +40,11 @@ def parse_minutes(text: str, field: str = "--minutes") -> int:
         raise LogProblem(f"{field}: must be a whole number of minutes from {MIN_MINUTES} to "
                          f"{MAX_MINUTES}, got {text[:20]!r}")
     return minutes
+
+
+def usual_minutes(info: RoutineInfo) -> int:
+    """The routine's length in whole minutes, within the range: what a log says by default."""
+    return min(MAX_MINUTES, max(MIN_MINUTES, round(info.seconds / 60)))
 
 
 def check_day(day: dt.date, today: dt.date, field: str = "--date") -> dt.date:
@@ -87,8 +93,9 @@ def close_routines(routines: Mapping[str, RoutineInfo], wanted: str) -> list[str
 
 
 def logged_record(info: RoutineInfo, day: dt.date, minutes: int, now: dt.datetime, zone: str,
-                  day_start_hour: int) -> SessionRecord:
-    """The record of `info` done on `day` for `minutes`, logged at `now` (aware)."""
+                  day_start_hour: int, break_counts_for_streak: bool = False) -> SessionRecord:
+    """The record of `info` done on `day` for `minutes`, logged at `now` (aware). A stand-up
+    break counts for the streak as the setting says, as one run in the app does."""
     today = training_day(now, zone, day_start_hour)
     check_day(day, today)
     parse_minutes(str(minutes))
@@ -110,7 +117,7 @@ def logged_record(info: RoutineInfo, day: dt.date, minutes: int, now: dt.datetim
         day=day,
         status="completed",
         steps=_steps(info, minutes * 60),
-        counts_for_streak=True,
+        counts_for_streak=break_counts_for_streak or info.routine.id != STAND_UP_BREAK,
         revision=1,
         source="logged",
     )

@@ -70,8 +70,9 @@ def honest_results(results: Iterable[StepResult], steps: Sequence[PlannedStep]) 
 
 
 def counts_toward_streak(doc: dict[str, Any]) -> bool:
-    """Whether a stored session (as its JSON) counts for the calendar and the streak: some step
-    done or partial, and not a break the user keeps out of the streak."""
-    if doc.get("counts_for_streak", True) is False:
-        return False
-    return any(step.get("outcome") in ("done", "partial") for step in doc.get("steps", ()))
+    """Whether a stored session (as its JSON) counts for the calendar and the streak, by
+    coach.core.history.counting's rule: some work, some step done or partial, and not a break
+    the user keeps out of the streak."""
+    from coach.core.history.counting import doc_counts  # counting reads records: no cycle
+
+    return doc_counts(doc).streak

@@ -65,4 +65,6 @@ def next_up(steps: tuple[PlannedStep, ...], phases: list[Phase], index: int) -> 
         parts.append(side_text(step, side) + (" first" if coming.alternate else ""))
     if dosing.mode == "hold" and dosing.reps > 1:
         parts.append(f"hold {coming.hold_no} of {dosing.reps}")
-    return " · ".join(parts) or (step.exercise.name if last is None else "the same again")
+    if last is None:  # a new exercise is being readied: name it before its details
+        parts.insert(0, step.exercise.name)
+    return " · ".join(parts) or "the same again"

@@ -47,27 +47,43 @@ class RoutineFile(Everyone):
     def all_routines(self) -> list[tuple[Stamp, Path, Routine]]:
         """(its save's stamp, file, routine) for every machine's copy of every routine."""
         out = []
-        for _, folder in self.source_dirs():
-            for path in named_files(folder, ROUTINES_FILE):
-                strict = path == self.folder / ROUTINES_FILE
-                db = StoreDB(path, ROUTINES)
-                try:
-                    routines = self._routines_from(db)
-                except StoreError as exc:  # another machine's, or a conflict copy
-                    if strict:
-                        raise
-                    self.unread[path] = str(exc)
-                    continue
-                saved = db.table(SAVED)
-                for routine in routines:
-                    doc = saved.get(doc_id=routine.id)  # type: ignore[call-overload]
-                    out.append((stamp_of(doc), path, routine))
+        for path in self.routine_files():
+            strict = path == self.folder / ROUTINES_FILE
+            db = StoreDB(path, ROUTINES)
+            try:
+                routines = self._routines_from(db)
+            except StoreError as exc:  # another machine's, or a conflict copy
+                if strict:
+                    raise
+                self.unread[path] = str(exc)
+                continue
+            saved = db.table(SAVED)
+            for routine in routines:
+                doc = saved.get(doc_id=routine.id)  # type: ignore[call-overload]
+                out.append((stamp_of(doc), path, routine))
         return out
 
     def _stamps_of(self, routine_id: str) -> list[Stamp]:
         """Every machine's saves and deletes of the routine: what a change now comes after."""
         seen = [at for at, _, routine in self.all_routines() if routine.id == routine_id]
         return seen + [st for key, st in self.tombstones()[ROUTINES].items() if key == routine_id]
+
+    def routine_files(self) -> list[Path]:
+        """Every machine's routines file and its conflict copies. Reads only."""
+        return [path for _, folder in self.source_dirs()
+                for path in named_files(folder, ROUTINES_FILE)]
+
+    def routines_stamp(self) -> tuple[tuple[str, int, int], ...]:
+        """What the routine files look like from outside (name, mtime, size): a few stats,
+        so a running app can notice `backcoach routines import` without reading them."""
+        stamp = []
+        for path in self.routine_files():
+            try:
+                info = path.stat()
+            except OSError:  # gone between the listing and the stat: the next look sees it
+                continue
+            stamp.append((str(path), info.st_mtime_ns, info.st_size))
+        return tuple(stamp)
 
     def save_routine(self, routine: Routine) -> None:
         """Insert the routine, or replace the one with its id; atomic and locked. Stamped after

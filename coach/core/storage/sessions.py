@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from tinydb.table import Document
 
+from coach.core.history.counting import NO_DAY, DayCount, streak_days
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
 from coach.core.storage.folder import SESSIONS, month_of
@@ -217,16 +218,21 @@ class SessionFiles(Everyone):
         """The sessions of one month file ('2026-11'), in no particular order."""
         return self._month_records(month).records
 
-    def session_days(self) -> dict[dt.date, tuple[int, int]]:
-        """Training day -> (sessions, seconds of work) over every machine, from the summaries
-        (recomputed for a month whose summary cannot be trusted)."""
-        days: dict[dt.date, tuple[int, int]] = {}
+    def day_counts(self) -> dict[dt.date, DayCount]:
+        """Training day -> its sessions by coach.core.history.counting's rule, over every
+        machine, from the summaries (recomputed for a month whose summary cannot be trusted).
+        What the calendar, the streak and `status` count."""
+        days: dict[dt.date, DayCount] = {}
         for day_totals in self.union_days().values():
-            for day, (count, seconds) in day_totals.items():
+            for day, values in day_totals.items():
                 key = dt.date.fromisoformat(day)
-                old = days.get(key, (0, 0))
-                days[key] = (old[0] + count, old[1] + seconds)
+                days[key] = days.get(key, NO_DAY).plus(DayCount(*values))
         return dict(sorted(days.items()))
+
+    def session_days(self) -> dict[dt.date, tuple[int, int]]:
+        """The training days that count for the streak -> (sessions, seconds of work) that day:
+        streak_days() of day_counts()."""
+        return streak_days(self.day_counts())
 
     def month_totals(self) -> dict[str, MonthTotals]:
         """Month -> its totals and pain check-ins, from the summaries: what Totals needs without

@@ -1,8 +1,9 @@
 """What a month file holds, checked record by record, and the small summaries kept of it.
 
 Two derived documents per month, rewritten at every save of the month:
-- in days/<year>.json, "months": training day -> [sessions, seconds], for the calendar,
-  streaks and `status`;
+- in days/<year>.json, "months": training day -> [sessions, seconds, stand-up breaks, sessions
+  that count for the streak] (coach.core.history.counting's rule), for the calendar, streaks
+  and `status`;
 - in totals/<year>.json, "totals": per routine and per exercise, the pain check-ins, the
   records that could not be read, and the month file's stamp (inode, size, mtime) when they
   were computed.
@@ -22,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.session.outcomes import counts_toward_streak
+from coach.core.history.counting import Counts, DayCount, day_count_of, doc_counts, record_counts
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
@@ -31,7 +32,7 @@ from coach.core.storage.schema import Tables
 DAY_TABLE = "months"
 TOTALS_TABLE = "totals"
 
-DayTotals = dict[str, list[int]]  # "2026-11-03" -> [sessions, seconds]
+DayTotals = dict[str, list[int]]  # "2026-11-03" -> list(DayCount): sessions, seconds, breaks, streak
 Stamp = list[int]  # [inode, size, mtime_ns] of a month file
 
 
@@ -83,16 +84,15 @@ def stamp(path: Path) -> Stamp | None:
 
 
 # What a summary needs of one session: day, start, routine name, pain before and after,
-# (exercise id, seconds) per step, and whether it counts for the calendar and the streak.
-Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]], bool]
-RULE = 2  # the streak rule the "months" summaries were made by (2: honest outcomes)
+# (exercise id, seconds) per step, and what it counts for.
+Row = tuple[str, str, str, int | None, int | None, list[tuple[str, int]], Counts]
+RULE = 3  # the rule the summaries were made by (2: honest outcomes; 3: counting.py's rule)
 
 
 def row_of(record: SessionRecord) -> Row:
     steps = [(step.exercise_id, step.seconds) for step in record.steps]
     return (record.day.isoformat(), record.started_at.isoformat(), record.routine_name,
-            record.pain_before, record.pain_after, steps,
-            counts_toward_streak(record.model_dump(mode="json")))
+            record.pain_before, record.pain_after, steps, record_counts(record))
 
 
 def _fast_row(doc: dict[str, Any]) -> Row | None:
@@ -110,7 +110,7 @@ def _fast_row(doc: dict[str, Any]) -> Row | None:
         and all(isinstance(e, str) and type(n) is int for e, n in steps)
         and all(p is None or type(p) is int for p in (before, after))
     )
-    return (day, started, name, before, after, steps, counts_toward_streak(doc)) if plain else None
+    return (day, started, name, before, after, steps, doc_counts(doc)) if plain else None
 
 
 def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tuple[list[Row], dict[str, str]]:
@@ -137,32 +137,31 @@ def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tup
 
 def summarize(rows: list[Row], bad: dict[str, str],
               file_stamp: Stamp | None) -> tuple[DayTotals, dict[str, Any]]:
-    """A month's two summaries: "months" (day -> [sessions, seconds] of the sessions that did
-    some work) and "totals" (per routine, per exercise, the pain check-ins, the bad records)."""
-    days: DayTotals = {}
+    """A month's two summaries: "months" (day -> DayCount of the sessions that count) and
+    "totals" (per routine, per exercise, stand-up breaks, the pain check-ins, the bad records)."""
+    counted: dict[str, DayCount] = {}
     routines: dict[str, list[int]] = {}
     exercises: dict[str, int] = {}
     checks = []
     for day, started, name, before, after, steps, counts in rows:
         if before is not None or after is not None:
             checks.append((day, dt.datetime.fromisoformat(started), before, after))
-        worked = sum(seconds for _, seconds in steps)
-        if worked == 0:  # a session with no work (opened and left at once) is no session
+        if not counts.session:  # no work: opened and left at once
             continue
-        for table, key in ((days, day), (routines, name)):
-            if table is days and not counts:  # time spent counts; the streak needs real work
-                continue
-            count, total = table.get(key, (0, 0))
-            table[key] = [count + 1, total + worked]
+        worked = sum(seconds for _, seconds in steps)
+        counted[day] = counted.get(day, DayCount(0, 0, 0, 0)).plus(day_count_of(counts, worked))
+        count, total = routines.get(name, (0, 0))
+        routines[name] = [count + 1, total + worked]
         for exercise_id, seconds in steps:
             if seconds:
                 exercises[exercise_id] = exercises.get(exercise_id, 0) + seconds
-    days = dict(sorted(days.items()))
+    days: DayTotals = {day: list(c) for day, c in sorted(counted.items())}
     # By day, then by start: a day is in one month only, so months read in order stay in order.
     pain = [[day, before, after] for day, _, before, after in sorted(checks)]
     # "days" again here: the day file must agree with it for the month to count as summarized.
+    breaks = sum(c.breaks for c in counted.values())
     totals = {"file": file_stamp, "days": days, "routines": routines, "exercises": exercises,
-              "pain": pain, "bad": bad, "rule": RULE}
+              "breaks": breaks, "pain": pain, "bad": bad, "rule": RULE}
     return days, totals
 
 
@@ -174,6 +173,7 @@ class MonthTotals:
     exercises: dict[str, int]  # exercise id -> work seconds
     pain: list[tuple[dt.date, int | None, int | None]]  # day, before, after; by day, then start
     bad: dict[str, str]  # key -> problem, for records the month file holds but cannot show
+    breaks: int = 0  # of the sessions counted in routines, stand-up breaks
 
 
 def totals_of(doc: Any) -> MonthTotals | None:
@@ -185,9 +185,10 @@ def totals_of(doc: Any) -> MonthTotals | None:
         bad = {str(k): str(v) for k, v in doc["bad"].items()}
         if doc["rule"] != RULE:  # made by an older rule: recompute
             return None
+        breaks = _count(doc["breaks"])
     except (KeyError, TypeError, ValueError, AttributeError):
         return None
-    return MonthTotals(routines, exercises, pain, bad)
+    return MonthTotals(routines, exercises, pain, bad, breaks)
 
 
 def _count(value: Any) -> int:
@@ -201,20 +202,26 @@ def _pain(value: Any) -> int | None:
 
 
 def checked_day_totals(path: Path, month: str, doc: dict[str, Any]) -> DayTotals:
-    """A "months" summary document, checked: day -> [sessions, seconds]."""
+    """A "months" summary document, checked: day -> [sessions, seconds, breaks, streak].
+
+    One an older backcoach made ([sessions, seconds], every one counting for the streak) reads
+    as that; its totals' older rule has it remade."""
     out: DayTotals = {}
     for day, value in doc.items():
         ok = (
             isinstance(value, list)
-            and len(value) == 2
+            and len(value) in (2, 4)
             and all(isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value)
         )
+        if ok and len(value) == 2:
+            value = [value[0], value[1], 0, value[0]]
         try:
             dt.date.fromisoformat(day)
         except ValueError:
             ok = False
         if not ok:
-            raise bad_file(path, f'month "{month}" day {shown_key(day)} is not [sessions, seconds]')
+            raise bad_file(path, f'month "{month}" day {shown_key(day)} is not '
+                           "[sessions, seconds, breaks, streak sessions]")
         out[day] = list(value)
     return out
 
@@ -269,10 +276,11 @@ def added_up(parts: list[tuple[DayTotals, MonthTotals]]) -> tuple[DayTotals, Mon
     exercises: dict[str, int] = {}
     pain = []
     bad: dict[str, str] = {}
+    breaks = 0
     for day_totals, totals in parts:
-        for day, (count, seconds) in day_totals.items():
-            old = days.get(day, [0, 0])
-            days[day] = [old[0] + count, old[1] + seconds]
+        breaks += totals.breaks
+        for day, values in day_totals.items():
+            days[day] = list(DayCount(*days.get(day, [0, 0, 0, 0])).plus(DayCount(*values)))
         for name, (count, seconds) in totals.routines.items():
             old_r = routines.get(name, (0, 0))
             routines[name] = (old_r[0] + count, old_r[1] + seconds)
@@ -281,4 +289,4 @@ def added_up(parts: list[tuple[DayTotals, MonthTotals]]) -> tuple[DayTotals, Mon
         pain += totals.pain
         bad |= totals.bad
     pain.sort(key=lambda check: check[0])  # by day; within a day, one machine's stay in order
-    return dict(sorted(days.items())), MonthTotals(routines, exercises, pain, bad)
+    return dict(sorted(days.items())), MonthTotals(routines, exercises, pain, bad, breaks)

@@ -25,6 +25,7 @@ from coach.core.storage.schema import Kind, Tables
 from coach.core.storage.stamps import NEVER, Stamp, next_mark, stamp_of
 from coach.core.storage.summaries import (
     DAY_TABLE,
+    RULE,
     TOTALS_TABLE,
     DayTotals,
     MonthTotals,
@@ -263,9 +264,10 @@ class Everyone(DataFolder):
                 doc = mine_totals.get(month)
                 doc = doc if isinstance(doc, dict) else {}
                 keys = doc.get("keys")
-                # Made here (or before sync), from nothing but this machine's own files, as
-                # they are now: a sync tool may have replaced a month file under its summary.
-                ours = doc.get("by") in (None, self.machine) and all(
+                # Made here (or before sync), by today's counting rule, from nothing but this
+                # machine's own files as they are now: a sync tool may have replaced a month
+                # file under its summary.
+                ours = doc.get("by") in (None, self.machine) and doc.get("rule") == RULE and all(
                     f == own and not c and self._made_from(doc, p) for f, p, c in found)
                 if mine is not None and ours and (
                         not deleted or (isinstance(keys, list) and not deleted.keys() & set(keys))):

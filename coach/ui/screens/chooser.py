@@ -43,8 +43,8 @@ class ExerciseChooser(Dialog[Exercise | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="cancel"),
         Binding("enter", "choose", "Add", id="choose"),
-        Binding("up", "move('up')", "Up", show=False, id="up"),
-        Binding("down", "move('down')", "Down", show=False, id="down"),
+        Binding("up", "move('cursor_up')", "Up", show=False, id="up"),
+        Binding("down", "move('cursor_down')", "Down", show=False, id="down"),
         Binding("pageup", "move('page_up')", "Page up", show=False, id="page_up"),
         Binding("pagedown", "move('page_down')", "Page down", show=False, id="page_down"),
     ]
@@ -113,7 +113,10 @@ class ExerciseChooser(Dialog[Exercise | None]):
         self.action_choose()
 
     def action_move(self, how: str) -> None:
-        getattr(self.query_one("#choices", NavList), f"action_{how}")()
+        # The list's own public actions: action_cursor_up/down, action_page_up/down.
+        listing = self.query_one("#choices", NavList)
+        {"cursor_up": listing.action_cursor_up, "cursor_down": listing.action_cursor_down,
+         "page_up": listing.action_page_up, "page_down": listing.action_page_down}[how]()
 
     def action_choose(self) -> None:
         index = self.query_one("#choices", NavList).highlighted

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -136,13 +138,15 @@ class PathPrompt(ModalScreen[str | None]):
     """
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel")]
 
-    def __init__(self, question: str, value: str = "") -> None:
+    def __init__(self, question: str, value: str = "", folder: Path | None = None) -> None:
         super().__init__()
-        self.question, self.value = question, value
+        self.question, self.value, self.folder = question, value, folder
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(Text(self.question, "bold"))
+            if self.folder is not None:  # said, so a bare name goes nowhere unexpected
+                yield Static(Text(f"A name alone goes in {self.folder}", "dim"))
             yield Input(value=self.value, id="path")
             yield Static(keys_line([("Enter", "go"), ("Esc", "cancel")]))
         yield KeyFooter()

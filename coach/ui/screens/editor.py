@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, Static
+from textual.widgets import Input, Label, Static
 
 from coach.core.content.editing import (
     Checked,
@@ -29,6 +29,7 @@ from coach.core.text import duration_text
 from coach.core.wording import count
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.dose_form import DoseForm
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.size_guard import SizeGuard
@@ -40,7 +41,7 @@ class EditorScreen(Screen):
     EditorScreen .field-row { height: 1; }
     EditorScreen .field-label { width: 17; padding: 0 1; }
     EditorScreen .wide { border: none; height: 1; padding: 0 1; width: 1fr; }
-    EditorScreen #estimate { width: 12; }
+    EditorScreen #estimate { width: auto; }  /* " ≈ 9 min 59 s" whole */
     EditorScreen .error { color: $error; height: auto; padding: 0 1; }
     EditorScreen #err-name { padding: 0 1 0 17; }
     EditorScreen #editor-body { height: 1fr; margin-top: 1; }
@@ -50,8 +51,9 @@ class EditorScreen(Screen):
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="save", priority=True),
-        Binding("ctrl+e", "export", "Export", id="export", show=False),
-        Binding("ctrl+o", "import_file", "Import", id="import", show=False),
+        # Priority, like ctrl+s: from a field too (a field's own ctrl+e, go to end, is `end`).
+        Binding("ctrl+e", "export", "Export", id="export", show=False, priority=True),
+        Binding("ctrl+o", "import_file", "Import", id="import", show=False, priority=True),
         Binding("escape", "leave", "Back", id="leave"),
     ]
 
@@ -92,7 +94,7 @@ class EditorScreen(Screen):
         return self.opened.get(id(step)) or dose_of(DraftStep(step.exercise))
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(classes="field-row"):
             yield Label("Name ", classes="field-label")
             yield Input(self.draft.name, id="name", classes="wide")
@@ -280,7 +282,17 @@ class EditorScreen(Screen):
         self.post_message(self.FileAsked(self, "export"))
 
     def action_import_file(self) -> None:
-        self.post_message(self.FileAsked(self, "import"))
+        # A file's routine replaces the whole draft: unsaved work goes only when the user says.
+        if self.dirty:
+            self.app.push_screen(Confirm("A routine from a file replaces this one, and your "
+                                         "changes are not saved.", "replace it", "keep editing"),
+                                 self._import_answered)
+        else:
+            self._import_answered(True)
+
+    def _import_answered(self, yes: bool | None) -> None:
+        if yes:
+            self.post_message(self.FileAsked(self, "import"))
 
     def load(self, draft: Draft) -> None:
         """Replace the draft's content with an imported routine's."""

@@ -29,6 +29,9 @@ def keys_text(screen: Screen) -> Text:
     """
     text = Text()
     text.append("Keys\n\n", "bold")
+    # First, so it is in view without scrolling: the footer leaves it out for room.
+    text.append(f"{'ctrl+p':>10}  ", "bold")
+    text.append("Command palette: every command, by name\n")
     seen = set()
     for active in screen.active_bindings.values():
         binding = active.binding
@@ -38,8 +41,6 @@ def keys_text(screen: Screen) -> Text:
         shown = binding.key_display or screen.app.get_key_display(binding)
         text.append(f"{shown:>10}  ", "bold")
         text.append(binding.description + "\n")
-    text.append(f"{'ctrl+p':>10}  ", "bold")
-    text.append("Command palette\n")
     return text
 
 

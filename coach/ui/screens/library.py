@@ -7,12 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import search_exercises
 from coach.core.content.loading import Library
 from coach.core.content.models import Exercise
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body, exercise_head
 from coach.ui.widgets.key_footer import KeyFooter
@@ -25,7 +26,9 @@ class LibraryScreen(Screen):
     LibraryScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
     LibraryScreen #body { height: 1fr; }
     LibraryScreen #exercises {
-        width: 1fr; min-width: 34; max-width: 64;
+        /* As wide as the longest name (no "spine and shoulder bl…" where there is room),
+           never more than half the window. */
+        width: auto; min-width: 34; max-width: 50%;
         height: 1fr;
         border: none;
         border-right: vkey $primary;
@@ -33,7 +36,9 @@ class LibraryScreen(Screen):
     }
     LibraryScreen #detail { width: 2fr; padding: 0 1; }
     LibraryScreen #diagram { margin: 1 0; }
+    LibraryScreen.-tall #diagram { height: 22; }  /* 160x48: a picture to read from afar */
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     BINDINGS = [
         Binding("slash", "search", "Search", id="search"),
@@ -47,7 +52,7 @@ class LibraryScreen(Screen):
         self.shown: list[Exercise] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Input(placeholder="search: name, body area, position, kind, equipment", id="search")
         with Horizontal(id="body"):
             yield NavList(id="exercises")
@@ -97,9 +102,11 @@ class LibraryScreen(Screen):
         self.show_detail()
 
     @on(NavList.OptionSelected, "#exercises")
-    def _selected(self) -> None:
-        # Reading the steps: arrows and page keys now scroll the detail; Esc comes back.
-        self.query_one("#detail", VerticalScroll).focus()
+    def _selected(self, event: NavList.OptionSelected) -> None:
+        # The exercise in full, its picture big; Esc (or Enter) comes back to the list.
+        from coach.ui.screens.exercise import ExerciseScreen  # loaded when first wanted
+
+        self.app.push_screen(ExerciseScreen(self.shown[event.option_index], self.animate_every))
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -114,9 +121,7 @@ class LibraryScreen(Screen):
 
     def action_back(self) -> None:
         search = self.query_one("#search", Input)
-        if self.query_one("#detail", VerticalScroll).has_focus:
-            self.query_one("#exercises").focus()
-        elif search.value or search.has_focus:
+        if search.value or search.has_focus:
             search.value = ""
             self.query_one("#exercises").focus()
         else:

@@ -22,15 +22,15 @@ from textual.widgets.option_list import Option
 from coach.core.content.loading import RoutineInfo
 from coach.core.session.clock import Clock
 from coach.core.session.logged import (
-    MAX_MINUTES,
     LogProblem,
     check_day,
     logged_record,
     parse_minutes,
+    usual_minutes,
 )
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
-from coach.core.text import terminal_safe
+from coach.core.text import duration_text, terminal_safe
 from coach.ui.storage import StoreWriter
 from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.key_footer import KeyFooter
@@ -93,7 +93,8 @@ class LogSession(Dialog[LogChoice | None]):
 
     @staticmethod
     def _option(info: RoutineInfo) -> Option:
-        line = Text(terminal_safe(info.routine.name)).append(f"  {info.minutes} min", "dim")
+        line = Text(terminal_safe(info.routine.name)).append(f"  {duration_text(info.seconds)}",
+                                                             "dim")
         return Option(one_line(line), id=info.routine.id)
 
     def on_mount(self) -> None:
@@ -104,7 +105,7 @@ class LogSession(Dialog[LogChoice | None]):
     @on(NavList.OptionHighlighted, "#log-routines")
     def _routine_moved(self, event: NavList.OptionHighlighted) -> None:
         # The routine's length, as the picker shows it: what most logs will say.
-        minutes = min(self.routines[event.option_index].minutes, MAX_MINUTES)
+        minutes = usual_minutes(self.routines[event.option_index])
         self.query_one("#log-minutes", Input).value = str(minutes)
 
     @on(NavList.OptionSelected, "#log-routines")
@@ -129,7 +130,7 @@ class LogSession(Dialog[LogChoice | None]):
 
 @dataclass(frozen=True)
 class Logger:
-    """What logging needs of the app: its routines, clock, zone and day start, and its writer."""
+    """What logging needs of the app: its routines, clock, zone and settings, and its writer."""
 
     writer: StoreWriter
     store: Store
@@ -137,6 +138,7 @@ class Logger:
     clock: Clock
     zone: str
     day_start_hour: int
+    break_counts_for_streak: bool
 
     def ask(self, app: App, day: dt.date, today: dt.date,
             logged: Callable[[SessionRecord], None]) -> None:
@@ -156,7 +158,7 @@ class Logger:
             return
         try:  # the clock may have passed midnight while the dialog was open
             record = logged_record(choice.info, day, choice.minutes, self.clock.now(),
-                                   self.zone, self.day_start_hour)
+                                   self.zone, self.day_start_hour, self.break_counts_for_streak)
         except LogProblem as exc:
             app.notify(str(exc), title="Can't log a session", severity="warning", timeout=6,
                        markup=False)

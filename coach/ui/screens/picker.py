@@ -3,42 +3,36 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
-from coach.core.content.catalog import TIME_LIMITS, RoutineFilter, filter_routines
-from coach.core.content.loading import PLACES, Library, RoutineInfo
-from coach.core.text import dosing_text, glance
+from coach.core.content.catalog import RoutineFilter, filter_routines
+from coach.core.content.loading import Library, RoutineInfo
+from coach.core.text import dosing_text, duration_text, glance
 from coach.ui.screens.preview import RoutineScreen
+from coach.ui.widgets.app_header import AppHeader
+from coach.ui.widgets.diagram import Diagram
+from coach.ui.widgets.filter_bar import FilterBar
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, RoutineList, row
 from coach.ui.widgets.size_guard import SizeGuard
 
 
-def filter_bar(f: RoutineFilter) -> Text:
-    """The filters as a row of choices; the current one in brackets, so it reads uncoloured."""
-    text = Text()
-    text.append("w", "bold reverse")
-    text.append(" where ")
-    for place in (None, *PLACES):
-        label = place or "any"
-        on_ = place == f.place
-        text.append(f"[{label}]" if on_ else f" {label} ", "bold reverse" if on_ else "dim")
-    text.append("  ")
-    text.append("t", "bold reverse")
-    text.append(" time ")
-    for limit in TIME_LIMITS:
-        label = "any" if limit is None else f"≤{limit}m"
-        on_ = limit == f.max_minutes
-        text.append(f"[{label}]" if on_ else f" {label} ", "bold reverse" if on_ else "dim")
-    return text
+def nothing_fits(typing: bool) -> str:
+    """What widens an empty list, from where the keys go now: in the search box w and t
+    are letters of the search."""
+    if typing:
+        return ("No routine fits this search.\n\nDelete some of it, or press Esc to clear it. "
+                "Enter goes back to the list, where w and t widen the filters.")
+    return "No routine fits these filters.\n\nPress w or t to widen them, or Esc to clear " \
+        "the search."
 
 
 def routine_preview(info: RoutineInfo) -> Text:
@@ -66,7 +60,6 @@ class PickerScreen(Screen):
     """Routines on the left, the highlighted one's preview on the right."""
 
     DEFAULT_CSS = """
-    PickerScreen #filters { height: 1; padding: 0 1; }
     PickerScreen #search { height: 1; border: none; padding: 0 1; margin: 0; }
     PickerScreen #body { height: 1fr; }
     PickerScreen #routines {
@@ -77,7 +70,11 @@ class PickerScreen(Screen):
         scrollbar-size-vertical: 1;
     }
     PickerScreen #preview-pane { width: 2fr; padding: 0 1; }
+    /* A tall window (160x48) has room under the preview: the first step's picture fills it. */
+    PickerScreen #preview-figure { display: none; height: 1fr; min-height: 11; margin-top: 1; }
+    PickerScreen.-tall #preview-figure { display: block; }
     """
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (40, "-tall")]
 
     # The footer shows what a first visit needs; the rest is in ? help and the preview text.
     BINDINGS = [
@@ -117,13 +114,14 @@ class PickerScreen(Screen):
         self.shown: list[RoutineInfo] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(id="filters")
+        yield AppHeader()
+        yield FilterBar(id="filters")
         yield Input(placeholder="search routines: name, exercise, body area…", id="search")
         with Horizontal(id="body"):
             yield RoutineList(id="routines")
             with VerticalScroll(id="preview-pane"):
                 yield Static(id="preview")
+                yield Diagram(id="preview-figure")
         yield KeyFooter()
         yield SizeGuard(50, 12)
 
@@ -139,7 +137,7 @@ class PickerScreen(Screen):
         self.refresh_list()
 
     def refresh_list(self) -> None:
-        self.query_one("#filters", Static).update(filter_bar(self.filter))
+        self.query_one("#filters", FilterBar).show(self.filter)
         before = self.selected()
         self.shown = filter_routines(self.library.routines.values(), self.filter)
         options = []
@@ -147,7 +145,7 @@ class PickerScreen(Screen):
             gear = ", ".join(info.equipment) or "no equipment"
             mine = "" if info.builtin else "mine · "
             prompt = row(info.routine.name, f"{mine}{'/'.join(info.positions)} · {gear}",
-                         f"{info.minutes} min")
+                         duration_text(info.seconds))
             options.append(Option(prompt, id=info.routine.id))
         routines = self.query_one("#routines", NavList)
         routines.set_options(options)
@@ -158,6 +156,12 @@ class PickerScreen(Screen):
             routines.highlighted = ids.index(keep) if keep in ids else 0
         self.show_preview()
 
+    def select(self, routine_id: str) -> None:
+        """Put the cursor on this routine, if the filters show it."""
+        ids = [info.routine.id for info in self.shown]
+        if routine_id in ids:
+            self.query_one("#routines", NavList).highlighted = ids.index(routine_id)
+
     def selected(self) -> RoutineInfo | None:
         routines = self.query_one("#routines", NavList)
         if routines.highlighted is None or not self.shown:
@@ -167,15 +171,15 @@ class PickerScreen(Screen):
     def show_preview(self) -> None:
         info = self.selected()
         preview = self.query_one("#preview", Static)
+        self.query_one("#preview-figure", Diagram).show(info.steps[0].exercise.figure
+                                                         if info and info.steps else None)
         if info is None:
-            preview.update(
-                Text("No routine fits these filters.\n\nPress w or t to widen them, "
-                     "or Esc to clear the search.")
-            )
+            preview.update(Text(nothing_fits(self.query_one("#search", Input).has_focus)))
         else:
             preview.update(routine_preview(info))
 
     @on(NavList.OptionHighlighted, "#routines")
+    @on(events.DescendantFocus)  # the hint for an empty list depends on where the keys go
     def _highlighted(self) -> None:
         self.show_preview()
 

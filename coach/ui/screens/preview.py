@@ -8,10 +8,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from coach.core.content.loading import RoutineInfo
 from coach.core.text import dosing_text, glance
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.size_guard import SizeGuard
@@ -42,7 +43,7 @@ class RoutineScreen(Screen):
         self.info = info
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="steps"):
             head = Text()
             head.append(self.info.routine.name, "bold")

@@ -19,11 +19,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Header, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
+from coach.core.history.counting import NO_DAY, DayCount, tally_text
 from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
@@ -33,6 +34,7 @@ from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.log_session import Logger
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.breaks import BreaksPanel
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.key_footer import KeyFooter
@@ -49,6 +51,7 @@ from coach.ui.widgets.size_guard import SizeGuard
 T = TypeVar("T")
 
 HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
+ROOMY = (140, 40)  # a window at least this big gets the bigger calendar
 HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
 
 
@@ -56,6 +59,9 @@ class ProgressScreen(Screen):
     DEFAULT_CSS = """
     ProgressScreen #progress-head { height: auto; padding: 0 1; }
     ProgressScreen #month-left { width: 37; height: auto; padding: 0 1; }
+    ProgressScreen.roomy #month-left { width: 65; }
+    ProgressScreen.roomy MonthCalendar { width: 63; height: 20; }
+    ProgressScreen #history-head { height: auto; padding: 0 1; color: $text-muted; }
     ProgressScreen #legend { margin-top: 1; height: auto; }
     ProgressScreen #day-pane { width: 1fr; padding: 0 1; }
     ProgressScreen #tabs { height: 1fr; }
@@ -82,7 +88,7 @@ class ProgressScreen(Screen):
         self.logger = logger  # None: no store to log a session in
         self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
-        self.days: dict[dt.date, tuple[int, int]] | None = None  # None until read
+        self.days: dict[dt.date, DayCount] | None = None  # None until read
         self.history: list[SessionLine] = []  # newest first, once loaded
         self.loaded = False  # the history worker has reported
         self.more_history = False  # sessions older than the page shown
@@ -90,7 +96,7 @@ class ProgressScreen(Screen):
         self.history_drawn = False  # the History list shows self.history
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield Static(Text("Loading your days…", "dim"), id="progress-head")
         with TabbedContent(initial="month", id="tabs"):
             with TabPane("Month", id="month"), Horizontal():
@@ -107,8 +113,9 @@ class ProgressScreen(Screen):
                 heatmap = YearHeatmap(id="heatmap")
                 heatmap.set_reactive(YearHeatmap.today, self.today)
                 yield heatmap
-                yield Static(legend())
-            with TabPane("History", id="history"):
+                yield Static(legend(selection=False))
+            with TabPane("History", id="history"), Vertical():
+                yield Static(id="history-head")
                 yield NavList(id="sessions")
             with TabPane("Totals", id="totals"), VerticalScroll(id="totals-scroll"):
                 yield Static("Loading the history…", id="totals-text")
@@ -118,10 +125,16 @@ class ProgressScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Progress"
+        self.on_resize()
         # Once the first frame is laid out: a thread parsing summaries takes the GIL from the
         # layout half the time, which drew ten years twice as slowly as an empty history.
         self.call_after_refresh(self.load_history)
         self.call_after_refresh(self.refresh_bindings)  # l, once the month tab is there
+
+    def on_resize(self, _event: object = None) -> None:
+        """A roomy window gets a bigger calendar: wider cells and a line between weeks."""
+        self.set_class(self.app.size.width >= ROOMY[0] and self.app.size.height >= ROOMY[1],
+                       "roomy")
 
     def _read(self, call: Callable[[Store], T], fallback: T) -> T:
         store = self.store
@@ -130,7 +143,7 @@ class ProgressScreen(Screen):
     class DaysRead(Message):
         """From the worker: the days (calendar, heatmap), then the head made from them."""
 
-        def __init__(self, days: dict[dt.date, tuple[int, int]], head: Text | None = None) -> None:
+        def __init__(self, days: dict[dt.date, DayCount], head: Text | None = None) -> None:
             super().__init__()
             self.days, self.head = days, head
 
@@ -153,7 +166,7 @@ class ProgressScreen(Screen):
         as one month), then the head. One read after the other, so their memory is never held
         at once; all of it off the UI thread."""
         store = self.store
-        days = self._read(lambda s: s.session_days(), dict[dt.date, tuple[int, int]]())  # tens of ms with ten years
+        days = self._read(lambda s: s.day_counts(), dict[dt.date, DayCount]())  # tens of ms with ten years
         if get_current_worker().is_cancelled:  # a newer load is under way
             return
         self.post_message(self.DaysRead(days))  # not call_from_thread: no UI wait
@@ -204,13 +217,14 @@ class ProgressScreen(Screen):
     def show_day(self, day: dt.date, opened: bool) -> None:
         if self.days is None:  # not read yet: days_loaded shows the day
             return
-        sessions, seconds = self.days.get(day, (0, 0))
+        counted = self.days.get(day, NO_DAY)
         records = None
-        if opened and sessions and self.store is not None:
+        if opened and counted.sessions and self.store is not None:
             records = [r.shown() for r in self._read(
                 lambda s: s.sessions_between(day, day), list[SessionRecord]())]
         can_log = self.logger is not None and day <= self.today
-        self.query_one("#day", Static).update(day_text(day, sessions, seconds, records, can_log))
+        self.query_one("#day", Static).update(day_text(day, counted, records, can_log))
+        self.query_one(BreaksPanel).show(day, counted.breaks)
 
     def draw_history(self) -> None:
         self.history_drawn = True
@@ -222,6 +236,9 @@ class ProgressScreen(Screen):
                    id=line.uuid)
             for line in shown
         ]
+        older = " (newest first; older ones in Totals)" if self.more_history else ""
+        self.query_one("#history-head", Static).update(
+            f"Listed: {tally_text(line.counts for line in shown)}{older}")
         if len(self.history) > HISTORY_ROWS or self.more_history:
             options.append(Option(Text("Older sessions: see the calendar, or `backcoach export`",
                                        "dim"), disabled=True))

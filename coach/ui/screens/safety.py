@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
 
 from coach.core.content.models import Safety
 from coach.ui.widgets.dialog import Dialog, keys_line
@@ -38,11 +40,21 @@ class SafetyScreen(Dialog[bool]):
     def body(self) -> Text:
         return safety_text(self.safety)
 
-    def keys(self) -> Text:
-        if self.asking:
-            return keys_line([("Enter", "I understand"), ("Esc", "not now"),
-                              ("↓", "read on")])
-        return keys_line([("Esc", "close"), ("↓", "read on")])
+    def keys(self, more: bool = False) -> Text:
+        """The answers, and "↓ read on" only while some of the text is out of view."""
+        keys = [("Enter", "I understand"), ("Esc", "not now")] if self.asking else [
+            ("Esc", "close")]
+        return keys_line(keys + ([("↓", "read on")] if more else []))
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit_keys)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_keys)
+
+    def fit_keys(self) -> None:
+        more = self.query_one(".dialog", VerticalScroll).max_scroll_y > 0
+        self.query_one(".dialog-keys", Static).update(self.keys(more))
 
     def action_agree(self) -> None:
         self.dismiss(True)

@@ -16,15 +16,16 @@ from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.widgets._progress_bar import Bar
 
 from coach.core.figure.model import Figure
 from coach.core.figure.motion import session_frame
-from coach.core.session.player import ADJUST_S, Event, View
+from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
 from coach.core.text import dosing_text, duration_text
-from coach.core.wording import REP_UNITS
+from coach.ui.session_text import countdown, phase_label, status_line
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.exercise_card import exercise_body
@@ -33,45 +34,6 @@ from coach.ui.widgets.session_bar import SessionBar
 from coach.ui.widgets.size_guard import SizeGuard
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
-
-PHASE_LABELS = {
-    "ready": "GET READY",
-    "work": "GO",
-    "switch": "SWITCH SIDES",
-    "release": "RELEASE",
-    "rest": "REST",
-}
-
-
-def status_line(view: View) -> Text:
-    """Set x of y, side, rep n of N: where in the exercise we are."""
-    dosing = view.step.dosing
-    parts = [f"exercise {view.step_index + 1}/{view.steps}"]
-    if dosing.sets > 1:
-        parts.append(f"set {view.phase.set_no}/{dosing.sets}")
-    if view.side_text:
-        parts.append(view.side_text)
-    if view.rep:
-        parts.append(f"{REP_UNITS.get(dosing.mode, 'rep')} {view.rep}/{view.reps}")
-    text = Text(" · ".join(parts))
-    if view.phase.kind == "work" and dosing.mode == "breaths":
-        text.append("   breathe in" if view.breathe_in else "   breathe out", "bold")
-    return text
-
-
-def countdown(seconds: int) -> str:
-    minutes, rest = divmod(seconds, 60)
-    return f"{minutes}:{rest:02d}" if minutes else f"{rest}"
-
-
-def phase_label(view: View) -> Text:
-    if view.paused:
-        return Text("PAUSED", "bold reverse")
-    label = PHASE_LABELS[view.phase.kind]
-    if view.phase.kind == "work" and view.step.dosing.mode == "hold":
-        label = "HOLD"
-    return Text(label, "bold")
-
 
 class SessionScreen(Screen):
     DEFAULT_CSS = """
@@ -93,14 +55,26 @@ class SessionScreen(Screen):
     SessionScreen #progress-row { height: 1; padding: 0 1; }
     SessionScreen #progress, SessionScreen #progress Bar { width: 1fr; }
     SessionScreen #time-left { width: auto; }
+    /* A small pane (a tmux split): no picture and no cue, so the countdown, the phase and
+       the exercise's name have the width; it goes as the window grows back. */
+    SessionScreen.-narrow #figure, SessionScreen.-short #figure,
+    SessionScreen.-narrow #ex-cue, SessionScreen.-short #ex-cue { display: none; }
+    SessionScreen.-narrow #ex-where, SessionScreen.-short #ex-where,
+    SessionScreen.-narrow #phase-label, SessionScreen.-short #phase-label { margin-top: 0; }
+    SessionScreen.-narrow #countdown, SessionScreen.-short #countdown { margin: 0; }
     """
+    # Textual's own breakpoints set these classes on every resize: below 56 columns the
+    # picture would leave the text a few letters wide; below 16 rows the countdown is cut.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (56, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
 
     # What compose mounts, in order: their CSS is parsed before the key that starts a session.
-    STYLED_WITH = (Header, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
+    STYLED_WITH = (AppHeader, Horizontal, Diagram, Vertical, Static, Countdown, SessionBar, Bar,
                    KeyFooter, SizeGuard)
 
     BINDINGS = [
         Binding("space", "pause", "Pause", id="pause"),
+        Binding("space", "resume", "Resume", id="resume"),  # in Pause's place while paused
         Binding("n,right", "next", "Next", id="next"),
         Binding("p,left", "previous", "Back", id="previous"),
         Binding("s", "skip", "Skip", id="skip"),
@@ -134,6 +108,7 @@ class SessionScreen(Screen):
     seconds_left: var[int] = var(-1, init=False)
     figure: var[Figure | None] = var(None, init=False)
     details: var[bool] = var(False)
+    paused: var[bool] = var(False, bindings=True)  # the footer says Pause or Resume
 
     def __init__(self, run: SessionRun, bell: bool = True, reduce_motion: bool = False) -> None:
         super().__init__()
@@ -146,7 +121,7 @@ class SessionScreen(Screen):
         self._shown = False  # set at the first resume: the push that shows it
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with Horizontal(id="stage"):
             yield Diagram(id="figure")
             with Vertical(id="coach"):
@@ -237,6 +212,7 @@ class SessionScreen(Screen):
         self.next_up = Text(f"Next: {view.next_up}", "dim")
         self.time_left = Text(f" {duration_text(view.session_left)} left")
         self.seconds_left = view.seconds_left
+        self.paused = view.paused
         self.figure = step.exercise.figure
         self.query_one("#figure", Diagram).frame = session_frame(
             view, len(step.exercise.figure.keys), self.reduce_motion)
@@ -265,7 +241,8 @@ class SessionScreen(Screen):
         self._show("#time-left", text)
 
     def watch_seconds_left(self, seconds: int) -> None:
-        self.query_one("#countdown", Countdown).value = countdown(seconds)
+        clock = self.query_one("#countdown", Countdown)
+        clock.value, clock.unit = countdown(seconds)
 
     def watch_figure(self, figure: Figure | None) -> None:
         self.query_one("#figure", Diagram).show(figure)
@@ -276,9 +253,19 @@ class SessionScreen(Screen):
 
     # -- commands --------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Space is bound twice: Pause while running, Resume while paused (footer and key).
+        if action == "pause":
+            return not self.paused
+        if action == "resume":
+            return self.paused
+        return True
+
     def action_pause(self) -> None:
         self.run.player.toggle_pause()
         self.redraw()
+
+    action_resume = action_pause
 
     def action_next(self) -> None:
         self.handle(self.run.player.next())

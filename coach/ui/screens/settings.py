@@ -10,12 +10,13 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from coach.core.nudge import choices as nudge_choices
 from coach.core.nudge.choices import NUDGE_CHOICES
 from coach.core.session.records import Settings
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList
 from coach.ui.widgets.size_guard import SizeGuard
@@ -90,7 +91,7 @@ class SettingsScreen(Screen):
         self.themes = themes or (settings.theme,)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         yield NavList(id="settings-list")
         yield Static(
             Text("Enter or space toggles, ←/→ change a value; saved as you go. "

@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, dosing_text, duration_text
 from coach.core.wording import count, reps
+from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter
 
 SAVE_STATES = {
@@ -73,7 +74,7 @@ class SummaryScreen(Screen):
         self.record = record
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield AppHeader()
         with VerticalScroll(id="summary"):
             yield Static(summary_text(self.record, self.streak, self.saved))
         yield KeyFooter()

@@ -1,5 +1,6 @@
-"""Stand-up breaks beside the sessions: today's nudges and breaks, the longest stretch, and
-"moved every N min" as today's figure and a two-week trend. Symbols carry it, not colour."""
+"""Stand-up breaks beside the sessions: the selected day's nudges and breaks, its longest
+sitting, how often the user got up in time, and a two-week trend up to today. Symbols carry
+it, not colour."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.widgets import Static
 
 from coach.core.storage.errors import StoreError
 from coach.core.storage.nudges import DayFigures
-from coach.core.text import duration_text
+from coach.core.wording import count
 
 if TYPE_CHECKING:
     from coach.ui.app import CoachApp
@@ -40,29 +41,46 @@ def trend(days: Mapping[dt.date, DayFigures], today: dt.date) -> Text:
     return text
 
 
-def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int) -> Text:
-    figures = days.get(today, DayFigures())
+def sitting_text(seconds: int) -> str:
+    """A sitting stretch with its units: '45 s', '12 min', '1 h 53 min' (never '1:53')."""
+    if seconds < 60:
+        return f"{seconds} s"
+    hours, minutes = divmod(seconds // 60, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
+
+
+def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int,
+                day: dt.date | None = None, breaks: int | None = None) -> Text:
+    """The breaks of `day` (today by default), named in every line that is about it. `breaks`:
+    the day's stand-up breaks as the sessions count them (counting.py); None before they are
+    read. The trend is always the two weeks up to today."""
+    day = today if day is None else day
+    figures = days.get(day, DayFigures())
     text = Text()
-    text.append(f"Moved every {minutes} min today: ", "bold")
+    text.append("Breaks today\n" if day == today else day.strftime("Breaks on %a %-d %b\n"),
+                "bold")
+    text.append(f"Up within {minutes} min: ")
     if figures.stretches:
-        text.append(f"{figures.on_time} of {figures.stretches} stretches\n")
+        text.append(f"{figures.on_time} of {count(figures.stretches, 'sitting')}\n")
     else:
-        text.append("nothing yet\n", "dim")
-    text.append(f"{figures.breaks} break{'s' if figures.breaks != 1 else ''} · ")
-    text.append(f"{figures.nudges} nudge{'s' if figures.nudges != 1 else ''}")
+        text.append("nothing recorded\n", "dim")
+    if breaks is not None:
+        text.append(f"{count(breaks, 'stand-up break')} · ")
+    text.append(count(figures.nudges, "nudge"))
     if figures.nudges:
         text.append(f" ({figures.snoozed} snoozed, {figures.skipped} skipped, "
                     f"{figures.unanswered} unanswered)", "dim")
     text.append("\nLongest sitting: ")
-    text.append(duration_text(figures.longest_s) if figures.longest_s else "–")
-    text.append(f"\nLast {TREND_DAYS} days ")
+    text.append(sitting_text(figures.longest_s) if figures.longest_s else "–")
+    text.append(f"\nLast {TREND_DAYS} days to today ")
     text.append_text(trend(days, today))
     text.append("  (taller: up in time more often)", "dim")
     return text
 
 
 class BreaksPanel(Static):
-    """Loads its figures in a thread through the app's nudge service, then shows them."""
+    """Loads its figures in a thread through the app's nudge service, then shows those of the
+    day the calendar has selected (show())."""
 
     DEFAULT_CSS = """
     BreaksPanel {
@@ -73,15 +91,42 @@ class BreaksPanel(Static):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(Text("Breaks: loading…", "dim"), **kwargs)
+        self.figures: dict[dt.date, DayFigures] = {}
+        self.today: dt.date | None = None  # None until the figures are read
+        self.day: dt.date | None = None
+        self.breaks: int | None = None
 
     def on_mount(self) -> None:
         self.run_worker(self._load, thread=True, exclusive=True)
+
+    def show(self, day: dt.date, breaks: int) -> None:
+        """Show `day`, which had `breaks` stand-up breaks; read its figures when not read yet."""
+        self.day, self.breaks = day, breaks
+        if self.today is None:
+            return  # _load shows it
+        if day in self.figures or day > self.today - dt.timedelta(days=TREND_DAYS):
+            self._draw()
+        else:
+            self.run_worker(self._load, thread=True, exclusive=True)
+
+    def _draw(self) -> None:
+        assert self.today is not None
+        app = cast("CoachApp", self.app)
+        self.update(breaks_text(self.figures, self.today, app.settings.nudge_minutes,
+                                self.day, self.breaks))
 
     def _load(self) -> None:
         app = cast("CoachApp", self.app)
         try:
             today, days = app.nudges.days(TREND_DAYS)
+            day, log = self.day, app.nudges.nudge_log
+            if day is not None and day not in days and log is not None:
+                days = {**days, **log.days(day, day)}  # a day before the trend's two weeks
         except (StoreError, OSError) as exc:
             app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
             return
-        app.call_from_thread(self.update, breaks_text(days, today, app.settings.nudge_minutes))
+        app.call_from_thread(self._loaded, today, days)
+
+    def _loaded(self, today: dt.date, days: dict[dt.date, DayFigures]) -> None:
+        self.today, self.figures = today, {**self.figures, **days}
+        self._draw()

@@ -1,8 +1,10 @@
 """The month calendar and the year heatmap: training days at a glance, by symbol and colour.
 
 Symbols carry the meaning so the views read with NO_COLOR and on a Linux console; colour
-only reinforces them. Both are widgets of their own: give them `days` and `today`, and the
-calendar posts DaySelected as its cursor moves (←/→ a day, ↑/↓ a week, PgUp/PgDn a month).
+only reinforces them: the selected day is in brackets, today is marked › and underlined. Both
+are widgets of their own: give them `days` (DayCount by coach.core.history.counting's rule) and
+`today`, and the calendar posts DaySelected as its cursor moves (←/→ a day, ↑/↓ a week,
+PgUp/PgDn a month). The calendar's cells grow with the room it is given.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from coach.core.history.counting import DayCount
 from coach.core.history.progress import add_months, level, month_grid, year_weeks
 
 SYMBOLS = ("·", "░", "▒", "▓", "█")
 LEGEND_LABELS = ("", "<5m", "<15m", "<30m", "30m+")
+NO_STREAK = "°"  # sessions that day, none counting for the streak (in every console font)
 WEEKDAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+CELL = 5  # "›dd▒ " at the least; wider when there is room
+ROOMY_WEEK_LINES = 3  # lines per week at most: the days, a swatch of their shade, a gap
 
-DayTotals = Mapping[dt.date, tuple[int, int]]  # training day -> (sessions, seconds)
+DayTotals = Mapping[dt.date, DayCount]
 
 LEVEL_CLASSES = tuple(f"calendar--level-{n}" for n in range(5))
 LEVEL_CSS = """
@@ -46,25 +52,36 @@ class DayView(Widget):
     today: reactive[dt.date] = reactive(dt.date.today)
 
     def level_style(self, day: dt.date) -> tuple[str, Style]:
-        seconds = self.days.get(day, (0, 0))[1]
-        n = level(seconds) if day in self.days else 0
+        """A day's symbol: shaded by its work when it counts for the streak; ° when it had
+        sessions (stand-up breaks kept out of it) that do not."""
+        counted = self.days.get(day)
         if day > self.today:
             return SYMBOLS[0], self.get_component_rich_style("calendar--future")
+        if counted is not None and counted.sessions and not counted.streak:
+            return NO_STREAK, self.get_component_rich_style(LEVEL_CLASSES[1])
+        n = level(counted.seconds) if counted is not None and counted.streak else 0
         return SYMBOLS[n], self.get_component_rich_style(LEVEL_CLASSES[n])
 
 
-def legend() -> Text:
+def legend(selection: bool = True) -> Text:
+    """What the symbols mean; `selection` for a view that has a selected day (the month)."""
     text = Text()
     for symbol, label in zip(SYMBOLS, LEGEND_LABELS):
         text.append(symbol)
         text.append(f"{label} ", "dim")
     text.append(" ›", "bold")
     text.append("today", "dim")
+    text.append(f"\n{NO_STREAK}", "bold")
+    text.append("no streak  ", "dim")
+    if selection:
+        text.append("[ ]", "bold")
+        text.append("selected", "dim")
     return text
 
 
 class MonthCalendar(DayView, can_focus=True):
-    """A month as a grid of 'dd▒' cells, Monday first; today marked ›, the selection reversed."""
+    """A month as a grid of 'dd▒' cells, Monday first; today marked › and underlined, the
+    selection in brackets and reversed."""
 
     DEFAULT_CSS = "MonthCalendar { width: 36; height: 8; }\nMonthCalendar:focus { background: $boost; }" + LEVEL_CSS.format(name="MonthCalendar")
     BINDINGS = [
@@ -104,21 +121,40 @@ class MonthCalendar(DayView, can_focus=True):
 
     def render(self) -> Text:
         year, month = self.selected.year, self.selected.month
+        weeks = month_grid(year, month)
+        cell = max(CELL, self.size.width // 7)
+        left, right = " " * ((cell - CELL) // 2), " " * (cell - CELL - (cell - CELL) // 2)
+        # Lines per week as the height allows: the day, then a swatch of its shade, then a gap.
+        lines = max(1, min(ROOMY_WEEK_LINES, (self.size.height - 2) // len(weeks)))
         text = Text(no_wrap=True, overflow="crop")  # wrapping would eat the title's centring
-        text.append(f"{calendar.month_name[month]} {year}".center(35) + "\n", "bold")
-        text.append("".join(f" {w}  " for w in WEEKDAYS).rstrip() + "\n", "dim")
-        for week in month_grid(year, month):
+        text.append(f"{calendar.month_name[month]} {year}".center(cell * 7) + "\n", "bold")
+        text.append("".join(f"{left} {w}  {right}" for w in WEEKDAYS).rstrip() + "\n", "dim")
+        for week in weeks:
             for day in week:
+                text.append(left)
                 if day is None:
-                    text.append("     ")
-                    continue
-                symbol, style = self.level_style(day)
-                text.append("›" if day == self.today else " ", "bold")
-                text.append(f"{day.day:>2}", "reverse" if day == self.selected else "")
-                text.append(symbol, style)
-                text.append(" ")
+                    text.append(" " * CELL)
+                else:
+                    self._day_cell(text, day)
+                text.append(right)
             text.append("\n")
+            if lines >= 2:
+                for day in week:
+                    symbol, style = self.level_style(day) if day else (" ", Style())
+                    text.append(f"{left} ")
+                    text.append(symbol * 3, style)
+                    text.append(f" {right}")
+                text.append("\n" * (lines - 1))
         return text
+
+    def _day_cell(self, text: Text, day: dt.date) -> None:
+        """'›dd▒ ' for today, '[dd▒]' for the selected day: marks that need no colour."""
+        symbol, style = self.level_style(day)
+        chosen = day == self.selected
+        text.append("[" if chosen else "›" if day == self.today else " ", "bold")
+        text.append(f"{day.day:>2}", Style(reverse=chosen, underline=day == self.today))
+        text.append(symbol, style)
+        text.append("]" if chosen else " ", "bold")
 
 
 class YearHeatmap(DayView):

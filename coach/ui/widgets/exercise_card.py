@@ -31,7 +31,7 @@ def dose_origin(exercise: Exercise) -> str:
     elif exercise.dose_from is None:
         where = "dose source not stated"
     else:
-        where = f"dose from [{exercise.dose_from}]"
+        where = f"dose from “{ARTICLES[exercise.dose_from]}”"  # the article, not its id
     if exercise.dosing.mode in ("reps", "breaths"):
         where += "; seconds per rep are ours"
     return where

@@ -8,6 +8,9 @@ from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
 KEEP = "question_mark"  # help lists every key, so it is the last one given up
+# The ways out and the settings come next to last: a narrow window (60x20) that cannot show
+# every key gives up the screen's own extras (Edit, Progress, Skip…) before them.
+KEPT_ACTIONS = frozenset({"quit", "app.quit", "settings", "app.settings", "stop"})
 
 
 class KeyFooter(Footer):
@@ -44,8 +47,8 @@ class KeyFooter(Footer):
         self.call_after_refresh(self.fit_keys)
 
     def fit_keys(self) -> None:
-        """Hide the keys that would run past the edge (from the right, help last): a footer
-        shows whole keys or none, never half a word."""
+        """Hide the keys that would run past the edge (from the right; the ways out and
+        settings late, help last): a footer shows whole keys or none, never half a word."""
         keys = list(self.query(FooterKey))
         room = self.size.width
         if room <= 0 or not self.screen.is_current:  # not laid out, or under another screen
@@ -56,8 +59,8 @@ class KeyFooter(Footer):
         # Each key's width with its right margin (the footer's CSS puts one after every key).
         widths = [getattr(key, "fit_width", 0) + key.styles.margin.right for key in keys]
         shown = [True] * len(keys)
-        order = [n for n in reversed(range(len(keys))) if keys[n].key != KEEP]
-        order += [n for n, key in enumerate(keys) if key.key == KEEP]
+        rank = [2 if key.key == KEEP else 1 if key.action in KEPT_ACTIONS else 0 for key in keys]
+        order = sorted(reversed(range(len(keys))), key=lambda n: rank[n])  # stable: right first
         for n in order:
             if sum(w for w, s in zip(widths, shown, strict=True) if s) <= room + 1:
                 break

@@ -30,7 +30,8 @@ class Lines(Visual):
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         widths = [line.cell_length for line in self.lines] or [0]
-        return max(widths[0] + self.right.cell_length, *widths)
+        gap = 1 if self.right.cell_length else 0
+        return max(widths[0] + gap + self.right.cell_length, *widths)
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return len(self.lines)
@@ -38,14 +39,17 @@ class Lines(Visual):
     def render_strips(self, width: int, height: int | None, style: Style,
                       options: RenderOptions) -> list[Strip]:
         strips = []
+        # A space always parts the note from the title: "After-work reset, bridge18 min"
+        # ran together when the title filled its room.
+        gap = 1 if self.right.cell_length else 0
         for n, line in enumerate(self.lines[:height]):
-            room = max(0, width - self.right.cell_length) if n == 0 else width
+            room = max(0, width - self.right.cell_length - gap) if n == 0 else width
             line = line.truncate(room, ellipsis=True)
             # Spaces in the line's own style: one run of text up to the note, as a terminal
             # (and an SVG screenshot) shows it.
             line = line.extend_right(room - line.cell_length)
             if n == 0:
-                line = line + self.right
+                line = line + Content(" " * gap) + self.right
             strips += line.truncate(width).render_strips(width, 1, style, options)
         return strips
 

@@ -8,6 +8,14 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
+from coach.core.history.counting import (
+    Counts,
+    DayCount,
+    record_counts,
+    sessions_text,
+    streak_days,
+    tag,
+)
 from coach.core.history.progress import (
     Totals,
     habit_strength,
@@ -33,18 +41,20 @@ class SessionLine(NamedTuple):
     zone: str
     status: str
     seconds: int
+    counts: Counts
     logged: bool = False  # logged by hand: done away from the app
 
     @classmethod
     def of(cls, r: SessionRecord) -> SessionLine:
         return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds,
-                   r.logged)
+                   record_counts(r), r.logged)
 
     def when_and_status(self) -> str:
-        """'2026-11-20 09:00 · completed', or '2026-11-20 · logged by hand'."""
-        if self.logged:  # no clock saw it: the day only
-            return f"{self.day.isoformat()} · {LOGGED_TEXT}"
-        return f"{self.day.isoformat()} {local_time(self.started_at, self.zone)} · {self.status}"
+        """'2026-11-20 09:00 · completed', '… · not counted', '2026-11-20 · logged by hand'."""
+        clock, status = shown_clock_status(self.started_at, self.zone, self.status, self.logged)
+        when = self.day.isoformat() if self.logged else f"{self.day.isoformat()} {clock}"
+        label = tag(self.counts)
+        return f"{when} · {status}{f' · {label}' if label else ''}"
 
 
 def local_time(instant: dt.datetime, zone: str) -> str:
@@ -55,8 +65,9 @@ def local_time(instant: dt.datetime, zone: str) -> str:
         return instant.strftime("%H:%M UTC")
 
 
-def head_text(days, today: dt.date, goal: int) -> Text:
+def head_text(counted: dict[dt.date, DayCount], today: dt.date, goal: int) -> Text:
     """Streak, this week against the goal, habit strength: each says what it is."""
+    days = streak_days(counted)
     current, longest = streaks(days, today)
     week = weekly_goal(days, today, goal)
     strength = habit_strength(days, today, goal)
@@ -100,13 +111,23 @@ def pain_text(trend) -> Text:
     return text
 
 
+def shown_clock_status(started_at: dt.datetime, zone: str, status: str,
+                       logged: bool) -> tuple[str, str]:
+    """The start's wall-clock time and the status as shown: a session logged by hand has no
+    time anyone saw, and says how it was recorded."""
+    if logged:
+        return "--:--", LOGGED_TEXT
+    return local_time(started_at, zone), status
+
+
 def session_lines(record: SessionRecord) -> Text:
     text = Text()
-    # A session logged by hand has no time anyone saw, and says how it was recorded.
-    clock = "--:--" if record.logged else local_time(record.started_at, record.zone)
-    status = LOGGED_TEXT if record.logged else record.status
+    clock, status = shown_clock_status(record.started_at, record.zone, record.status,
+                                       record.logged)
     text.append(f"{clock}  {record.routine_name}", "bold")
-    text.append(f"  {duration_text(record.seconds)} · {status}\n", "dim")
+    label = tag(record_counts(record))
+    text.append(f"  {duration_text(record.seconds)} · {status}"
+                f"{f' · {label}' if label else ''}\n", "dim")
     for step in record.steps:
         text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
         text.append(f"  {duration_text(step.seconds)}\n", "dim")
@@ -115,8 +136,8 @@ def session_lines(record: SessionRecord) -> Text:
 
 def totals_text(done: Totals) -> Text:
     text = Text()
-    text.append(f"{count(done.sessions, 'session')} · {duration_text(done.seconds)} of work\n\n",
-                "bold")
+    text.append(f"{sessions_text(done.sessions, done.breaks)} · "
+                f"{duration_text(done.seconds)} of work\n\n", "bold")
     text.append("By routine\n", "bold")
     for name, (n, seconds) in done.by_routine.items():
         text.append(f"  {name[:28]:<28} {n:>4} × {duration_text(seconds):>8}\n")
@@ -130,24 +151,34 @@ def totals_text(done: Totals) -> Text:
     return text
 
 
-def day_text(day: dt.date, sessions: int, seconds: int, records: list[SessionRecord] | None,
+def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | None,
              can_log: bool = False) -> Text:
-    """The day pane; `can_log`: l logs a session on this day (one not yet to come)."""
+    """A day's sessions as the rule counts them, and whether the day counts for the streak;
+    `can_log`: l logs a session on this day (one not yet to come)."""
     text = Text()
     text.append(day.strftime("%a %-d %b %Y") + "\n", "bold")
-    if not sessions:
+    keys = []
+    if not counted.sessions:
         text.append("No session.\n", "dim")
     else:
-        text.append(f"{count(sessions, 'session')}, {duration_text(seconds)} of work\n", "dim")
-    keys = [("Enter", "show the sessions")] if sessions and records is None else []
-    if sessions and records is not None:
-        text.append("\n")
-        for record in records:
-            text.append_text(session_lines(record))
+        text.append(f"{sessions_text(counted.sessions, counted.breaks)}\n")
+        if counted.streak:
+            why = "counts for the streak"
+        elif counted.breaks == counted.sessions:
+            why = "breaks: not in the streak"
+        else:
+            why = "not in the streak (no step done)"
+        text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
+        if records is None:
+            keys.append(("Enter", "show the sessions"))
+        else:
+            text.append("\n")
+            for record in records:
+                text.append_text(session_lines(record))
     if can_log:
         keys.append(("l", "log one done away from the app"))
-    for n, (key, label) in enumerate(keys):
-        text.append("\n" if n else "\n" if text.plain.endswith("\n") else "\n\n")
+    for key, label in keys:  # the first after a blank line, then one a line
+        text.append("\n")
         text.append(key, "bold reverse")
         text.append(f" {label}")
     return text

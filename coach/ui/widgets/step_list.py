@@ -34,14 +34,14 @@ class StepList(NavList):
     ]
 
     def show(self, steps: list[tuple[DraftStep, bool]], keep: bool = False) -> None:
-        """One row per step, "*" first where its dose changed since opening. Rows change in
+        """One row per step, "*" before the number where its dose changed since opening. Rows change in
         place when only their text did; a new list when steps came or went, without the
         highlight messages that resetting the list would send."""
         prompts = []
         for n, (step, changed) in enumerate(steps, 1):
             text = Text()
-            if changed:
-                text.append("* ", "bold")
+            # The mark's column is kept on every row, so a changed step's number stays put.
+            text.append("* " if changed else "  ", "bold")
             text.append(f"{n:>2}. {step.exercise.name}")
             prompts.append(one_line(text))
         if keep and self.option_count == len(prompts):
