@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 from coach import __version__
+from coach.commands import nudger as nudger_command
+from coach.commands import remind as remind_command
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
 from coach.commands.common import USER_ERROR, UserError, say, shipped_library, stdout_closed
@@ -123,6 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     settings_command.add_parser(sub)
     start_command.add_parser(sub)
     add_log_parser(sub)
+    nudger_command.add_parser(sub)
+    remind_command.add_parser(sub)
     return parser
 
 
@@ -161,6 +165,9 @@ COMMANDS = {
     "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
     "doctor": cmd_doctor,
     "log": cmd_log,
+    "nudger": nudger_command.cmd_nudger,
+    "nudge-prompt": nudger_command.cmd_nudge_prompt,
+    "remind": remind_command.cmd_remind,
 }
 
 

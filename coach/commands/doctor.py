@@ -121,7 +121,15 @@ def cmd_doctor(args: argparse.Namespace) -> int:
             # Not this machine's to fix: it waits for the sync tool (or the other machine).
             problem = f"{problem.rsplit('; ', 1)[0]}; skipped until the sync tool delivers it whole"
         print(f"  {shown(problem)}")
+    _natural_breaks()
     return 0
+
+
+def _natural_breaks() -> None:
+    from coach.nudger.idle import signal_note
+    from coach.nudger.tmux import Tmux
+
+    print(signal_note(Tmux(os.environ.get("BACKCOACH_TMUX_SOCKET"))))
 
 
 def _listed(title: str, paths: list[Path], folder: Path) -> None:

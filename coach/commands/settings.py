@@ -30,6 +30,7 @@ ABOUT = {  # each fits beside the widest value in 80 columns
     "work_days": "nudges only then, e.g. mon-fri",
     "notify": "bell, toast, desktop, or none",
     "break_counts_for_streak": "a micro-break keeps the streak",
+    "away_minutes": "no input this long: a break (1-60)",
 }
 
 

@@ -236,7 +236,7 @@ class CoachApp(App):
             self._finish(run, "stopped")
         elif choice == "discard":
             self.sessions.discard(run)
-            self.nudges.session_ended()
+            self.nudges.session_ended(counted=False)  # b, then discard: no break
             self.pop_screen()
 
     def on_session_screen_finished(self, message: session_screen.SessionScreen.Finished) -> None:

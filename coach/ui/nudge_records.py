@@ -8,6 +8,8 @@ The base of NudgeDesk (nudging.py), so each file stays about one thing.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import os
 import threading
 from collections.abc import Iterable
 from functools import partial
@@ -21,10 +23,12 @@ from coach.core.session.records import Settings
 from coach.core.storage.errors import StoreError
 
 if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the first frame
+    from coach.core.nudge.shared import SharedClock
     from coach.core.storage.nudges import (
         DayFigures,
         NudgeLog,
         NudgeRecord,
+        StretchEnd,
         StretchRecord,
         TimerState,
     )
@@ -37,6 +41,7 @@ def open_nudge_log(folder: Path) -> NudgeLog:
     return NudgeLog(folder)
 
 
+_COPIES = itertools.count(1)  # names two apps of one process apart (tests run them so)
 RESUME_WITHIN_S = 5 * 60  # a restart this soon after the last run continues its stretch
 SETTINGS_RECHECK_S = 30.0
 
@@ -47,15 +52,18 @@ class NudgeRecords:
     app: CoachApp
     timer: SittingTimer
     nudge_log: NudgeLog | None
+    shared: SharedClock | None
 
     def tick(self) -> None:  # NudgeDesk's: after a record changes what the pane shows
+        raise NotImplementedError
+
+    def start_asked(self) -> None:  # NudgeDesk's: the routine `backcoach start` named
         raise NotImplementedError
 
     def _init_records(self) -> None:
         self._unsaved: tuple[list[NudgeRecord], list[StretchRecord]] = ([], [])
         self._save_lock = threading.Lock()
-        self._timer_written: tuple | None = None
-        self._last_run_read = False  # the last run's timer is read before this one's is written
+        self.shared = None
         self.breaks_today = 0
         self.streak_days = 0
         self._disk_settings: Settings | None = None  # as last read from the file
@@ -64,19 +72,16 @@ class NudgeRecords:
     # -- records -----------------------------------------------------------------------------
 
     def _nudge_record(self, nudge: Nudge, answer: Answer) -> NudgeRecord:
-        from coach.core.storage.nudges import NudgeRecord
+        from coach.core.storage.nudges import nudge_record
 
-        day = training_day(nudge.at, self.app.zone, self.app.settings.day_start_hour)
-        return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
-                           insistent=nudge.insistent)
+        return nudge_record(nudge, answer, self.app.zone, self.app.settings.day_start_hour)
 
-    def _stretch(self, ended_by: str, seconds: float) -> StretchRecord:
-        from coach.core.storage.nudges import StretchRecord
+    def _stretch(self, ended_by: StretchEnd, seconds: float) -> StretchRecord:
+        from coach.core.storage.nudges import stretch_record
 
-        now = self.app.clock.now()
-        day = training_day(now, self.app.zone, self.app.settings.day_start_hour)
-        return StretchRecord(ended_at=now, day=day, seconds=round(seconds), ended_by=ended_by,
-                             limit_s=self.app.settings.nudge_minutes * 60)
+        return stretch_record(self.app.clock.now(), seconds, ended_by,
+                              self.app.settings.nudge_minutes * 60, self.app.zone,
+                              self.app.settings.day_start_hour)
 
     def _record(self, nudges: Iterable[NudgeRecord] = (),
                 stretches: Iterable[StretchRecord] = ()) -> None:
@@ -125,27 +130,37 @@ class NudgeRecords:
         self.app.call_from_thread(self._figures_read, breaks, streak)
 
     def _open_nudge_log(self) -> None:
-        """In a thread, once the store has opened: the log, and the last run's timer."""
+        """In a thread, once the store has opened: the log, and the machine's clock."""
+        from coach.core.nudge.shared import SharedClock, clock_kept
+
         assert self.app.store is not None  # started only beside a store
         log = open_nudge_log(self.app.store.folder)
-        self.app.call_from_thread(self._nudge_log_opened, log, log.timer())
+        shared = SharedClock(log, self.timer, f"app {os.getpid()}.{next(_COPIES)}")
+        kept = clock_kept(log)  # before this copy joins in
+        shared.alive.hold()
+        self.app.call_from_thread(self._nudge_log_opened, log, shared, log.timer(), kept)
 
-    def _nudge_log_opened(self, log: NudgeLog, state: TimerState | None) -> None:
+    def _nudge_log_opened(self, log: NudgeLog, shared: SharedClock, state: TimerState | None,
+                          kept: bool) -> None:
         self.nudge_log = log
-        self._resume_stretch(state)
+        self.shared = shared
+        self._join_clock(state, kept)
+        self.start_asked()
         self._refresh_figures()
         self._record()  # anything answered before the log was open
 
-    def _resume_stretch(self, state: TimerState | None) -> None:
-        """A restart soon after the last run goes on with its stretch; after a longer gap the
-        user may well have been up, so a new one starts."""
+    def _join_clock(self, state: TimerState | None, kept: bool) -> None:
+        """Another copy keeping the clock: this one goes by it. Otherwise a restart soon after
+        the last run goes on with its stretch; after a longer gap the user may well have been
+        up, so a new one starts."""
+        assert self.shared is not None
         now = self.app.clock.now()
         day = partial(training_day, zone=self.app.zone, day_start_hour=self.app.settings.day_start_hour)
-        if (state is not None
-                and 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
-                and day(state.since) == day(now)):
-            self.timer.carry_over((now - state.since).total_seconds())
-        self._last_run_read = True
+        if state is not None and (kept or (
+                0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
+                and day(state.since) == day(now))):
+            self.shared.pull()
+        self._sync_clock(push=True)
         self.tick()
 
     def _figures_read(self, breaks: int, streak: int) -> None:
@@ -158,32 +173,18 @@ class NudgeRecords:
             return today, {}
         return today, self.nudge_log.days(today - dt.timedelta(days=count - 1), today)
 
-    def _timer_state(self, running: bool = True) -> TimerState:
-        from coach.core.storage.nudges import TimerState
-
-        now = self.app.clock.now()
-        since = now - dt.timedelta(seconds=self.timer.sitting_s())
-        next_in = self.timer.next_in_s() if running else None
-        due = None if next_in is None else now + dt.timedelta(seconds=next_in)
-        return TimerState(since=since, due=due, written_at=now)
-
-    def _save_timer_state(self) -> None:
-        """Only when the timer changed course (an answer, a session, hours beginning)."""
-        if self.nudge_log is None or not self._last_run_read:
-            return
-        key = (self.timer.since, self.timer.due, self.timer.in_session, self.timer.in_hours())
-        if key != self._timer_written:
-            self._timer_written = key
-            self.app.run_worker(partial(self._write_timer, self._timer_state()), thread=True,
-                            group="nudges")
-
-    def _write_timer(self, state: TimerState) -> None:
-        if self.nudge_log is None:
-            return
+    def _sync_clock(self, push: bool = False, force: bool = False) -> bool:
+        """Pull what another copy changed, or push this copy's change; True when pulled.
+        A file that cannot be read or written leaves this copy counting on its own."""
+        if self.shared is None:
+            return False
         try:
-            self.nudge_log.save_timer(state)
+            if push:
+                self.shared.push(force)
+                return False
+            return self.shared.pull()
         except (StoreError, OSError):
-            pass  # a hint for `status` only; the next change writes it again
+            return False
 
     # -- settings from another window -----------------------------------------------------
 

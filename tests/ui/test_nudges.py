@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coach.commands.nudge_status import nudge_fields
 from coach.core.nudge.timer import ESCALATE_AFTER
 from coach.core.session.clock import ManualClock
 from coach.core.storage.nudges import NudgeLog
@@ -29,6 +30,12 @@ def make(library, store, **kwargs):
 
 def nudge_settings(store, **changes):
     store.save_settings(store.settings().model_copy(update={"nudge_minutes": 1, **changes}))
+
+
+def nudging_app(library, store, **changes):
+    """An app on a hand-wound clock that nudges after a minute (or as changed)."""
+    nudge_settings(store, **changes)
+    return make(library, store)[0]
 
 
 async def wait_for(pilot, seconds):
@@ -65,9 +72,9 @@ async def test_snooze_skip_and_break_are_kept(library, ready_store, settle):
         await wait_for(pilot, 1)
         assert isinstance(app.screen, NudgeScreen)
         shown = str(app.screen.query_one("#nudge-text").render())
-        assert "Time to stand up: 1 min" in shown and "Feet:" in shown  # a checklist item
-        assert written == ["\x07\x1b]9;backcoach: 1 min sitting: time to stand up and move.\x07"
-                           "\x1b]777;notify;backcoach;1 min sitting: time to stand up and move.\x07"]
+        assert "Time to stand up: sitting 1 min." in shown and "Feet:" in shown  # a checklist item
+        assert written == ["\x07\x1b]9;backcoach: Sitting 1 min: time to stand up and move.\x07"
+                           "\x1b]777;notify;backcoach;Sitting 1 min: time to stand up and move.\x07"]
         await pilot.press("z")
         assert isinstance(app.screen, PickerScreen)
         await saved(pilot)
@@ -84,14 +91,13 @@ async def test_snooze_skip_and_break_are_kept(library, ready_store, settle):
         await pilot.press("b")  # the micro-break starts at once (safety read, no check-in)
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.run.info.routine.id == "micro-break"
-        await saved(pilot)
-        month = log.month(MONTH)
-        assert [n.answer for n in month.nudges] == ["snooze", "skip", "break"]
-        [stretch] = month.stretches
-        assert (stretch.ended_by, stretch.seconds) == ("break", 7 * 60)
         await do_the_break(pilot)
         assert isinstance(app.screen, SummaryScreen)
         await saved(pilot)
+        month = log.month(MONTH)  # kept as the break ends: one discarded would be no break
+        assert [n.answer for n in month.nudges] == ["snooze", "skip", "break"]
+        [stretch] = month.stretches
+        assert (stretch.ended_by, stretch.seconds) == ("break", 7 * 60)
         [record] = ready_store.sessions()
         assert record.routine_id == "micro-break" and not record.counts_for_streak
         assert {s.outcome for s in record.steps} == {"done"}
@@ -129,7 +135,7 @@ async def test_repeated_snoozes_bring_the_full_screen_prompt_with_the_picture(
             await wait_for(pilot, 5 * 60)
         screen = app.screen
         assert isinstance(screen, NudgeScreen) and screen.has_class("insistent")
-        assert "Still sitting: 11 min" in str(screen.query_one("#nudge-text").render())
+        assert "Stand up now: sitting 11 min." in str(screen.query_one("#nudge-text").render())
         picture = screen.query_one("#nudge-picture", Diagram)
         assert picture.display and str(picture.render()).strip()  # a figure is drawn
         assert screen.query_one("#nudge-box").region.height == 24  # the whole terminal
@@ -140,11 +146,11 @@ async def test_repeated_snoozes_bring_the_full_screen_prompt_with_the_picture(
         await pilot.pause()
         assert app.screen is picker
         assert picker.query_one("#routines").highlighted == before + 1
-        assert app.nudges.timer.pending is not None  # still waiting: it may be answered or run out
-        await wait_for(pilot, 5 * 60)
+        assert app.nudges.timer.pending is None  # closed: no answer, a snooze from when it came
         await saved(pilot)
         answers = [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges]
         assert answers == ["snooze", "snooze", "no answer"]
+        assert app.nudges.timer.next_in_s() == 5 * 60
 
 
 async def test_no_nudge_outside_working_hours(library, ready_store, settle):
@@ -198,7 +204,8 @@ async def test_quitting_keeps_the_stretch_and_tells_status_no_nudge_is_planned(
     [stretch] = log.month(MONTH).stretches
     assert (stretch.ended_by, stretch.seconds) == ("quit", 120)
     assert [n.answer for n in log.month(MONTH).nudges] == ["no answer"]
-    assert log.timer().due is None
+    fields = nudge_fields(ready_store.folder, app.clock.now(), app.clock.now().date(), None)
+    assert fields["next_break"] is None and fields["sitting"] == 2  # nobody left to nudge
 
 
 async def test_a_quick_restart_goes_on_with_the_stretch(library, ready_store, settle):
@@ -225,10 +232,10 @@ async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
         titles = [c.name for c in app_commands(app, app.library)]
         assert "Stand-up break now" in titles and "Snooze the nudge" not in titles
         await wait_for(pilot, 60)
-        await pilot.press("escape")  # closed; the nudge still waits
         commands = {c.name: c for c in app_commands(app, app.library)}
         commands["Snooze the nudge"].run()
         await saved(pilot)
+        assert not isinstance(app.screen, NudgeScreen)
         assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]
         assert app.nudges.timer.next_in_s() == 5 * 60
 

@@ -13,6 +13,7 @@ import pytest
 from coach.cli import main
 from coach.core.content.models import Routine, Step
 from coach.core.history.days import training_day
+from coach.core.storage.nudges import NudgeLog, TimerState
 from coach.core.storage.store import Store
 
 UTC = dt.UTC
@@ -120,8 +121,12 @@ def test_a_year_ago_is_still_allowed(tmp_path, capsys, today):
 
 def test_a_session_logged_today_does_not_restart_the_sitting_clock(tmp_path, capsys, today):
     folder = tmp_path / "data"
-    assert log(folder, "after-work", "--minutes", "20") == 0
+    now = dt.datetime.now(UTC)
+    # The machine's sitting clock, just written by a copy keeping it: 40 minutes of sitting.
+    NudgeLog(folder).save_timer(TimerState(since=now - dt.timedelta(minutes=40),
+                                           due=now + dt.timedelta(minutes=5), written_at=now))
+    assert log(folder, "after-work", "--minutes", "20") == 0  # it "ended" a moment ago
     capsys.readouterr()
     shown = json.loads(out(capsys, folder, "status", "--json"))
     assert shown["today_done"] and shown["last_session"]["source"] == "logged"
-    assert shown["sitting"] is None  # no app kept a clock; the logged end is no one's sighting
+    assert shown["sitting"] == 40  # a logged end is nobody's sighting: still sitting

@@ -90,12 +90,74 @@ def test_skip_waits_a_full_interval_and_calms_the_nudge(clock):
     assert event.nudge.sitting_s == pytest.approx(25 * MIN)  # skipping is not a break
 
 
-def test_an_unanswered_nudge_is_reported_once_then_re_arms(clock):
+def test_an_unanswered_nudge_is_reported_once_then_comes_back_as_a_snooze(clock):
     timer = SittingTimer(clock, NudgeRules(interval_s=10 * MIN, snooze_s=5 * MIN))
     events = run(timer, clock, 10 * MIN + 5 * MIN)
-    assert kinds(events) == ["nudge", "no answer"]
+    assert kinds(events) == ["nudge", "no answer", "nudge"]  # a snooze after it came up
     assert events[0].nudge == events[1].nudge
-    assert timer.pending is None and timer.next_in_s() == pytest.approx(10 * MIN)
+    assert events[2].nudge.snoozes == 1 and timer.pending is events[2].nudge
+
+
+@pytest.mark.parametrize("interval_min", [1, 30])
+@pytest.mark.parametrize("closed_after_s", [0, 10, 164])
+def test_every_answer_but_break_and_skip_is_a_snooze_one_rule(clock, interval_min,
+                                                              closed_after_s):
+    """z, a key that closes the nudge, a notice nobody answered, no key at all: the nudge
+    comes back one snooze after it came up (z: after the key), whatever the interval."""
+    rules = NudgeRules(interval_s=interval_min * MIN, snooze_s=5 * MIN)
+    came_back = {}
+    for answer in ("snooze", "no answer", "left alone"):
+        timer = SittingTimer(clock, rules)
+        run(timer, clock, interval_min * MIN)
+        shown = clock.monotonic()
+        run(timer, clock, closed_after_s)
+        if answer != "left alone":
+            timer.answer(answer)  # type: ignore[arg-type]
+        events = []
+        while not any(e.kind == "nudge" for e in events):
+            events = run(timer, clock, 1)
+        came_back[answer] = clock.monotonic() - shown
+    assert came_back["no answer"] == came_back["left alone"] == 5 * MIN
+    assert came_back["snooze"] == 5 * MIN + closed_after_s
+
+
+def test_skip_waits_the_interval_and_break_restarts_the_stretch(clock):
+    timer = SittingTimer(clock, NudgeRules(interval_s=1 * MIN, snooze_s=5 * MIN))
+    run(timer, clock, MIN)
+    timer.answer("skip")
+    assert timer.next_in_s() == MIN and timer.sitting_s() == MIN
+    run(timer, clock, MIN)
+    timer.answer("break")
+    assert timer.next_in_s() == MIN and timer.sitting_s() == 0
+
+
+def test_a_discarded_break_is_no_break_the_stretch_goes_on(clock):
+    timer = SittingTimer(clock, NudgeRules(interval_s=30 * MIN, snooze_s=5 * MIN))
+    run(timer, clock, 30 * MIN)
+    assert timer.session_started() is not None  # b
+    run(timer, clock, 10)
+    timer.session_ended(counted=False)  # then discard
+    assert timer.sitting_s() == 30 * MIN + 10
+    assert timer.next_in_s() == 5 * MIN  # asks again a snooze on
+    timer.session_started()
+    timer.session_ended()
+    assert timer.sitting_s() == 0 and timer.next_in_s() == 30 * MIN
+
+
+def test_a_copy_adopts_another_copys_course_in_wall_time(clock):
+    """Two copies of the app (two processes: their monotonic clocks differ) share one clock."""
+    here = SittingTimer(clock, NudgeRules(interval_s=30 * MIN))
+    other_clock = SleepyClock()
+    other_clock.advance(12345)  # another process's monotonic origin
+    other_clock.sleep(-12345)  # the same wall time
+    other = SittingTimer(other_clock, NudgeRules(interval_s=30 * MIN))
+    run(here, clock, 12 * MIN)
+    other_clock.advance(12 * MIN)
+    other.session_started()
+    other.session_ended()
+    here.adopt(other.view())
+    assert here.sitting_s() == 0 and here.next_in_s() == 30 * MIN
+    assert run(here, clock, 30 * MIN - 1) == []
 
 
 def test_a_break_or_a_session_starts_a_new_stretch(clock):

@@ -9,6 +9,7 @@ import pytest
 
 from coach.cli import main
 from coach.core.history.days import local_zone_name, training_day
+from coach.core.nudge.shared import ALIVE_FILE, Presence
 from coach.core.session.clock import ManualClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, Settings
@@ -95,11 +96,25 @@ def test_status_gains_sitting_next_break_and_breaks_today(data_dir, library, cap
         record = run.record("completed").model_dump() | {"day": today,
                                                            "zone": local_zone_name()}
         Store(data_dir).save_session(SessionRecord.model_validate(record))
+    running = Presence(log.folder / ALIVE_FILE)  # an app keeping the clock
+    assert running.hold()
     assert main(["status", "--format", "{sitting}m {next_break}m {breaks_today}"]) == 0
     assert capsys.readouterr().out == "12m 18m 2\n"
     assert main(["status", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert (data["sitting"], data["next_break"], data["breaks_today"]) == (12, 18, 2)
+    running.release()  # closed: nobody to nudge; the stretch counts for a few minutes more
+    assert main(["status", "--format", "{sitting}m {next_break}m {breaks_today}"]) == 0
+    assert capsys.readouterr().out == "12m –m 2\n"
+
+
+def test_a_night_nobody_watched_is_not_sitting(data_dir, capsys):
+    """The app closed last evening: status said "sitting": 1488 the next morning."""
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(data_dir).save_timer(TimerState(since=now - dt.timedelta(minutes=1488),
+                                             due=now, written_at=now - dt.timedelta(hours=14)))
+    assert main(["status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sitting"] is None
 
 
 def test_status_without_any_nudge_data(data_dir, capsys):

@@ -55,6 +55,10 @@ def _hours(end: bool) -> Change:
     return change
 
 
+def _away(settings: Settings, step: int) -> Settings | None:
+    return _valid(settings, away_minutes=settings.away_minutes + step)
+
+
 def _days(settings: Settings, step: int) -> Settings | None:
     sets = list(DAY_SETS)
     at = sets.index(settings.work_days) if settings.work_days in sets else -1
@@ -82,6 +86,7 @@ NUDGE_CHOICES: dict[str, tuple[str, Change]] = {
     "work_days": ("Nudges on", _days),
     **{f"notify_{kind}": (f"Nudge with {HOW[kind]}", _notify(kind)) for kind in NOTIFY_KINDS},
     "break_counts_for_streak": ("A micro-break counts for the streak", _streak),
+    "away_minutes": ("Away this long is a break (no input)", _away),
 }
 
 
@@ -91,7 +96,7 @@ def shown(settings: Settings, name: str) -> str | bool:
         return name.removeprefix("notify_") in settings.notify
     if name == "break_counts_for_streak":
         return settings.break_counts_for_streak
-    if name in ("nudge_minutes", "snooze_minutes"):
+    if name in ("nudge_minutes", "snooze_minutes", "away_minutes"):
         return f"{getattr(settings, name)} min"
     if name in ("work_start", "work_end"):
         return settings.work_hours.split("-")[name == "work_end"]

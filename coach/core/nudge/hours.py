@@ -44,6 +44,13 @@ def parse_days(text: str) -> tuple[str, ...]:
     return tuple(WEEKDAYS[i] for i in sorted(chosen))
 
 
+def days_value(cls: object, value: object) -> object:
+    """A days field as pydantic gets it ('mon-fri', or a list from a file) -> the days."""
+    if isinstance(value, (list, tuple)):
+        value = ",".join(str(v) for v in value)
+    return parse_days(value) if isinstance(value, str) else value
+
+
 @dataclass(frozen=True)
 class WorkingHours:
     start: int  # minutes after local midnight

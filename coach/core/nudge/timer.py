@@ -55,6 +55,19 @@ class TimerEvent:
     nudge: Nudge
 
 
+@dataclass(frozen=True)
+class WallView:
+    """The timer in wall time, as the machine's copies share it (monotonic times are per
+    process in tests, and a wall time reads the same in every copy)."""
+
+    since: dt.datetime  # the stretch began
+    due: dt.datetime  # the next nudge (or the nudge waiting) is due
+    snoozes: int
+    pending_at: dt.datetime | None  # a nudge came up then and waits for an answer
+    number: int  # nudges so far: picks the posture tip
+    in_session: bool
+
+
 class SittingTimer:
     """Counts one sitting stretch at a time; call poll() often (a tick), answer() on a key."""
 
@@ -68,6 +81,7 @@ class SittingTimer:
         self.pending_at = 0.0  # monotonic time the pending nudge fired
         self.snoozes = 0
         self.in_session = False
+        self._before_session: tuple[float, int] | None = None
         self.count = 0
         self._last_mono, self._last_wall = now, clock.now()
         self._was_in_hours = self.in_hours(self._last_wall)
@@ -106,7 +120,7 @@ class SittingTimer:
             new_day or now - self.pending_at >= self.rules.snooze_s or slept > SLEEP_JUMP_S
         ):
             events.append(TimerEvent("no answer", self.pending))
-            self.answer("no answer")
+            self.answer("no answer")  # due again now: the nudge comes back, one snooze later
         if new_day or began:
             self._restart(now)  # a new working day starts a new stretch; yesterday is not owed
         elif slept > SLEEP_JUMP_S:
@@ -134,32 +148,86 @@ class SittingTimer:
         self.due = now + self.rules.interval_s
         self.snoozes = 0
 
+    # -- shared with the machine's other copies --------------------------------------------
+
+    def course(self) -> tuple:
+        """What changes only when the timer changes course (an answer, a session, a sleep)."""
+        return (self.since, self.due, self.snoozes, self.pending is None, self.in_session)
+
+    def view(self) -> WallView:
+        now, wall = self.clock.monotonic(), self.clock.now()
+
+        def at(mono: float) -> dt.datetime:
+            return wall - dt.timedelta(seconds=now - mono)
+
+        return WallView(at(self.since), at(self.due), self.snoozes,
+                        at(self.pending_at) if self.pending is not None else None, self.count,
+                        self.in_session)
+
+    def adopt(self, view: WallView) -> None:
+        """Take on the course another copy set (a break there resets the stretch here)."""
+        now, wall = self.clock.monotonic(), self.clock.now()
+
+        def mono(at: dt.datetime) -> float:
+            return now - (wall - at).total_seconds()
+
+        self.since, self.due, self.snoozes = mono(view.since), mono(view.due), view.snoozes
+        self.count = max(self.count, view.number)
+        if view.in_session and not self.in_session:
+            self._before_session = None
+        self.in_session = view.in_session
+        if view.pending_at is None:
+            self.pending = None
+        elif self.pending is None or self.pending.at != view.pending_at:
+            self.pending_at = mono(view.pending_at)
+            self.pending = Nudge(number=max(0, view.number - 1), at=view.pending_at,
+                                 sitting_s=(view.pending_at - view.since).total_seconds(),
+                                 snoozes=view.snoozes,
+                                 insistent=view.snoozes >= ESCALATE_AFTER)
+
     # -- answers ---------------------------------------------------------------------------
 
     def answer(self, answer: Answer) -> Nudge | None:
-        """The user's answer to the nudge waiting; returns it (None if none was waiting)."""
+        """The user's answer to the nudge waiting; returns it (None if none was waiting).
+
+        The one rule (ANSWER_RULES says it in words): b restarts the stretch, s waits a full
+        interval, and z or anything else (another key, a notice nobody answered, no key for
+        the snooze time) is a snooze: z counts from the key, the rest from when the nudge
+        came up, so closing a nudge never buys more time than leaving it alone.
+        """
         nudge, self.pending = self.pending, None
+        if nudge is None:
+            return None  # nothing asked, nothing to answer (a quit, a second answer)
         now = self.clock.monotonic()
-        if answer == "snooze":
-            self.snoozes += 1
-            self.due = now + self.rules.snooze_s  # re-arms by itself
-        elif answer == "break":
+        if answer == "break":
             self._restart(now)
-        else:  # skip, or no answer: a full interval more of sitting before the next
+        elif answer == "skip":
             self.snoozes = 0
             self.due = now + self.rules.interval_s
+        else:
+            self.snoozes += 1
+            came_up = self.pending_at if answer == "no answer" else now
+            self.due = max(now, came_up + self.rules.snooze_s)
         return nudge
 
     def session_started(self) -> Nudge | None:
         """No nudges during a session; a nudge waiting is answered by it (returned)."""
+        self._before_session = (self.since, self.snoozes)
         nudge = self.answer("break") if self.pending is not None else None
         self.in_session = True
         return nudge
 
-    def session_ended(self) -> None:
-        """A session or break just ended: a new stretch starts now."""
+    def session_ended(self, counted: bool = True) -> None:
+        """A session or break just ended: a new stretch starts now. One discarded (b, then
+        discard) was no break: the stretch it cut goes on, and nudges again a snooze on."""
         self.in_session = False
-        self._restart(self.clock.monotonic())
+        now = self.clock.monotonic()
+        if counted or self._before_session is None:
+            self._restart(now)
+        else:
+            self.since, self.snoozes = self._before_session
+            self.due = max(self.since + self.rules.interval_s, now + self.rules.snooze_s)
+        self._before_session = None
 
     def carry_over(self, sitting_s: float) -> None:
         """Continue a stretch begun before this run (a restart): it counts from then."""

@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from coach.core.content.models import Dosing
-from coach.core.nudge.hours import WEEKDAYS, hours_text, parse_days, parse_hours
+from coach.core.nudge.hours import WEEKDAYS, days_value, hours_text, parse_hours
 from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 from coach.core.text import STORED as READ_AS_IS
 from coach.core.text import UserLine, terminal_safe
@@ -168,6 +168,8 @@ class Settings(Record):
     work_days: tuple[str, ...] = WEEKDAYS[:5]
     notify: tuple[NotifyKind, ...] = NOTIFY_KINDS
     break_counts_for_streak: bool = False
+    # No input (tmux, the desktop) this long is a natural break: the clock pauses, a break counts.
+    away_minutes: int = Field(5, ge=1, le=60)
 
     @field_validator("snooze_minutes")
     @classmethod
@@ -181,12 +183,7 @@ class Settings(Record):
     def _hours(cls, value: str) -> str:
         return hours_text(*parse_hours(value))
 
-    @field_validator("work_days", mode="before")
-    @classmethod
-    def _days(cls, value: object) -> object:
-        if isinstance(value, (list, tuple)):
-            value = ",".join(str(v) for v in value)
-        return parse_days(value) if isinstance(value, str) else value
+    _days = field_validator("work_days", mode="before")(days_value)
 
     @field_validator("notify", mode="before")
     @classmethod

@@ -4,8 +4,11 @@ Layout, inside this machine's own folder of the data folder (the top one for the
 owns it, machines/<id>/ for every other; see folder.py):
 
     nudges/2026-11.json   the nudges and stretches whose training day is in that month
-    nudges/timer.json     the running app's timer in wall time, so `backcoach status` can read it
+    nudges/timer.json     this machine's sitting clock in wall time: every open copy, the
+                          nudger and `backcoach status` read it (coach/core/nudge/shared.py)
     nudges/.lock          held while a nudges file is written
+    nudges/clock.alive    each running copy holds a shared lock on it (is anyone keeping time?)
+    nudges/nudger.lock    the headless nudger's, so it never runs twice for one machine
 
 Each machine writes only its own nudges folder and reads everyone's: the figures are the union
 of every machine's month files and of any conflict copy a sync tool left, each record once.
@@ -21,12 +24,13 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import AwareDatetime, Field, ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.nudge.timer import Answer
+from coach.core.history.days import training_day
+from coach.core.nudge.timer import Answer, Nudge
 from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import make_folder, read_bytes, write_atomic
@@ -40,7 +44,11 @@ LOCK_FILE = ".lock"
 NUDGES_SCHEMA = 1
 ANSWER_GRACE_S = 120  # a stretch ended this soon after its nudge still moved on time
 
-StretchEnd = Literal["break", "session", "quit"]
+M = TypeVar("M", bound=Record)
+StretchEnd = Literal["break", "session", "quit", "away"]
+# How a break was noticed: taken in backcoach, or the user was away (no input in tmux, the
+# desktop idle or locked, the machine asleep).
+Noticed = Literal["", "tmux", "desktop", "sleep"]
 
 
 class NudgeRecord(Record):
@@ -61,6 +69,7 @@ class StretchRecord(Record):
     seconds: int = Field(ge=0)
     ended_by: StretchEnd
     limit_s: int = Field(ge=60)  # the nudge interval then
+    noticed: Noticed = ""  # for an "away" break: what saw the user leave
 
     @property
     def on_time(self) -> bool:
@@ -75,11 +84,23 @@ class NudgeMonth(Record):
 
 
 class TimerState(Record):
-    """The app's sitting timer as wall times: since the last break, and the next nudge."""
+    """This machine's sitting clock as wall times: since the last break, and the next nudge.
+
+    Every copy that keeps time writes it when the clock changes course, with rev one up and
+    its own name, and adopts what another copy wrote (see coach/core/nudge/shared.py).
+    """
 
     since: AwareDatetime
-    due: AwareDatetime | None  # None: off hours, or in a session
+    due: AwareDatetime | None  # None only in files from before the clock was shared
     written_at: AwareDatetime
+    rev: int = Field(0, ge=0)
+    writer: str = Field("", max_length=80)
+    snoozes: int = Field(0, ge=0, le=1000)
+    pending_at: AwareDatetime | None = None  # a nudge came up then, and waits for an answer
+    number: int = Field(0, ge=0)  # nudges so far, for the posture tip
+    in_session: bool = False
+    away_since: AwareDatetime | None = None  # the user went away then (a natural break)
+    away_noticed: Noticed = ""
 
 
 @dataclass(frozen=True)
@@ -107,10 +128,25 @@ def day_figures(month: NudgeMonth) -> dict[dt.date, DayFigures]:
     for stretch in month.stretches:
         day = days.setdefault(stretch.day, {})
         day["stretches"] = day.get("stretches", 0) + 1
-        day["breaks"] = day.get("breaks", 0) + (stretch.ended_by == "break")
+        day["breaks"] = day.get("breaks", 0) + (stretch.ended_by in ("break", "away"))
         day["on_time"] = day.get("on_time", 0) + stretch.on_time
         day["longest_s"] = max(day.get("longest_s", 0), stretch.seconds)
     return {day: DayFigures(**values) for day, values in sorted(days.items())}
+
+
+def nudge_record(nudge: Nudge, answer: Answer, zone: str, day_start_hour: int) -> NudgeRecord:
+    """What a nudge and its answer leave in the log (the app and the nudger alike)."""
+    day = training_day(nudge.at, zone, day_start_hour)
+    return NudgeRecord(at=nudge.at, day=day, answer=answer, sitting_s=round(nudge.sitting_s),
+                       insistent=nudge.insistent)
+
+
+def stretch_record(ended_at: dt.datetime, seconds: float, ended_by: StretchEnd, limit_s: float,
+                   zone: str, day_start_hour: int, noticed: Noticed = "") -> StretchRecord:
+    """One sitting stretch, ended by a break, a session, quitting, or the user going away."""
+    return StretchRecord(ended_at=ended_at, day=training_day(ended_at, zone, day_start_hour),
+                         seconds=max(0, round(seconds)), ended_by=ended_by,
+                         limit_s=max(60, round(limit_s)), noticed=noticed)
 
 
 def _month_of(day: dt.date) -> str:
@@ -131,6 +167,10 @@ class NudgeLog:
         no machine has claimed yet, as every first write does)."""
         return self.place.home / FOLDER
 
+    def reading_dir(self) -> Path:
+        """The same folder for reading, which claims nothing."""
+        return self._own()
+
     def _own(self) -> Path:
         """The same folder for reading, which claims nothing."""
         owner = self.place.owner()
@@ -146,7 +186,7 @@ class NudgeLog:
             by_month.setdefault(_month_of(stretch.day), ([], []))[1].append(stretch)
         if not by_month:
             return
-        with self._locked():
+        with self.locked():
             old = {month: self.month(month) for month in by_month}
             for month, (new_nudges, new_stretches) in sorted(by_month.items()):
                 merged = old[month].model_copy(update={
@@ -186,7 +226,7 @@ class NudgeLog:
         return {d: f for d, f in day_figures(union).items() if first <= d <= last}
 
     def save_timer(self, state: TimerState) -> None:
-        with self._locked():
+        with self.locked():
             write_atomic(self.folder / TIMER_FILE, state.model_dump_json().encode())
 
     def timer(self) -> TimerState | None:
@@ -207,7 +247,7 @@ class NudgeLog:
         return self.folder / f"{month}.json"
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def locked(self) -> Iterator[None]:
         try:
             folder = self.folder
             make_folder(folder)
@@ -230,16 +270,22 @@ def _month_files(folder: Path, low: str, high: str) -> list[tuple[Path, bool]]:
 
 
 def _read_month(path: Path) -> NudgeMonth:
+    return read_checked(path, NudgeMonth, NUDGES_SCHEMA, "nudges") or NudgeMonth()
+
+
+def read_checked(path: Path, model: type[M], schema: int, what: str) -> M | None:
+    """A JSON file of the nudges folder, checked: None when there is none; a StoreError naming
+    the file and the fix when it is not JSON, is from a newer backcoach, or does not fit."""
     raw = read_bytes(path)
     if raw is None:
-        return NudgeMonth()
+        return None
     try:
         data = json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise bad_file(path, "is not valid JSON") from None
-    if isinstance(data, dict) and data.get("schema_version", 0) > NUDGES_SCHEMA:
+    if isinstance(data, dict) and data.get("schema_version", 0) > schema:
         raise StoreError(f"{path} was written by a newer backcoach; upgrade backcoach", path)
     try:
-        return NudgeMonth.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        raise bad_file(path, describe("nudges", exc)[0].removeprefix("nudges: ")) from None
+        raise bad_file(path, describe(what, exc)[0].removeprefix(f"{what}: ")) from None

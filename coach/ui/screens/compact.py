@@ -16,6 +16,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coach.core.nudge.wording import sitting_minutes
+
 COMPACT_MAX = (50, 12)  # a terminal at most this wide or this tall gets the compact layout
 
 
@@ -26,6 +28,7 @@ class PaneStatus:
     breaks_today: int
     streak: int
     waiting: bool  # a nudge is waiting for an answer
+    in_session: bool = False  # a break or session under way (here or in another copy)
 
 
 def clock_text(seconds: float) -> str:
@@ -41,12 +44,14 @@ def pane_text(status: PaneStatus) -> Text:
     text.append("Next break ", "bold")
     if status.waiting:
         text.append("now: time to stand up\n", "bold reverse")
+    elif status.in_session:
+        text.append("after the one under way\n", "dim")
     elif status.next_in_s is None:
         text.append("off hours, no nudges\n", "dim")
     else:
         text.append(f"in {clock_text(status.next_in_s)}\n")
     text.append("Sitting    ", "bold")
-    text.append(f"{int(status.sitting_s // 60)} min\n")
+    text.append(f"{sitting_minutes(status.sitting_s)} min\n")  # as the nudge rounds it
     text.append("Today      ", "bold")
     text.append(f"{status.breaks_today} break{'s' if status.breaks_today != 1 else ''}")
     text.append(f" · streak {status.streak} day{'s' if status.streak != 1 else ''}\n\n")

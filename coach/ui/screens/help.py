@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 
+from coach.core.nudge.wording import rules_text
 from coach.core.session.outcomes import RULE as OUTCOME_RULE
 from coach.ui.widgets.dialog import Dialog, keys_line
 
@@ -15,8 +16,8 @@ NOT_ADVICE = (
 )
 
 NUDGE_HELP = (
-    "Stand-up nudges: after the set minutes of sitting (in working hours), b starts the "
-    "micro-break, z snoozes, s skips; any other key just closes the nudge. "
+    "Stand-up nudges: after the set minutes of sitting (in working hours), one clock for every "
+    f"open copy on this machine. What each answer does: {rules_text()} "
     "`backcoach settings` lists the choices."
 )
 

@@ -1,6 +1,7 @@
 """The stand-up nudge: a small prompt, or after repeated snoozes a full-screen one with the
-micro-break's picture. One key answers; any other key closes it and goes through to the
-screen beneath, so a nudge never blocks what the user was doing.
+micro-break's picture. One key answers; any other key closes it (no answer: a snooze, see
+wording.ANSWER_RULES) and goes through to the screen beneath, so a nudge never blocks what the
+user was doing.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.widgets import Static
 from coach.core.figure.model import Figure
 from coach.core.nudge.posture import posture_tip
 from coach.core.nudge.timer import Answer, Nudge
-from coach.core.text import duration_text
+from coach.core.nudge.wording import sitting_text
 from coach.ui.widgets.diagram import Diagram
 
 NUDGE_KEYS: tuple[tuple[str, Answer, str], ...] = (
@@ -34,9 +35,9 @@ def nudge_text(nudge: Nudge, snooze_min: int, narrow: bool = False) -> Text:
     Narrow (a 40-column pane) says the same in fewer columns, so every key stays in view.
     """
     text = Text()
-    sat = duration_text(max(1, round(nudge.sitting_s / 60)) * 60)
-    head = "Still sitting" if nudge.insistent else "Time to stand up"
-    text.append(f"Stand up: {sat} sitting.\n" if narrow else f"{head}: {sat} in the chair.\n",
+    sat = sitting_text(nudge.sitting_s)  # the minutes as the compact pane and status say them
+    head = "Stand up now" if nudge.insistent else "Time to stand up"
+    text.append(f"Stand up: sitting {sat}.\n" if narrow else f"{head}: sitting {sat}.\n",
                 "bold")
     text.append(f"{posture_tip(nudge.number)}\n", "italic")
     for key, answer, label in NUDGE_KEYS:

@@ -32,6 +32,9 @@ CHOICES = [
 ]
 
 
+HINT = "Enter or space toggles, ←/→ change a value; saved as you go. w: when not to exercise."
+
+
 def choice_text(settings: Settings, field: str, label: str) -> Text:
     if field in NUDGE_CHOICES:
         value: object = nudge_choices.shown(settings, field)
@@ -93,11 +96,7 @@ class SettingsScreen(Screen):
     def compose(self) -> ComposeResult:
         yield AppHeader()
         yield NavList(id="settings-list")
-        yield Static(
-            Text("Enter or space toggles, ←/→ change a value; saved as you go. "
-                 "w: when not to exercise.", "dim"),
-            id="settings-hint",
-        )
+        yield Static(Text(HINT, "dim"), id="settings-hint")
         yield KeyFooter()
         yield SizeGuard(50, 12)
 
@@ -120,6 +119,16 @@ class SettingsScreen(Screen):
         if new is not None:
             self.settings = new
             self.post_message(self.Changed(new))
+
+    @on(NavList.OptionHighlighted, "#settings-list")
+    def _highlighted(self, event: NavList.OptionHighlighted) -> None:
+        """On the away row, the hint says whether time away can be noticed here at all."""
+        hint = HINT
+        if event.option.id == "away_minutes":
+            from coach.nudger.idle import signal_note
+
+            hint = signal_note()
+        self.query_one("#settings-hint", Static).update(Text(hint, "dim"))
 
     @on(NavList.OptionSelected, "#settings-list")
     def _selected(self) -> None:

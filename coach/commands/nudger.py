@@ -1,0 +1,213 @@
+"""`backcoach nudger`: stand-up nudges with no window open, and `nudge-prompt`, its popup.
+
+It keeps this machine's one sitting clock (the app's, the compact pane's and `status`'s) and
+delivers a nudge that comes due through every channel there is and is enabled: a tmux popup
+(or a status-line message), a desktop notification, and the bell/OSC 9/777 on its own
+terminal. It notices natural breaks (coach/nudger/idle.py). One per machine: nudger.lock.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+
+from coach.commands.common import UserError, say
+from coach.paths import data_dir
+
+TICK_S = 1.0
+SENSE_S = 15.0  # idle signals are asked this often (each is a program run)
+SETTINGS_S = 30.0
+REMIND_S = 5.0
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    nd = sub.add_parser(
+        "nudger", help="stand-up nudges with no window open (tmux popup, desktop, bell)",
+        description="Keeps this machine's sitting clock and nudges when it is due: a tmux "
+        "popup over the current window (b / z / s as in the app), a desktop notification, and "
+        "the bell on its own terminal. Time away from the keyboard counts as a break. "
+        "Runs in the foreground; --install makes it a user service.")
+    act = nd.add_mutually_exclusive_group()
+    act.add_argument("--install", action="store_true",
+                     help="write a systemd user unit (Linux) or a launchd agent (macOS)")
+    act.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
+    nd.add_argument("--tmux-socket", metavar="NAME", help="a tmux server started with -L NAME")
+    nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
+    pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
+                        description="The nudger's tmux popup: the nudge waiting, answered with "
+                        "b, z or s; or a reminder, answered with Enter, l or s.")
+    pr.add_argument("--reminder", metavar="ROUTINE", help=argparse.SUPPRESS)
+
+
+def cmd_nudger(args: argparse.Namespace) -> int:
+    from coach.nudger import service
+
+    home = Path.home()
+    path = service.service_file(home)
+    if args.uninstall:
+        if not path.exists():
+            say(f"No nudger service at {path}; nothing to remove.")
+            return 0
+        path.unlink()
+        say(f"Removed {path}.")
+        return 0
+    if args.install:
+        command = [sys.executable, "-m", "coach", "--data-dir", str(data_dir(args.data_dir)),
+                   "nudger"]
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(service.service_text(command), encoding="utf-8")
+        enable, remove = service.how_to(path)
+        say(f"Wrote {path}. Nothing runs yet.\nStart it now and at every login:\n  {enable}\n"
+            f"Remove it:\n  {remove}")
+        return 0
+    return _run(args)
+
+
+def _settings(folder: Path):  # -> Settings
+    from coach.core.storage.store import Store, StoreError
+
+    try:
+        return Store(folder).settings()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _run(args: argparse.Namespace) -> int:
+    from coach.core.history.days import local_zone_name
+    from coach.core.nudge.keeper import ClockKeeper
+    from coach.core.nudge.shared import NUDGER_FILE, Presence
+    from coach.core.session.clock import SystemClock
+    from coach.core.storage.nudges import NudgeLog
+    from coach.nudger.idle import sense, signals
+    from coach.nudger.tmux import Tmux
+
+    folder = data_dir(args.data_dir)
+    settings = _settings(folder)
+    log = NudgeLog(folder)
+    lock = Presence(log.folder / NUDGER_FILE, exclusive=True)
+    if not lock.hold():
+        raise UserError(f"a nudger already runs for this machine ({log.folder / NUDGER_FILE}); "
+                        "one is enough")
+    tmux = Tmux(args.tmux_socket or os.environ.get("BACKCOACH_TMUX_SOCKET"))
+    keeper = ClockKeeper(log, SystemClock(), settings, local_zone_name())
+    stop: list[int] = []
+    signal.signal(signal.SIGTERM, lambda *_: stop.append(1))
+    found = signals(tmux)
+    say(f"backcoach nudger: keeping the sitting clock in {log.folder}; away is noticed by "
+        + (", ".join(found) if found else "nothing here (no tmux client, no desktop bus): "
+           "time away counts as sitting"))
+    keeper.start()
+    sensed_at = checked_at = 0.0
+    idle = None
+    popup = None  # the last popup's tmux process, while it is open
+    reminded_at = 0.0
+    try:
+        while not stop:
+            now = time.monotonic()
+            if now - checked_at >= SETTINGS_S:
+                checked_at = now
+                keeper.change_settings(_settings(folder))
+            if now - sensed_at >= args.sense_every:
+                sensed_at, idle = now, sense(tmux)
+            was_away = keeper.away
+            for nudge in keeper.tick(idle):
+                popup = _deliver(nudge.sitting_s, keeper.settings, tmux, folder, popup)
+            if now - reminded_at >= REMIND_S:
+                reminded_at = now
+                for routine in _reminders_due(log, keeper.zone):
+                    popup = _deliver(0, keeper.settings, tmux, folder, popup, routine)
+            if keeper.away != was_away:
+                say(f"{_clock()} " + ("away: a break, noticed by "
+                                      f"{keeper.shared.away[1] if keeper.shared.away else ''}"
+                                      if keeper.away else "back: a new stretch"))
+            time.sleep(TICK_S)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        keeper.stop()
+        lock.release()
+    return 0
+
+
+def _clock() -> str:
+    return dt.datetime.now().strftime("%H:%M:%S")
+
+
+def _reminders_due(log, zone: str) -> list[str]:
+    """The routines whose reminder comes up now, marked as come up (once, under the lock)."""
+    from coach.core.nudge.reminders import Reminders, came_up, due
+    from coach.core.storage.errors import StoreError
+
+    now = dt.datetime.now(dt.UTC)
+    reminders = Reminders(log)
+    try:
+        if not any(due(r, now, zone) for r in reminders.read()):
+            return []
+        ups: list[str] = []
+
+        def mark(old):
+            for r in old:
+                if due(r, now, zone):
+                    ups.append(r.routine)
+                    r = came_up(r, now, zone)
+                yield r
+
+        reminders.change(lambda old: list(mark(old)))
+    except StoreError as exc:
+        say(f"{_clock()} reminders: {exc}")
+        return []
+    return ups
+
+
+def _routine_name(routine: str) -> str:
+    from coach.commands.common import shipped_library
+
+    info = shipped_library().routines.get(routine)
+    return info.routine.name if info is not None else routine
+
+
+def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, reminder: str = ""):
+    """A nudge (or a reminder of a routine) through every channel; the popup's process."""
+    from coach.core.nudge.notify import notification
+    from coach.core.nudge.wording import nudge_body
+    from coach.nudger import desktop
+    from coach.nudger.tmux import passed_env
+
+    body = f"Reminder: {_routine_name(reminder)}" if reminder else nudge_body(sitting_s)
+    said = []
+    clients = tmux.clients()
+    if clients:
+        if tmux.has_popups() and (popup is None or popup.poll() is not None):
+            more = ["--reminder", reminder] if reminder else []
+            popup = tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir",
+                                                 str(folder), "nudge-prompt", *more],
+                               passed_env())
+            said.append(f"tmux popup on {clients[0].name}")
+        else:  # no popups in this tmux, or ours is still open (the break, its summary)
+            tmux.message(clients[0].name, f"backcoach: {body} (b in the app: a break)")
+            said.append(f"tmux message on {clients[0].name}")
+    if "desktop" in settings.notify and desktop.notify("Reminder" if reminder else "Stand up",
+                                                       body):
+        said.append("desktop notification")
+    if sys.stdout.isatty():
+        sys.stdout.write(notification(settings.notify, "backcoach", body, "TMUX" in os.environ))
+    say(f"{_clock()} {'reminder' if reminder else 'nudge'}: {body} "
+        f"({', '.join(said) or 'this terminal only'})")
+    return popup
+
+
+def cmd_nudge_prompt(args: argparse.Namespace) -> int:
+    from coach.core.history.days import local_zone_name
+    from coach.nudger.prompt import run_prompt
+
+    folder = data_dir(args.data_dir)
+    if args.reminder:
+        from coach.nudger.prompt import run_reminder
+
+        return run_reminder(folder, args.reminder)
+    return run_prompt(folder, _settings(folder), local_zone_name())

@@ -1,0 +1,151 @@
+"""The headless nudger's side of the machine's sitting clock: what is due, and natural breaks.
+
+No screen, no subprocess: each tick takes how long the user has been idle (from the sensors in
+coach/nudger/idle.py, or a test) and returns the nudges to deliver now. It writes what happened
+to the nudge log itself, once: a nudge it delivered and its fate, and a break the user took by
+going away (the stretch ends when they left; the log says how it was noticed).
+
+Going away: no input anywhere for away_minutes (tmux clients, the desktop) pauses the clock
+like a session does (no nudges, sitting 0) and credits a break; the first input after it starts
+a new stretch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from coach.core.nudge.shared import SharedClock, clock_kept
+from coach.core.nudge.timer import Answer, Nudge, SittingTimer, rules_from
+from coach.core.session.clock import Clock
+from coach.core.session.records import Settings
+from coach.core.storage.nudges import (
+    Noticed,
+    NudgeLog,
+    NudgeRecord,
+    StretchRecord,
+    nudge_record,
+    stretch_record,
+)
+
+RESUME_WITHIN_S = 5 * 60  # as the app: a clock nobody kept for longer starts a new stretch
+
+
+@dataclass(frozen=True)
+class Idle:
+    """The shortest idle time among the signals there are, and which one said it."""
+
+    seconds: float
+    source: Noticed
+
+
+class ClockKeeper:
+    """One per nudger process; tick() about once a second."""
+
+    def __init__(self, log: NudgeLog, clock: Clock, settings: Settings, zone: str,
+                 who: str = "nudger") -> None:
+        self.log = log
+        self.clock = clock
+        self.settings = settings
+        self.zone = zone
+        self.timer = SittingTimer(clock, rules_from(settings, zone))
+        self.shared = SharedClock(log, self.timer, who)
+        self.delivered = False  # this process delivered the nudge waiting
+        self.written: list[NudgeRecord | StretchRecord] = []  # what went to the log, in order
+
+    def start(self) -> None:
+        """Join the clock: another copy keeping it, or a fresh file, is gone on with."""
+        state = self.log.timer()
+        now = self.clock.now()
+        if state is not None and (clock_kept(self.log)
+                                  or 0 <= (now - state.written_at).total_seconds()
+                                  <= RESUME_WITHIN_S):
+            self.shared.pull()
+        self.shared.alive.hold()
+        self.shared.push(force=True)
+
+    def stop(self) -> None:
+        if self.delivered:
+            self._answered_nothing()
+        self.shared.push(force=True)
+        self.shared.alive.release()
+
+    def change_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self.timer.change_rules(rules_from(settings, self.zone))
+
+    def tick(self, idle: Idle | None, can_deliver: Callable[[], bool] = lambda: True
+             ) -> list[Nudge]:
+        """Catch up; the nudges this process must deliver now (none, or one)."""
+        if self.shared.pull() and self.timer.pending is None:
+            self.delivered = False  # answered elsewhere (the popup, an app)
+        self._natural_break(idle)
+        out: list[Nudge] = []
+        for event in self.timer.poll():
+            if event.kind == "nudge":
+                self.delivered = can_deliver() and self.shared.claim()
+                if self.delivered:
+                    out.append(event.nudge)
+            elif self.delivered:
+                self._write(nudge_record(event.nudge, "no answer", self.zone,
+                                         self.settings.day_start_hour))
+        self.shared.push()
+        return out
+
+    # -- natural breaks -------------------------------------------------------------------
+
+    @property
+    def away(self) -> bool:
+        return self.shared.away is not None
+
+    def _natural_break(self, idle: Idle | None) -> None:
+        limit = self.settings.away_minutes * 60
+        now = self.clock.now()
+        if self.shared.away is None:
+            if idle is None or idle.seconds < limit or self.timer.in_session:
+                return
+            left = now - dt.timedelta(seconds=idle.seconds)
+            sat = self.timer.sitting_s() - idle.seconds  # the stretch ended when they left
+            if self.delivered:
+                self._answered_nothing()
+            self.timer.session_started()  # paused as in a session: no nudges, no sitting
+            self.shared.away = (left, idle.source)
+            self._write(stretch_record(left, sat, "away", self.settings.nudge_minutes * 60,
+                                       self.zone, self.settings.day_start_hour, idle.source))
+            self.shared.push(force=True)
+        elif idle is not None and idle.seconds < limit:
+            self.shared.away = None
+            self.timer.session_ended()
+            self.timer.since -= idle.seconds  # back since the first input
+            self.timer.due -= idle.seconds
+            self.shared.push(force=True)
+
+    def _answered_nothing(self) -> None:
+        nudge = self.timer.answer("no answer")
+        if nudge is not None:
+            self._write(nudge_record(nudge, "no answer", self.zone, self.settings.day_start_hour))
+        self.delivered = False
+
+    def _write(self, record: NudgeRecord | StretchRecord) -> None:
+        if isinstance(record, NudgeRecord):
+            self.log.add(nudges=[record])
+        else:
+            self.log.add(stretches=[record])
+        self.written.append(record)
+
+
+def answer_waiting(log: NudgeLog, clock: Clock, settings: Settings, zone: str, answer: Answer,
+                   who: str) -> Nudge | None:
+    """An answer given outside any copy that keeps the clock (the nudger's popup): applied to
+    the nudge waiting by the one rule, recorded once; None when none waits any more."""
+    timer = SittingTimer(clock, rules_from(settings, zone))
+    shared = SharedClock(log, timer, who)
+    with log.locked():
+        if not shared.pull() or timer.pending is None:
+            return None
+        nudge = timer.answer(answer)
+        assert nudge is not None
+        log.add(nudges=[nudge_record(nudge, answer, zone, settings.day_start_hour)])
+        shared.push(force=True)
+    return nudge

@@ -1,0 +1,2 @@
+"""The headless nudger's outside world: tmux, the desktop bus, the service files, the popup's
+prompt. The decisions are the core's (coach/core/nudge/keeper.py); these only run programs."""

@@ -1,0 +1,113 @@
+"""The nudger on a private D-Bus session (dbus-daemon) with a stand-in desktop: the notification
+arrives with its text and actions, and the desktop's idle time and lock are read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from coach.core.storage.nudges import NudgeLog, TimerState
+from coach.nudger import desktop
+from coach.nudger.idle import LOCKED_S, desktop_idle, sense
+from coach.nudger.tmux import Tmux
+from tests.faults.test_nudger_tmux import settings, stop, wait_until
+
+STANDIN = Path(__file__).with_name("dbus_standin.py")
+SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with dbus-python and GLib
+
+
+@pytest.fixture
+def bus(monkeypatch) -> Iterator[str]:
+    daemon = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                              stdout=subprocess.PIPE, text=True)
+    assert daemon.stdout is not None
+    address = daemon.stdout.readline().strip()
+    monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", address)
+    try:
+        yield address
+    finally:
+        daemon.terminate()
+        daemon.wait(5)
+
+
+def standin(log: Path, idle_ms: int, locked: bool = False) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([SYSTEM_PYTHON, str(STANDIN), str(log), str(idle_ms),
+                             "locked" if locked else "open"], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def received(log: Path) -> list[dict]:
+    return [json.loads(line) for line in log.read_text().splitlines()] if log.exists() else []
+
+
+def test_the_notification_reaches_the_desktop_with_its_actions(bus, tmp_path):
+    log = tmp_path / "notes.jsonl"
+    service = standin(log, idle_ms=420_000)
+    try:
+        assert desktop.notify("Stand up", "Sitting 30 min: it's time; \\ 'quoted'")
+        assert desktop_idle() == 420.0
+        assert sense(Tmux("bc-no-such-server")) is not None
+        assert sense(Tmux("bc-no-such-server")).source == "desktop"
+    finally:
+        service.terminate()
+    [note] = received(log)
+    assert note["app"] == "backcoach" and note["summary"] == "Stand up"
+    assert note["body"] == "Sitting 30 min: it's time; \\ 'quoted'"
+    assert note["actions"] == ["break", "Break now", "snooze", "Snooze"]
+
+
+def test_a_locked_screen_reads_as_away(bus, tmp_path):
+    service = standin(tmp_path / "notes.jsonl", idle_ms=3_000, locked=True)
+    try:
+        assert desktop_idle() == LOCKED_S
+    finally:
+        service.terminate()
+
+
+def test_no_bus_no_signal_and_no_notification(monkeypatch):
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS", raising=False)
+    assert desktop_idle() is None and not desktop.notify("Stand up", "x")
+
+
+def test_the_nudger_notifies_the_desktop_when_due_and_notices_it_idle(bus, tmp_path, data_dir):
+    log = tmp_path / "notes.jsonl"
+    settings(data_dir)
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(data_dir).save_timer(TimerState(since=now - dt.timedelta(seconds=58), due=None,
+                                             written_at=now, rev=1, writer="test"))
+    service = standin(log, idle_ms=1_000)  # at the keyboard
+    proc = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data_dir),
+                             "nudger", "--tmux-socket", "bc-no-such-server", "--sense-every",
+                             "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        [note] = wait_until(lambda: received(log))
+        assert note["body"] == "Sitting 1 min: time to stand up and move."
+        time.sleep(1)
+    finally:
+        out = stop(proc)
+        service.terminate()
+    assert "away is noticed by desktop" in out and "(desktop notification)" in out
+
+
+def test_doctor_says_which_signal_notices_time_away(bus, tmp_path, data_dir, capsys, monkeypatch):
+    from coach.cli import main
+
+    monkeypatch.setenv("BACKCOACH_TMUX_SOCKET", "bc-no-such-server")
+    settings(data_dir)
+    service = standin(tmp_path / "notes.jsonl", idle_ms=1_000)
+    try:
+        assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+        assert "Time away (backcoach nudger) is noticed by: desktop" in capsys.readouterr().out
+    finally:
+        service.terminate()
+    monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
+    assert main(["--data-dir", str(data_dir), "doctor"]) == 0
+    assert "Time away cannot be noticed here" in capsys.readouterr().out
