@@ -104,7 +104,10 @@ def _parser() -> argparse.ArgumentParser:
                    "Lists the machines, conflict copies, unfinished sync files and unreadable "
                    "files; --sync-dir points this machine at a synced folder.")
     doc.add_argument("--sync-dir", metavar="PATH",
-                     help="keep this machine's history in PATH (a synced folder) from now on")
+                     help="keep this machine's history in PATH (a synced folder) from now on; "
+                          "what it kept in the old folder moves along")
+    doc.add_argument("--restore", metavar="MACHINE",
+                     help="bring back the sessions and routines MACHINE deleted")
     ch = _command(
         sub, "check", "check content files or folders (default: the shipped content)",
         "Prints the problems, one a line, and exits 2; or 'content OK'.",

@@ -1,8 +1,10 @@
 """`backcoach doctor`: the data folder as every machine sharing it has left it.
 
-Which machines wrote here and when, which files could not be read and why, the conflict copies
-a sync tool made (merged into the history), the files it has not finished delivering (ignored),
-and whose settings are in use. `--sync-dir PATH` makes PATH this machine's data folder.
+Which machines wrote here and when, whose deletes stand, which files could not be read and why,
+the conflict copies a sync tool made (merged into the history), the files it has not finished
+delivering (ignored), every other file and why it is not read, and whose settings are in use.
+`--sync-dir PATH` makes PATH this machine's data folder; `--restore MACHINE` undoes another
+machine's deletes.
 """
 
 from __future__ import annotations
@@ -13,92 +15,84 @@ import os
 from pathlib import Path
 
 from coach.commands.common import UserError
-from coach.core.text import terminal_safe
+from coach.commands.sync_dir import set_sync_dir, shown
+from coach.core.storage.stamps import Stamp
+from coach.core.storage.store import Store, StoreError
 from coach.paths import DATA_DIR_ENV, data_dir, machine_file
-
-
-def shown(text: object) -> str:
-    """A path or name as a terminal may show it: control, escape and bidi characters as
-    harmless symbols (the CLI's one rule for text, coach.core.text)."""
-    return terminal_safe(str(text))
 
 
 def _when(seconds: float) -> str:
     return dt.datetime.fromtimestamp(seconds, dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _files(folder: Path, skip: Path | None = None) -> list[Path]:
-    out = []
-    for root, dirs, names in os.walk(folder):
-        if skip is not None and Path(root) == folder:
-            dirs[:] = [d for d in dirs if folder / d != skip]
-        out += [Path(root) / name for name in names]
-    return out
-
-
-def _set_sync_dir(path: Path) -> int:
-    from coach.core.storage.errors import StoreError
-    from coach.core.storage.machine import local_machine_id, read_machine_file, write_machine_file
-
-    target = path.expanduser().resolve()
-    if target.exists() and not target.is_dir():
-        raise UserError(f"{shown(target)}: is a file; give the folder your sync tool keeps")
-    try:
-        local_machine_id(machine_file())  # made first, so the id is never lost by this write
-        data = read_machine_file(machine_file()) | {"sync_dir": str(target)}
-        write_machine_file(machine_file(), data)
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
-    print(f"this machine keeps its history in {shown(target)} from now on "
-          f"(noted in {shown(machine_file())}, outside that folder)")
-    return 0
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     if args.sync_dir:
-        return _set_sync_dir(Path(args.sync_dir))
-    from coach.core.storage.errors import StoreError
-    from coach.core.storage.folder import MACHINES
-    from coach.core.storage.machine import data_name
-    from coach.core.storage.store import Store
-
+        return set_sync_dir(Path(args.sync_dir), args.data_dir)
     folder = data_dir(args.data_dir)
-    why = ("--data-dir" if args.data_dir else f"${DATA_DIR_ENV}" if os.environ.get(DATA_DIR_ENV)
+    try:
+        if args.restore:
+            return _restore(Store(folder), args.restore)
+        return _report(folder, args.data_dir)
+    except StoreError as exc:  # a machine file, owner.json, this machine's own file
+        raise UserError(str(exc)) from None
+
+
+def _restore(store: Store, machine: str) -> int:
+    """Undo the deletes `machine` made that still stand (sessions and routines)."""
+    deletes = store.deletes()
+    counts = []
+    for table, found in deletes.items():
+        undo = {key: {machine: by[machine]} for key, by in found.items() if machine in by}
+        store.restore(table, undo)
+        counts.append(_plural(len(undo), table.removesuffix("s")))
+    if counts == ["0 session", "0 routine"]:
+        who = sorted({m for found in deletes.values() for by in found.values() for m in by})
+        others = f"; deletes stand from: {', '.join(map(shown, who))}" if who else ""
+        print(f"{shown(machine)} has no deletes that stand here{others}")
+        return 0
+    print(f"brought back what {shown(machine)} deleted: {' and '.join(counts)} "
+          "(a delete it makes from now on still counts)")
+    return 0
+
+
+def _report(folder: Path, data_dir_arg: str | None) -> int:
+    from coach.commands.doctor_files import survey
+    from coach.core.storage.folder import MACHINES, SESSIONS
+    from coach.core.storage.listing import data_files_in
+
+    why = ("--data-dir" if data_dir_arg else f"${DATA_DIR_ENV}" if os.environ.get(DATA_DIR_ENV)
            else "this machine's sync_dir or the default")
     print(f"data folder: {shown(folder)} ({why})")
     if not folder.is_dir():
         print("nothing has been written there yet")
         return 0
     store = Store(folder)
-    try:
-        me = store.machine
-    except StoreError as exc:
-        raise UserError(str(exc)) from None
+    me = store.machine
+    store.owner()  # a broken owner.json is said at once, as every other command says it
     print(f"this machine: {me} (its id is kept in {shown(machine_file())})")
     try:
-        deleted = store.tombstones()["sessions"]
-    except StoreError as exc:
+        deletes = store.deletes()
+    except StoreError as exc:  # this machine's deleted.json: listed below with the rest
         store.unread[exc.path] = str(exc)
-        deleted = {}
+        deletes = {"sessions": {}, "routines": {}}
+    found = survey(store)
     print("machines that have written here:")
     for machine, where in store.source_dirs():
-        files = _files(where, skip=folder / MACHINES if where == folder else None)
-        mine = [p for p in files if data_name(p.name) and p.suffix == ".json"]
         uuids: set[str] = set()
-        for path in mine:
-            if path.parent.name == "sessions":
-                tables = store.read_tables(path, "sessions", strict=False)
-                uuids |= set(tables.get("sessions", {})) - deleted.keys()
-        last = max((p.stat().st_mtime for p in mine), default=None)
+        for paths in data_files_in(where / SESSIONS, len("2026-11")).values():
+            for path in paths:
+                uuids |= set(store.read_tables(path, "sessions", strict=False).get("sessions", {}))
+        count = _plural(len(uuids - deletes["sessions"].keys()), "session")
         label = f"{machine}{' (this machine)' if machine == me else ''}"
         place = "top of the folder" if where == folder else f"{MACHINES}/{machine}"
+        last = found.last_write.get(where)
         when = f"last write {_when(last)}" if last else "nothing written"
-        count = f"{len(uuids)} session{'' if len(uuids) == 1 else 's'}"
-        print(f"  {label}: {count}, {when} ({place})")
-    every = _files(folder)
-    copies = [p for p in every if (data_name(p.name) or ("", False))[1]]
-    unfinished = [p for p in every if p.name.endswith((".tmp", ".partial", ".part"))
-                  and not p.name.startswith(".lock")]
+        print(f"  {shown(label)}: {count}, {when} ({shown(place)})")
+    _deletes(deletes)
     try:
         settings = store.all_settings()
         store.all_routines()
@@ -111,8 +105,13 @@ def cmd_doctor(args: argparse.Namespace) -> int:
               "older ones kept in:")
         for at, path, _ in settings[1:]:
             print(f"  {shown(path.relative_to(folder))} (saved {at[:16] or 'before sync'})")
-    _listed("conflict copies found (merged, unless listed as unreadable below)", copies, folder)
-    _listed("files a sync tool has not finished (ignored until it does)", unfinished, folder)
+    _listed("conflict copies found (merged, unless listed as unreadable below)", found.copies,
+            folder)
+    _listed("files a sync tool has not finished (ignored until it does)", found.unfinished,
+            folder)
+    print(f"other files, not read: {len(found.not_read) or 'none'}")
+    for path, reason in sorted(found.not_read.items()):
+        print(f"  {shown(path.relative_to(folder))}: {reason}")
     problems = sorted(store.unread.items())
     print(f"files it could not read: {len(problems) or 'none'}")
     own = store.own_dir()
@@ -130,6 +129,25 @@ def _natural_breaks() -> None:
     from coach.nudger.tmux import Tmux
 
     print(signal_note(Tmux(os.environ.get("BACKCOACH_TMUX_SOCKET"))))
+
+
+def _deletes(deletes: dict[str, dict[str, dict[str, Stamp]]]) -> None:
+    """Whose deletes hide what: a forged deletes file hides sessions, and this says whose."""
+    by_machine: dict[str, dict[str, list[Stamp]]] = {}
+    for table, found in deletes.items():
+        for by in found.values():
+            for machine, at in by.items():
+                by_machine.setdefault(machine, {}).setdefault(table, []).append(at)
+    if not by_machine:
+        print("deletes: none")
+        return
+    print("deletes that stand (hidden on every machine):")
+    for machine, tables in sorted(by_machine.items()):
+        what = " and ".join(_plural(len(ats), table.removesuffix("s"))
+                            for table, ats in sorted(tables.items(), reverse=True))
+        latest = max(at for ats in tables.values() for at in ats)[0].isoformat()[:16].replace("T", " ")
+        print(f"  {shown(machine)} deleted {what}, the latest on {shown(latest)}; "
+              f"`backcoach doctor --restore {shown(machine)}` brings them back")
 
 
 def _listed(title: str, paths: list[Path], folder: Path) -> None:

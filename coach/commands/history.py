@@ -49,5 +49,6 @@ def cmd_import(args: argparse.Namespace) -> int:
         added, present = store.import_sessions(records)
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    print(f"{added} added, {present} already present")
+    back = f" ({store.revived} of them deleted before, now brought back)" if store.revived else ""
+    print(f"{added} added{back}, {present} already present")
     return 0

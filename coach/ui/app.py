@@ -30,6 +30,7 @@ from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
+from coach.ui.moved import follow_data_folder
 from coach.ui.nudging import NudgeDesk, is_micro_break
 from coach.ui.opening import StoreOpening
 from coach.ui.palette import CoachCommands
@@ -111,6 +112,7 @@ class CoachApp(App):
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
+        self.set_interval(RETRY_S, partial(follow_data_folder, self))
         self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
         self.nudges.start()
 

@@ -44,6 +44,11 @@ def record(day: dt.date) -> SessionRecord:
     )
 
 
+def own(folder: Path) -> Path:
+    """This machine's folder in the data folder: where its files are, and what damage hits."""
+    return Store(folder).home
+
+
 def build(folder: Path) -> Store:
     """A history from FIRST_DAY to LAST_DAY, settings, and one routine of the user's."""
     store = Store(folder)
@@ -66,7 +71,7 @@ Damage = Callable[[Path], Path]
 
 def _bytes(name: str, change: Callable[[bytes], bytes]) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / name
+        path = own(folder) / name
         path.write_bytes(change(path.read_bytes()))
         return path
 
@@ -75,7 +80,7 @@ def _bytes(name: str, change: Callable[[bytes], bytes]) -> Damage:
 
 def _tables(name: str, change: Callable[[dict[str, Any]], Any]) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / name
+        path = own(folder) / name
         path.write_text(json.dumps(change(json.loads(path.read_text()))))
         return path
 
@@ -117,7 +122,7 @@ SHAPE_DAMAGE: dict[str, Callable[[dict[str, Any]], Any]] = {
 
 def _record(change: Callable[[dict[str, Any]], None]) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / MONTH
+        path = own(folder) / MONTH
         data = json.loads(path.read_text())
         key = record(LAST_DAY).uuid
         doc = data["sessions"].pop(key)
@@ -176,7 +181,7 @@ RECORD_FIELDS = {
 
 def _replace_with_folder(name: str) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / name
+        path = own(folder) / name
         path.unlink()
         path.mkdir()
         return path
@@ -186,7 +191,7 @@ def _replace_with_folder(name: str) -> Damage:
 
 def _replace_with_file(name: str) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / name
+        path = own(folder) / name
         for child in path.iterdir():
             child.unlink()
         path.rmdir()
@@ -198,7 +203,7 @@ def _replace_with_file(name: str) -> Damage:
 
 def _dangling(name: str) -> Damage:
     def damage(folder: Path) -> Path:
-        path = folder / name
+        path = own(folder) / name
         path.unlink()
         os.symlink(folder / "gone" / path.name, path)
         return path

@@ -63,7 +63,7 @@ def status(folder: Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("name", FILES)
 @pytest.mark.parametrize("damage", DAMAGE)
 def test_a_damaged_file_is_reported_and_left_untouched(history: Path, name: str, damage: str):
-    path = history / name
+    path = Store(history).home / name
     path.write_bytes(DAMAGE[damage](path.read_bytes()))
     before = path.read_bytes()
     store = Store(history)
@@ -82,9 +82,9 @@ def test_a_damaged_file_is_reported_and_left_untouched(history: Path, name: str,
 
 
 def test_a_broken_summary_stops_a_save_before_the_month_is_written(history: Path):
-    summary = history / "days" / "2026.json"
+    summary = Store(history).home / "days" / "2026.json"
     summary.write_bytes(summary.read_bytes()[:-3])
-    month = history / "sessions" / "2026-11.json"
+    month = Store(history).home / "sessions" / "2026-11.json"
     before = month.read_bytes()
     with pytest.raises(StoreError):
         touch(Store(history), "days/2026.json")

@@ -41,7 +41,13 @@ def kept(folder: Path, damaged: Path) -> dict[str, object]:
     # The summaries are derived; nudges/ is the app's own log of this run's sitting time.
     derived = (str(Path(DAYS).parent), "totals", "nudges")
     return {key: value for key, value in snapshot(folder).items()
-            if not key.startswith(derived) or folder / key == damaged}
+            if _own_part(key) not in derived or folder / key == damaged}
+
+
+def _own_part(key: str) -> str:
+    """The first part of a path inside a machine folder ("days" of machines/desk/days/...)."""
+    parts = Path(key).parts
+    return parts[2] if parts[0] == "machines" and len(parts) > 2 else parts[0]
 
 
 async def settle(pilot) -> None:

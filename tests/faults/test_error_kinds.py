@@ -66,7 +66,7 @@ def test_an_unreadable_file_is_not_a_broken_one(folder, monkeypatch):
     monkeypatch.setattr(Path, "read_bytes", refused)
     caught = opening(folder)
     assert isinstance(caught, Unreadable) and not caught.movable
-    assert str(caught) == f"{folder / 'settings.json'}: cannot be read (Permission denied); check its permissions"
+    assert str(caught) == f"{Store(folder).home / 'settings.json'}: cannot be read (Permission denied); check its permissions"
 
 
 def test_a_read_only_folder_is_not_a_broken_file(folder, monkeypatch):
@@ -99,7 +99,7 @@ def test_another_copy_holding_the_lock_is_named_by_its_process(folder):
     try:
         assert holder.stdout is not None and holder.stdout.readline() == "held\n"
         store = Store(folder)
-        store._lock.wait_s = 0.2  # the wait is a few seconds; the kind is what is tested
+        store.lock_wait_s = 0.2  # the wait is a few seconds; the kind is what is tested
         with pytest.raises(LockHeld) as caught:
             store.save_settings(store.settings())
         assert caught.value.pid == holder.pid and not caught.value.movable
@@ -108,7 +108,7 @@ def test_another_copy_holding_the_lock_is_named_by_its_process(folder):
         holder.kill()
         holder.wait()
     Store(folder).save_settings(Store(folder).settings())  # free again once it is gone
-    assert (folder / ".lock").read_text() == ""  # no stale pid left to name the wrong process
+    assert (Store(folder).home / ".lock").read_text() == ""  # no stale pid left to name the wrong process
 
 
 @pytest.mark.parametrize("kind", sorted(k for k in KINDS if k.startswith(("folder:", "days/"))))

@@ -10,6 +10,7 @@ import pytest
 from damage import build
 
 from coach.cli import main
+from coach.core.storage.store import Store
 
 
 @pytest.fixture
@@ -31,12 +32,13 @@ def test_unreadable_sessions_are_an_error_not_no_sessions_yet(folder, monkeypatc
     assert main(["--data-dir", str(folder), "status"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and "no sessions yet" not in err
-    assert err == (f"backcoach: {folder / 'sessions'}: cannot be read (Permission denied); "
+    assert err == (f"backcoach: {Store(folder).home / 'sessions'}: cannot be read (Permission denied); "
                    "check its permissions\n")
 
 
 def test_a_summary_without_its_month_file_is_reported(folder, capsys):
-    (folder / "sessions" / "2026-11.json").unlink()  # the summary still lists November
+    for path in (Store(folder).home / "sessions").glob("2026-11*.json"):  # and its copy
+        path.unlink()  # the summary still lists November
     assert main(["--data-dir", str(folder), "status"]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "start backcoach once" in err

@@ -41,7 +41,7 @@ def _import(store: Store) -> None:
 
 
 def _repair(store: Store) -> None:
-    (store.folder / "days" / "2026.json").unlink(missing_ok=True)  # as a restore without it would leave
+    (store.home / "days" / "2026.json").unlink(missing_ok=True)  # as a restore without it would leave
     store.open()
 
 
@@ -54,7 +54,7 @@ WRITES: dict[str, Callable[[Store], object]] = {
     "save routine": lambda s: s.save_routine(NEW_ROUTINE),
     "add routine": lambda s: s.add_routine(NEW_ROUTINE, {"office-break"}),
     "delete routine": lambda s: s.delete_routine("mine"),
-    "set aside": lambda s: s.set_aside(s.folder / "routines.json"),
+    "set aside": lambda s: s.set_aside(s.home / "routines.json"),
     "open repairs a summary": _repair,
     "open migrates an old store": lambda s: s.open(),
 }
@@ -115,7 +115,7 @@ def run(store: Store, write: str, monkeypatch: pytest.MonkeyPatch, fault: str | 
         patch.setattr(os, name, _failing(getattr(os, name), err, when or (lambda *a, **k: True),
                                          plan))
         if name == "mkdir":  # a data folder's new subfolder: sessions/, days/
-            shutil.rmtree(store.folder / "days", ignore_errors=True)
+            shutil.rmtree(store.home / "days", ignore_errors=True)
         WRITES[write](store)
     return plan["seen"]
 

@@ -97,9 +97,10 @@ def test_session_phases(snap_compare, library, ready_store, size, phase):
 def test_broken_store(snap_compare, library, tmp_path, monkeypatch, size):
     monkeypatch.chdir(tmp_path)  # a relative folder: the message (and picture) is the same each run
     folder = Path("data")
-    folder.mkdir()
-    (folder / "settings.json").write_text('{"not json')
-    app = app_for(library, Store(folder))
+    store = Store(folder, machine="desk")  # a fixed machine id: the message names its folder
+    store.home.mkdir(parents=True)
+    (store.home / "settings.json").write_text('{"not json')
+    app = app_for(library, store)
     assert snap_compare(app, terminal_size=size, run_before=keys_then())
 
 

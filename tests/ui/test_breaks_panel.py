@@ -51,7 +51,7 @@ async def test_today_and_the_trend(library, ready_store, settle):
 
 
 async def test_an_unreadable_breaks_file_is_said_not_crashed_on(library, ready_store, settle):
-    folder = ready_store.folder / "nudges"
+    folder = ready_store.home / "nudges"
     folder.mkdir()
     (folder / "2026-11.json").write_text("{")
     shown = await show_panel(library, ready_store, settle)

@@ -77,7 +77,7 @@ async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, da
     store = Store(data_dir)
     store.open()
     store.save_settings(store.settings())
-    settings_file = data_dir / "settings.json"
+    settings_file = Store(data_dir).home / "settings.json"
     settings_file.write_text('{"meta": {"1": {"schema": 1}}, "settings": {"1": {"bell": tru')
     before = settings_file.read_bytes()
     app, _ = make(library, data_dir)
@@ -91,7 +91,7 @@ async def test_a_broken_file_is_reported_then_moved_aside_on_request(library, da
         await pilot.press("f")
         await pilot.pause()
         assert isinstance(app.screen, PickerScreen)
-    kept = list(data_dir.glob("settings.json.broken-*"))
+    kept = list(settings_file.parent.glob("settings.json.broken-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == before
 
 
@@ -99,7 +99,7 @@ async def test_quitting_at_a_broken_file_changes_nothing(library, data_dir, sett
     store = Store(data_dir)
     store.open()
     store.save_settings(store.settings())
-    settings_file = data_dir / "settings.json"
+    settings_file = Store(data_dir).home / "settings.json"
     settings_file.write_text("not json")
     app, _ = make(library, data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

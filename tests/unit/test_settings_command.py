@@ -61,12 +61,12 @@ def test_set_changes_one_setting(data_dir, capsys, key, value, stored):
 def test_a_bad_key_or_value_is_one_line_exit_2_and_changes_nothing(data_dir, capsys, key, value,
                                                                    says):
     main(["settings", "set", "nudge_minutes", "20"])
-    before = (data_dir / "settings.json").read_bytes()
+    before = (Store(data_dir).home / "settings.json").read_bytes()
     capsys.readouterr()
     assert main(["settings", "set", key, value]) == 2
     err = capsys.readouterr().err
     assert says in err and err.count("\n") == 1 and err.startswith("backcoach: ")
-    assert (data_dir / "settings.json").read_bytes() == before
+    assert (Store(data_dir).home / "settings.json").read_bytes() == before
 
 
 def test_start_names_the_ids_for_an_unknown_routine(data_dir, capsys):

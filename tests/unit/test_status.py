@@ -149,7 +149,7 @@ def test_status_names_an_older_day_by_date(tmp_path: Path, capsys, utc: dt.date)
     ],
 )
 def test_status_on_a_bad_store_exits_2_naming_the_file(tmp_path: Path, content, problem):
-    path = tmp_path / "data" / "days" / "2026.json"
+    path = Store(tmp_path / "data").home / "days" / "2026.json"
     path.parent.mkdir(parents=True)
     path.write_text(content)
     done = run("--data-dir", str(tmp_path / "data"), "status")

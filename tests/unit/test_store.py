@@ -12,6 +12,7 @@ from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, Settings, StepResult
 from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage
 from coach.core.storage.store import Store, StoreError
+from coach.core.storage.witness import is_witness
 
 DATA = Path(__file__).parent.parent / "data"
 UTC = dt.UTC
@@ -86,7 +87,8 @@ def test_sessions_come_oldest_first_across_months(store: Store):
     for day in days:
         store.save_session(session(day))
     assert [r.day for r in store.sessions()] == sorted(days)
-    assert sorted(p.name for p in (store.folder / "sessions").iterdir()) == [
+    assert sorted(p.name for p in (store.home / "sessions").iterdir()
+                  if not is_witness(p.name)) == [
         "2025-01.json", "2026-11.json", "2026-12.json"
     ]
 
@@ -94,7 +96,7 @@ def test_sessions_come_oldest_first_across_months(store: Store):
 def test_recent_sessions_reads_only_the_months_it_needs(store: Store, monkeypatch):
     for day in [dt.date(2024, 5, 1), dt.date(2026, 10, 30), dt.date(2026, 11, 2)]:
         store.save_session(session(day))
-    (store.folder / "sessions" / "2024-05.json").write_text("not json")  # never read below
+    (store.home / "sessions" / "2024-05.json").write_text("not json")  # never read below
     recent = store.recent_sessions(7, today=dt.date(2026, 11, 3))
     assert [r.day for r in recent] == [dt.date(2026, 10, 30), dt.date(2026, 11, 2)]
     assert [r.day for r in store.recent_sessions(2, today=dt.date(2026, 11, 3))] == [
@@ -133,8 +135,9 @@ def test_a_month_file_replaced_under_its_summary_is_read_again(store: Store):
     other.save_session(session(dt.date(2026, 11, 3)))
     other.save_session(session(dt.date(2026, 11, 4)))
     month = "sessions/2026-11.json"
-    (store.folder / month).write_bytes((other.folder / month).read_bytes())
-    assert Store(store.folder).session_days() == {dt.date(2026, 11, 3): (1, 60),
+    (store.home / month).write_bytes((other.home / month).read_bytes())
+    # The file this machine wrote is kept too (witness.py): both machines' sessions count.
+    assert Store(store.folder).session_days() == {dt.date(2026, 11, 3): (2, 120),
                                                   dt.date(2026, 11, 4): (1, 60)}
 
 
@@ -156,7 +159,7 @@ def test_files_are_private(store: Store):
 def test_files_carry_the_schema_version(store: Store):
     store.save_session(session(dt.date(2026, 11, 3)))
     for name in ["sessions/2026-11.json", "days/2026.json"]:
-        data = json.loads((store.folder / name).read_text())
+        data = json.loads((store.home / name).read_text())
         assert data["meta"] == {"1": {"schema": SCHEMA_VERSION}}
 
 
@@ -176,7 +179,7 @@ def test_files_carry_the_schema_version(store: Store):
 )
 def test_a_bad_file_is_named_and_left_untouched(tmp_path: Path, name, content, problem):
     folder = tmp_path / "data"
-    path = folder / name
+    path = Store(folder).home / name
     path.parent.mkdir(parents=True)
     path.write_text(content)
     before = path.read_bytes()
@@ -192,7 +195,7 @@ def test_a_bad_file_is_named_and_left_untouched(tmp_path: Path, name, content, p
 def test_a_record_that_cannot_be_shown_is_reported_at_open_and_skipped_after(store: Store):
     keep = session(dt.date(2026, 11, 3))
     store.save_session(keep)
-    path = store.folder / "sessions" / "2026-11.json"
+    path = store.home / "sessions" / "2026-11.json"
     data = json.loads(path.read_text())
     data["sessions"]["a"] = {}
     path.write_text(json.dumps(data))
@@ -209,7 +212,7 @@ def test_a_record_that_cannot_be_shown_is_reported_at_open_and_skipped_after(sto
 
 def test_a_save_into_a_corrupt_month_is_refused(store: Store):
     store.save_session(session(dt.date(2026, 11, 3)))
-    path = store.folder / "sessions" / "2026-11.json"
+    path = store.home / "sessions" / "2026-11.json"
     path.write_bytes(path.read_bytes()[:-40])
     before = path.read_bytes()
     with pytest.raises(StoreError, match="not valid JSON"):
@@ -221,7 +224,7 @@ def test_a_save_into_a_corrupt_month_is_refused(store: Store):
 
 def test_a_newer_schema_is_refused(tmp_path: Path):
     folder = tmp_path / "data"
-    path = folder / "sessions" / "2026-11.json"
+    path = Store(folder).home / "sessions" / "2026-11.json"
     path.parent.mkdir(parents=True)
     path.write_text('{"meta": {"1": {"schema": 7}}, "sessions": {}}')
     with pytest.raises(StoreError) as caught:
@@ -243,33 +246,36 @@ def test_an_old_store_is_migrated_forward_and_the_original_kept(tmp_path: Path):
     assert first.pain_before == 4 and second.status == "stopped"
     assert store.session_days() == {dt.date(2025, 3, 4): (1, 165)}  # the skipped one did no work
     assert store.settings().day_start_hour == 5 and store.settings().safety_acknowledged
-    migrated = json.loads((folder / "sessions" / "2025-03.json").read_text())
+    # The layout before machine folders: its top files moved into this machine's folder.
+    migrated = json.loads((store.home / "sessions" / "2025-03.json").read_text())
     assert migrated["meta"] == {"1": {"schema": SCHEMA_VERSION}}
-    assert (folder / "sessions" / "2025-03.json.schema0.bak").read_bytes() == original
+    assert (store.home / "sessions" / "2025-03.json.schema0.bak").read_bytes() == original
     Store(folder).open()  # and it opens again without migrating twice
 
 
 def test_set_aside_moves_the_file_and_open_starts_that_file_afresh(store: Store):
     store.save_session(session(dt.date(2026, 11, 3)))
     store.save_session(session(dt.date(2026, 12, 3)))
-    path = store.folder / "sessions" / "2026-11.json"
+    path = store.home / "sessions" / "2026-11.json"
     path.write_text("{ broken")
     with pytest.raises(StoreError) as caught:
         store.open()
     moved = store.set_aside(caught.value.path)
     assert not path.exists() and moved.read_text() == "{ broken"
     assert moved.parent == path.parent and moved.name.startswith("2026-11.json.broken-")
-    again = store.set_aside(store.folder / "days" / "2026.json")
+    again = store.set_aside(store.home / "days" / "2026.json")
     assert again != moved
     store.open()
-    assert [r.day for r in store.sessions()] == [dt.date(2026, 12, 3)]
-    assert store.session_days() == {dt.date(2026, 12, 3): (1, 60)}  # rebuilt from the months
+    # The file's last whole write (witness.py) stands in for it: nothing is lost.
+    assert [r.day for r in store.sessions()] == [dt.date(2026, 11, 3), dt.date(2026, 12, 3)]
+    assert store.session_days() == {dt.date(2026, 11, 3): (1, 60),
+                                    dt.date(2026, 12, 3): (1, 60)}  # rebuilt from the months
 
 
 def test_open_sweeps_temp_files_a_crash_left(store: Store):
     leftovers = [
-        store.folder / ".settings.json.1a2b3c4d.tmp",
-        store.folder / "sessions" / ".2026-11.json.deadbeef.tmp",
+        store.home / ".settings.json.1a2b3c4d.tmp",
+        store.home / "sessions" / ".2026-11.json.deadbeef.tmp",
     ]
     for path in leftovers:
         path.parent.mkdir(exist_ok=True)
@@ -280,7 +286,7 @@ def test_open_sweeps_temp_files_a_crash_left(store: Store):
 
 def test_open_repairs_a_summary_a_crash_left_behind(store: Store):
     store.save_session(session(dt.date(2026, 11, 3)))
-    summary = store.folder / "days" / "2026.json"
+    summary = store.home / "days" / "2026.json"
     stale = summary.read_bytes()
     store.save_session(session(dt.date(2026, 11, 4)))
     summary.write_bytes(stale)  # as if killed between the month write and the summary write
@@ -397,7 +403,7 @@ def test_an_unreadable_sessions_folder_is_an_error_not_an_empty_history(store: S
     from coach.core.storage.errors import Unreadable
 
     store.save_session(session(dt.date(2026, 11, 3)))
-    summary = store.folder / "days" / "2026.json"
+    summary = store.home / "days" / "2026.json"
     before = summary.read_bytes()
     real = os.listdir
 
@@ -412,6 +418,6 @@ def test_an_unreadable_sessions_folder_is_an_error_not_an_empty_history(store: S
                                                               dt.date(2026, 11, 3))):
         with pytest.raises(Unreadable) as caught:
             read()
-        assert caught.value.path == store.folder / "sessions"
+        assert caught.value.path == store.home / "sessions"
         assert "cannot be read (Permission denied)" in str(caught.value)
     assert summary.read_bytes() == before  # the day summary is not "repaired" to nothing

@@ -63,7 +63,8 @@ def test_each_machine_writes_only_its_own_files(tmp_path):
     after = files(tmp_path)
     assert {k: v for k, v in after.items() if k in before} == before  # desk's files untouched
     assert all(k.startswith("machines/laptop/") for k in after.keys() - before.keys())
-    assert json.loads((tmp_path / "owner.json").read_text()) == {"machine_id": "desk"}
+    assert all(k.startswith("machines/desk/") for k in before)  # from its first write
+    assert not (tmp_path / "owner.json").exists()
     for store in (first, second, Store(tmp_path, machine="third")):
         assert [r.uuid for r in store.sessions()] == [session(1, DAY, True).uuid,
                                                       session(2, DAY, True).uuid]
@@ -106,7 +107,7 @@ def test_a_delete_of_another_machines_session_is_a_tombstone_and_import_undoes_i
 def test_a_conflict_copy_is_merged_and_a_temp_file_ignored(tmp_path):
     store = Store(tmp_path, machine="desk")
     store.save_session(session(1, DAY, True))
-    month = tmp_path / "sessions" / "2026-11.json"
+    month = store.home / "sessions" / "2026-11.json"
     kept = month.read_bytes()
     store.save_session(session(2, DAY, True))
     month.with_name("2026-11 (conflicted copy 2026-12-01 120000).json").write_bytes(kept)
@@ -142,10 +143,11 @@ def test_another_machines_summary_is_not_trusted_before_its_month_file_arrives(t
     assert Store(desk, machine="desk").session_days() == {DAY: (2, 63)}
 
 
-def test_a_folder_from_before_sync_is_claimed_not_moved(tmp_path):
-    old = Store(tmp_path, machine="desk")
+def test_a_folder_from_before_sync_moves_into_its_machine_folder(tmp_path):
+    old = Store(tmp_path / "made", machine="desk")
     old.save_session(session(1, DAY, True))
-    (tmp_path / "owner.json").unlink()  # as an older backcoach left it
+    shutil.copytree(old.home, tmp_path, dirs_exist_ok=True)  # at the top, no owner.json
+    shutil.rmtree(tmp_path / "made")
     year = tmp_path / "totals" / "2026.json"
     data = json.loads(year.read_text())
     for doc in data["totals"].values():
@@ -154,9 +156,9 @@ def test_a_folder_from_before_sync_is_claimed_not_moved(tmp_path):
     before = files(tmp_path)
     Store(tmp_path, machine="desk").open()
     after = files(tmp_path)
-    assert after["sessions/2026-11.json"] == before["sessions/2026-11.json"]
-    assert "digest" in json.loads(after["totals/2026.json"])["totals"]["2026-11"]
-    assert json.loads(after["owner.json"]) == {"machine_id": "desk"}
+    assert after["machines/desk/sessions/2026-11.json"] == before["sessions/2026-11.json"]
+    assert "digest" in json.loads(after["machines/desk/totals/2026.json"])["totals"]["2026-11"]
+    assert all(k.startswith("machines/desk/") for k in after)
     assert [r.uuid for r in Store(tmp_path, machine="laptop").sessions()] == [
         session(1, DAY, True).uuid]
 
@@ -168,7 +170,7 @@ def test_doctor_names_the_machines_the_copies_and_what_it_could_not_read(tmp_pat
     laptop.save_session(session(3, DAY, True))
     copy = tmp_path / "machines" / "laptop" / "settings.sync-conflict-20261201-120000-ABCDEFG.json"
     copy.write_text("{not json")
-    (tmp_path / "sessions" / "~syncthing~2026-12.json.tmp").write_text("{")
+    (desk.home / "sessions" / "~syncthing~2026-12.json.tmp").write_text("{")
     assert main(["--data-dir", str(tmp_path), "doctor"]) == 0
     out = capsys.readouterr().out
     assert "  desk: 1 session, last write " in out
@@ -201,7 +203,9 @@ def test_another_machines_unreadable_file_is_reported_and_skipped_never_moved(tm
     lines = Store(tmp_path, machine="desk").open()
     assert len(lines) == 1 and lines[0].startswith(f"{broken}: is not valid JSON")
     assert lines[0].endswith("; skipped until the sync tool delivers it whole")
-    assert [r.uuid for r in desk.sessions()] == [session(1, DAY, True).uuid]
+    # Laptop's last whole write of the file (witness.py) stands in for it meanwhile.
+    assert [r.uuid for r in desk.sessions()] == [session(1, DAY, True).uuid,
+                                                 session(2, DAY, True).uuid]
     assert broken.read_text() == '{"meta": {"1": {"schema": 1}}, "sessions": {'
     with pytest.raises(StoreError):  # on its own machine it stops the read, as before sync
         Store(tmp_path, machine="laptop").sessions()
@@ -217,8 +221,9 @@ def test_saving_again_undoes_this_machines_delete_not_another_machines(tmp_path)
     laptop.delete_session(second.uuid)
     desk.save_session(session(2, DAY, True))  # finished here after laptop deleted it
     assert [r.uuid for r in laptop.sessions()] == [first.uuid]
-    assert desk.import_sessions([session(2, DAY, True)]) == (0, 1)  # laptop's delete stands
-    assert laptop.import_sessions([session(2, DAY, True)]) == (1, 0)  # its own: undone
+    # Importing it is the user's word: laptop's delete is undone too, and said so.
+    assert desk.import_sessions([session(2, DAY, True)]) == (1, 0) and desk.revived == 1
+    assert laptop.import_sessions([session(2, DAY, True)]) == (0, 1)
     assert len(desk.sessions()) == 2
 
 

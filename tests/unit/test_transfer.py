@@ -457,7 +457,7 @@ def test_import_into_a_broken_store_writes_nothing(tmp_path: Path, capsys):
     path = export_file(tmp_path, source.folder)
     capsys.readouterr()
     target = make_store(tmp_path / "b", history())
-    broken = target.folder / "sessions" / "2026-02.json"
+    broken = target.home / "sessions" / "2026-02.json"
     broken.write_text('{"meta": {"1": {"schema": 1}}, "sessions": ')
     before = snapshot(target.folder)
     assert run(target.folder, "import", str(path)) == 2
@@ -486,7 +486,7 @@ def test_import_from_the_command_line_has_no_traceback(tmp_path: Path):
 
 def test_sessions_between_reads_only_the_months_it_needs(tmp_path: Path):
     store = make_store(tmp_path / "data", history())
-    outside = store.folder / "sessions" / "2025-12.json"
+    outside = store.home / "sessions" / "2025-12.json"
     outside.write_text("not json")  # it would raise if it were read
     got = store.sessions_between(dt.date(2026, 1, 1), dt.date(2026, 3, 2))
     assert [r.day for r in got] == [
@@ -540,9 +540,9 @@ def test_import_sessions_writes_each_month_once(tmp_path: Path, monkeypatch):
 @pytest.mark.parametrize("broken", ["days/2026.json", "sessions/2025-12.json"])
 def test_import_sessions_refuses_before_writing(tmp_path: Path, broken: str):
     store = make_store(tmp_path / "data", history())
-    (store.folder / broken).write_text("{")
+    (store.home / broken).write_text("{")
     before = snapshot(store.folder)
     with pytest.raises(StoreError) as caught:
         store.import_sessions([session(dt.date(2026, 6, 1)), session(dt.date(2027, 1, 1))])
-    assert str(caught.value).startswith(str(store.folder / broken))
+    assert str(caught.value).startswith(str(store.home / broken))
     assert snapshot(store.folder) == before

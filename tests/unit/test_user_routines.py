@@ -84,7 +84,7 @@ def test_save_list_replace_delete(store: Store):
 
 def test_routines_file_is_private_versioned_and_atomic(store: Store):
     store.save_routine(routine())
-    path = store.folder / "routines.json"
+    path = store.home / "routines.json"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     data = json.loads(path.read_bytes())
     assert data["meta"] == {"1": {"schema": SCHEMA_VERSION}}
@@ -96,7 +96,7 @@ def test_open_refuses_a_corrupt_routines_file_and_leaves_it(tmp_path: Path):
     store = Store(tmp_path / "data")
     store.open()
     store.save_routine(routine())
-    path = store.folder / "routines.json"
+    path = store.home / "routines.json"
     path.write_bytes(path.read_bytes()[:40])
     before = path.read_bytes()
     with pytest.raises(StoreError, match="routines.json: is not valid JSON"):
@@ -107,7 +107,7 @@ def test_open_refuses_a_corrupt_routines_file_and_leaves_it(tmp_path: Path):
 
 
 def test_open_refuses_a_routine_that_is_not_one(store: Store):
-    path = store.folder / "routines.json"
+    path = store.home / "routines.json"
     doc = {"id": "my-desk", "name": "My desk", "steps": []}
     path.write_text(json.dumps({"meta": {"1": {"schema": 1}}, "routines": {"my-desk": doc}}))
     with pytest.raises(StoreError, match=r"routine my-desk: steps: needs at least 1 item"):
@@ -119,7 +119,7 @@ def test_open_refuses_a_routine_that_is_not_one(store: Store):
 
 
 def test_open_refuses_a_routines_file_from_a_newer_backcoach(store: Store):
-    path = store.folder / "routines.json"
+    path = store.home / "routines.json"
     path.write_text('{"meta": {"1": {"schema": 99}}, "routines": {}}')
     with pytest.raises(StoreError, match="newer backcoach"):
         Store(store.folder).open()
@@ -373,14 +373,14 @@ def test_export_of_a_broken_user_routine_still_works(capsys, data_dir: Path):
 
 
 def test_a_broken_store_is_one_line(capsys, data_dir: Path):
-    data_dir.mkdir()
-    (data_dir / "routines.json").write_text("{", encoding="utf-8")
+    Store(data_dir).home.mkdir(parents=True)
+    (Store(data_dir).home / "routines.json").write_text("{", encoding="utf-8")
     for argv in (["routines"], ["routines", "import", str(ROUTINES / "good.toml")]):
         assert main(argv) == 2
         err = capsys.readouterr().err
-        assert err.startswith(f"backcoach: {data_dir / 'routines.json'}: is not valid JSON")
+        assert err.startswith(f"backcoach: {Store(data_dir).home / 'routines.json'}: is not valid JSON")
         assert err.count("\n") == 1
-    assert (data_dir / "routines.json").read_text(encoding="utf-8") == "{"
+    assert (Store(data_dir).home / "routines.json").read_text(encoding="utf-8") == "{"
 
 
 def test_the_real_command_exits_2_without_a_traceback(tmp_path: Path):

@@ -16,6 +16,7 @@ from tinydb.table import Document, Table
 from coach.core.session.records import SCHEMA_VERSION
 from coach.core.storage.files import read_bytes, write_atomic
 from coach.core.storage.schema import Kind, Tables, parse, serialize
+from coach.core.storage.witness import after_write, before_write
 
 __all__ = ["SCHEMA_VERSION", "FileStorage", "StoreDB", "docs", "replace", "write_atomic"]
 
@@ -51,7 +52,12 @@ class FileStorage(Storage):
     def write(self, data: Tables) -> None:
         if self.written_with is not None and self.written_with < SCHEMA_VERSION:
             self._keep_before_migration()
+        witnessed = self.kind != "days"  # a summary is made again from its month files
+        if witnessed:
+            before_write(self.path)
         write_atomic(self.path, serialize(data))
+        if witnessed:
+            after_write(self.path)
         self._data = data
         self.written_with = SCHEMA_VERSION
 

@@ -20,14 +20,16 @@ from coach.core.storage.files import FILE_MODE, make_folder
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 
-# A conflict copy's name: the file's stem, one of these tags, then the extension (".orig" after
-# it for git's mergetool). Syncthing, Dropbox, Nextcloud/ownCloud old and new.
-_TAG = (
-    r"\.sync-conflict-\d{8}-\d{6}-[A-Z0-9]{7}"
-    r"| \([^()/]*conflicted copy[^()/]*\)"
-    r"|_conflict-\d{8}-\d{6}"
-)
-_COPY = re.compile(rf"(?P<stem>[^./~][^/]*?)(?P<tag>{_TAG})?(?P<ext>\.json)(?P<orig>\.orig)?")
+# A data file's name: a stem ("2026-11", "settings"), then maybe a sync tool's tag, ".json", and
+# maybe a tag after it. A tag is a conflict copy's when it says "conflict" in any form (Syncthing
+# ".sync-conflict-...", Dropbox and Nextcloud "(... conflicted copy ...)", Nextcloud
+# "_conflict-...", "(conflict 1)", unison's "(conflict on ...)"), is git mergetool's ".orig", or
+# a copy's number (" (1)" from Google Drive and Windows, " 2" from iCloud), or a write-once copy
+# of our own (".w17", witness.py). Anything else
+# (a file set aside, a backup) is not read; `doctor` lists it and says why.
+_NAME = re.compile(r"(?P<stem>[A-Za-z0-9][A-Za-z0-9-]*)(?P<tag>[^/]*?)\.json(?P<after>[^/]*)")
+_COPY_TAG = re.compile(r"(?i)[^/]*conflict[^/]*|\.orig| \(\d{1,3}\)| \d{1,3}|\.w\d{1,9}")
+UNFINISHED = (".tmp", ".partial", ".part")  # a sync tool's (or our) file not yet delivered
 
 
 def valid_id(name: str) -> bool:
@@ -44,13 +46,15 @@ def new_machine_id() -> str:
 def data_name(name: str) -> tuple[str, bool] | None:
     """(stem, is a conflict copy) for a data file's name; None for anything else: temp files,
     partial downloads, dot-files, files set aside. '2026-11.json' -> ('2026-11', False)."""
-    if name.startswith((".", "~")) or name.endswith((".tmp", ".partial", ".part")):
+    if name.startswith((".", "~")) or name.endswith(UNFINISHED):
         return None
-    found = _COPY.fullmatch(name)
+    found = _NAME.fullmatch(name)
     if found is None:
         return None
-    copy = bool(found["tag"] or found["orig"])
-    return found["stem"], copy
+    tag = found["tag"] + found["after"]
+    if not tag:
+        return found["stem"], False
+    return (found["stem"], True) if _COPY_TAG.fullmatch(tag) else None
 
 
 def read_machine_file(path: Path) -> dict[str, str]:

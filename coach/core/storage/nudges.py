@@ -35,8 +35,9 @@ from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.files import make_folder, read_bytes, write_atomic
 from coach.core.storage.folder import DataFolder
+from coach.core.storage.listing import data_files_in
 from coach.core.storage.locking import FolderLock
-from coach.core.storage.union import data_files_in
+from coach.core.storage.witness import after_write, before_write
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"
@@ -163,8 +164,7 @@ class NudgeLog:
 
     @property
     def folder(self) -> Path:
-        """This machine's nudges folder, the only one it writes (claiming the top of a folder
-        no machine has claimed yet, as every first write does)."""
+        """This machine's nudges folder, the only one it writes."""
         return self.place.home / FOLDER
 
     def reading_dir(self) -> Path:
@@ -172,10 +172,9 @@ class NudgeLog:
         return self._own()
 
     def _own(self) -> Path:
-        """The same folder for reading, which claims nothing."""
-        owner = self.place.owner()
-        top = owner is None or owner == self.place.machine
-        return (self.place.folder if top else self.place.machine_dir(self.place.machine)) / FOLDER
+        """Where this machine's nudges are now, for reading (an old folder's top until its
+        next write moves them)."""
+        return self.place.own_dir() / FOLDER
 
     def add(self, nudges: Iterable[NudgeRecord] = (), stretches: Iterable[StretchRecord] = ()) -> None:
         """Append to the month files; every file is read and checked before the first write."""
@@ -193,7 +192,9 @@ class NudgeLog:
                     "nudges": old[month].nudges + tuple(new_nudges),
                     "stretches": old[month].stretches + tuple(new_stretches),
                 })
+                before_write(self._path(month))  # see witness.py
                 write_atomic(self._path(month), merged.model_dump_json().encode())
+                after_write(self._path(month))
 
     def month(self, month: str) -> NudgeMonth:
         """This machine's file of one month ('2026-11'); an empty month when there is none."""
@@ -208,7 +209,13 @@ class NudgeLog:
         stretches: list[StretchRecord] = []
         own = self._own()
         for _, home in self.place.source_dirs():
-            for path, copy in _month_files(home / FOLDER, low, high):
+            try:
+                files = _month_files(home / FOLDER, low, high)
+            except StoreError:  # a link where another machine's folder should be: not read
+                if home / FOLDER == own:
+                    raise
+                files = []
+            for path, copy in files:
                 try:
                     found = _read_month(path)
                 except StoreError:
@@ -249,10 +256,11 @@ class NudgeLog:
     @contextmanager
     def locked(self) -> Iterator[None]:
         try:
-            folder = self.folder
-            make_folder(folder)
-            if self._lock is None:  # the store's kind of lock, its own file
-                self._lock = FolderLock(folder / LOCK_FILE)
+            with self.place.locked():  # follows a move, and moves an old folder's top files
+                folder = self.folder
+                make_folder(folder)
+                if self._lock is None or self._lock.path != folder / LOCK_FILE:
+                    self._lock = FolderLock(folder / LOCK_FILE)  # the store's kind, its own file
             with self._lock.held():
                 yield
         except OSError as exc:

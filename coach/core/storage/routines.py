@@ -20,9 +20,10 @@ from coach.core.content.routine_files import new_routine_id
 from coach.core.storage.datafile import StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import ROUTINES_FILE
+from coach.core.storage.listing import named_files
 from coach.core.storage.stamps import NEVER, Stamp, next_mark, stamp_of
 from coach.core.storage.summaries import shown_key
-from coach.core.storage.union import Everyone, named_files
+from coach.core.storage.union import Everyone
 from coach.core.text import STORED
 
 ROUTINES: Final = "routines"
@@ -47,10 +48,12 @@ class RoutineFile(Everyone):
     def all_routines(self) -> list[tuple[Stamp, Path, Routine]]:
         """(its save's stamp, file, routine) for every machine's copy of every routine."""
         out = []
+        own = self.own_dir()
         for path in self.routine_files():
-            strict = path == self.folder / ROUTINES_FILE
+            strict = path == own / ROUTINES_FILE
             db = StoreDB(path, ROUTINES)
             try:
+                self.read_tables(path, ROUTINES, strict=True)  # a link is never followed
                 routines = self._routines_from(db)
             except StoreError as exc:  # another machine's, or a conflict copy
                 if strict:

@@ -20,6 +20,7 @@ from coach.core.history.counting import NO_DAY, DayCount, streak_days
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
 from coach.core.storage.folder import SESSIONS, month_of
+from coach.core.storage.marks import REVIVED
 from coach.core.storage.summaries import (
     MonthRecords,
     MonthTotals,
@@ -30,7 +31,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
-from coach.core.storage.union import REVIVED, Everyone, digest, revision
+from coach.core.storage.union import Everyone, digest, revision
 
 
 class SessionFiles(Everyone):
@@ -44,6 +45,7 @@ class SessionFiles(Everyone):
         self._saved_in: dict[str, str] = {}  # uuid -> month, to catch a session changing month
         self.strict = True  # open() turns it off, having reported what cannot be shown
         self.skipped: dict[tuple[str, str], str] = {}  # (month, key) -> the problem
+        self.revived = 0  # of the sessions the last import added, how many had been deleted
 
     # -- writing ---------------------------------------------------------------------------------
 
@@ -125,11 +127,7 @@ class SessionFiles(Everyone):
             # Every machine's, and the deleted ones: a deleted session stays deleted.
             stored = {m: self.month_docs(m) for m in self.months()}
             seen = {key for month_docs in stored.values() for key in month_docs}
-            deleted = self.tombstones()["sessions"]
-            mine = self.my_deletes()
-            # Deleted on another machine: that delete stands, so the session counts as present.
-            elsewhere = {k for k in deleted if k not in mine}
-            seen |= elsewhere
+            deletes = self.deletes()["sessions"]
             new: dict[str, dict[str, dict[str, Any]]] = {}
             present = 0
             for record in records:
@@ -145,17 +143,22 @@ class SessionFiles(Everyone):
             for month, added in sorted(new.items()):
                 # One write per month file, however many sessions it gains.
                 table = StoreDB(self.month_path(month), SESSIONS).table(SESSIONS)
+                kept = {k for k in added if table.contains(doc_id=k)}  # type: ignore[arg-type]
                 table.insert_multiple(
                     Document(doc, doc_id=key)  # type: ignore[arg-type]
-                    for key, doc in added.items()
+                    for key, doc in added.items() if key not in kept
                 )
+                for key in kept:  # deleted, but still in this machine's file: the import's
+                    replace(table, key, added[key])
                 for key in added:
                     self._saved_in.setdefault(key, month)
             for name, year in years.items():  # one summary write per year
                 self._summarize(year, {m: self._own_docs(m) for m in new if m[:4] == name})
-            back = {key for added in new.values() for key in added} & deleted.keys()
-            if back:  # imported again after a delete: alive on every machine again
-                self.bury(REVIVED, *sorted(back))
+            back = {key for added in new.values() for key in added} & deletes.keys()
+            # Imported again after a delete, on any machine (the user's own file is the
+            # user's word): alive on every machine again, and `revived` says how many.
+            self.restore("sessions", {key: deletes[key] for key in back})
+            self.revived = len(back)
         return sum(len(added) for added in new.values()), present
 
     def _summarize(self, year: YearSummary, months: dict[str, dict[str, Any]],

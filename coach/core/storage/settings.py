@@ -17,8 +17,9 @@ from coach.core.session.records import Settings
 from coach.core.storage.datafile import FileStorage, StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import SETTINGS_FILE
+from coach.core.storage.listing import named_files
 from coach.core.storage.stamps import Stamp, next_mark, stamp_of
-from coach.core.storage.union import Everyone, named_files
+from coach.core.storage.union import Everyone
 
 SETTINGS: Final = "settings"
 SAVED: Final = "saved"  # when this machine saved them (a stamp): which of several is in use
@@ -40,9 +41,10 @@ class SettingsFile(Everyone):
 
     def _stamped_settings(self) -> list[tuple[Stamp, str, Path, Settings]]:
         out = []
+        own = self.own_dir()
         for _, folder in self.source_dirs():
             for path in named_files(folder, SETTINGS_FILE):
-                strict = path == self.folder / SETTINGS_FILE
+                strict = path == own / SETTINGS_FILE
                 tables = self.read_tables(path, SETTINGS, strict)
                 if not tables.get(SETTINGS, {}).get(SETTINGS_ID):
                     continue

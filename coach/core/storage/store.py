@@ -47,8 +47,8 @@ class Store(SessionFiles, SettingsFile, RoutineFile):
         years costs what opening one month does. Raises StoreError for a file that cannot be
         used; nothing is written in that case.
         """
-        with self.locked():  # makes the folder, and claims its top files if no machine has
-            for folder in (self.folder, self.sessions_dir, self.days_dir, self.totals_dir):
+        with self.locked():  # makes the folder (and moves an old layout's top files)
+            for folder in (self.home, self.sessions_dir, self.days_dir, self.totals_dir):
                 sweep_temp_files(folder)
             years = {y: self._year_summary(y) for y in self.years() + self.totals_years()}
             summarized = self._check_years(years)

@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from coach.core.storage.datafile import FileStorage
-from coach.core.storage.errors import StoreError, read_error
-from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
-from coach.core.storage.machine import data_name
-from coach.core.storage.schema import Kind, Tables
-from coach.core.storage.stamps import NEVER, Stamp, next_mark, stamp_of
+from coach.core.storage.errors import StoreError
+from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
+from coach.core.storage.listing import data_files_in
+from coach.core.storage.marks import Marks
+from coach.core.storage.stamps import Stamp
 from coach.core.storage.summaries import (
     DAY_TABLE,
     RULE,
@@ -36,8 +33,8 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
+from coach.core.storage.witness import is_witness
 
-REVIVED = "revived"
 Source = tuple[Path, Path, bool]  # (machine folder, file, is a conflict copy)
 Stored = tuple[dict[str, tuple[Any, Path]], dict[str, Any]]
 _FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
@@ -72,126 +69,36 @@ def rank(doc: Any) -> tuple[int, int, str, int, str]:
             json.dumps(doc, sort_keys=True, default=str))
 
 
-def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
-    """stem -> its files in folder, the file itself first, then its conflict copies."""
-    try:
-        names = sorted(os.listdir(folder))
-    except FileNotFoundError:
-        return {}
-    except OSError as exc:
-        raise read_error(exc, folder) from None
-    out: dict[str, list[Path]] = {}
-    for name in names:
-        found = data_name(name)
-        if found and len(found[0]) == length and found[0].replace("-", "").isdigit():
-            out.setdefault(found[0], []).append(folder / name)
-    for stem, paths in out.items():
-        main = f"{stem}.json"
-        paths.sort(key=lambda p: p.name != main)  # noqa: B023 - sorted before the next stem
-    return out
-
-
-def named_files(folder: Path, name: str) -> list[Path]:
-    """The file `name` in folder (when there) and its conflict copies, the file first."""
-    try:
-        names = sorted(os.listdir(folder))
-    except FileNotFoundError:
-        return []
-    except OSError as exc:
-        raise read_error(exc, folder) from None
-    stem = name.removesuffix(".json")
-    found = [folder / n for n in names if (data_name(n) or ("", False))[0] == stem]
-    return sorted(found, key=lambda p: p.name != name)
-
-
-class Everyone(DataFolder):
+class Everyone(Marks):
     """Reading every machine's files as one history."""
 
     def __init__(self, folder: Path, machine: str | None = None) -> None:
         super().__init__(folder, machine)
-        self.unread: dict[Path, str] = {}  # a conflict copy or another's summary: path -> why
         self._digests: dict[Path, tuple[Any, str | None]] = {}
-
-    def read_tables(self, path: Path, kind: Kind, strict: bool) -> Tables:
-        """A file's tables ({} when missing). strict raises StoreError; otherwise the problem is
-        kept in `unread` (for `doctor`) and the file counts as empty."""
-        try:
-            return FileStorage(path, kind).read() or {}
-        except StoreError as exc:
-            if strict:
-                raise
-            self.unread[path] = str(exc)
-            return {}
-
-    def bury(self, table_name: str, *keys: str, extra: dict[str, Any] | None = None,
-             after: Iterable[Stamp] = ()) -> None:
-        """Note keys as deleted (or revived) now in this machine's deleted.json; one write.
-        Each mark is stamped later than every mark of its key seen, and than `after` (the
-        saves the caller saw), so it wins over them whatever the clocks say (stamps.py)."""
-        file = FileStorage(self.deleted_path, "deleted")
-        tables = dict(file.read() or {})
-        marks = self._marks()
-        seen = list(after)
-        table = dict(tables.get(table_name, {}))
-        for key in keys:
-            known = [st for found in marks.values() for st in found.get(key, {}).values()]
-            mark = next_mark(seen + known)
-            table[key] = {**mark, "by": self.machine, **(extra or {})}
-        tables[table_name] = table
-        file.write(tables)
 
     def session_sources(self) -> dict[str, list[Source]]:
         """month -> every file holding it, on every machine, conflict copies included."""
         out: dict[str, list[Source]] = {}
         for _, folder in self.source_dirs():
-            for month, paths in data_files_in(folder / SESSIONS, len("2026-11")).items():
+            for month, paths in self.files_in(folder, SESSIONS, len("2026-11")).items():
                 out.setdefault(month, []).extend((folder, p, p.name != f"{month}.json")
                                                  for p in paths)
         return dict(sorted(out.items()))
 
+    def files_in(self, folder: Path, sub: str, length: int) -> dict[str, list[Path]]:
+        """data_files_in(folder / sub): this machine's must list; another's that cannot (a
+        link, say) is noted in `unread` and holds nothing."""
+        try:
+            return data_files_in(folder / sub, length)
+        except StoreError as exc:
+            if folder == self.own_dir():
+                raise
+            self.unread[folder / sub] = str(exc)
+            return {}
+
     def months(self) -> list[str]:
         """The months some machine has a session file for, oldest first."""
         return list(self.session_sources())
-
-    def tombstones(self) -> dict[str, dict[str, Stamp]]:
-        """Table ("sessions", "routines") -> key -> when it was deleted (its stamp), from every
-        machine.
-
-        A machine that saves or imports a session again after deleting it undoes its own
-        delete ("revived", newer than its tombstone); another machine's delete still stands.
-        """
-        marks = self._marks()
-        out: dict[str, dict[str, Stamp]] = {"sessions": {}, "routines": {}}
-        for table, found in out.items():
-            for key, by_machine in marks[table].items():
-                revived = marks[REVIVED].get(key, {}) if table == "sessions" else {}
-                live = [at for by, at in by_machine.items() if at > revived.get(by, NEVER)]
-                if live:
-                    found[key] = max(live)
-        return out
-
-    def my_deletes(self) -> dict[str, Stamp]:
-        """The sessions this machine deleted and has not saved again since: uuid -> when."""
-        marks, me = self._marks(), self.machine
-        return {key: by_machine[me] for key, by_machine in marks["sessions"].items()
-                if me in by_machine and by_machine[me] > marks[REVIVED].get(key, {}).get(me, NEVER)}
-
-    def _marks(self) -> dict[str, dict[str, dict[str, Stamp]]]:
-        """Table -> key -> machine -> its latest mark, over every deleted.json and its conflict
-        copies. A mark names the machine that made it ("by"); one made before marks did counts
-        as the folder's. By name, because the folder a machine writes in can change under it:
-        two machines that started apart each took the top, and the sync tool kept one owner."""
-        out: dict[str, dict[str, dict[str, Stamp]]] = {"sessions": {}, "routines": {}, REVIVED: {}}
-        for machine, folder in self.source_dirs():
-            for path in named_files(folder, DELETED_FILE):
-                strict = path == self.folder / DELETED_FILE
-                tables = self.read_tables(path, "deleted", strict)
-                for table, found in out.items():
-                    for key, doc in tables.get(table, {}).items():
-                        by = str(doc.get("by") or machine)
-                        marks = found.setdefault(key, {})
-                        marks[by] = max(marks.get(by, NEVER), stamp_of(doc))
-        return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
                      deleted: dict[str, Stamp] | None = None) -> dict[Path, dict[str, Any]]:
@@ -209,8 +116,9 @@ class Everyone(DataFolder):
             # aside (the move would reach that machine too), and a copy is a copy.
             strict = folder == own and not copy
             docs = self.read_tables(path, SESSIONS, strict).get(SESSIONS, {})
+            witness = is_witness(path.name)  # only what a rolled-back file lacks (witness.py)
             for key, doc in docs.items():
-                if key in deleted:
+                if key in deleted or witness and key in best:
                     continue
                 if key not in best or rank(doc) > rank(best[key][1]):
                     best[key] = (path, doc)
@@ -223,11 +131,6 @@ class Everyone(DataFolder):
         """A month's stored documents by uuid, over every machine's files."""
         return {k: d for docs in self.docs_by_file(month).values() for k, d in docs.items()}
 
-    def own_dir(self) -> Path:
-        """This machine's folder, without claiming anything (reads must not write)."""
-        owner = self.owner()
-        return self.folder if owner in (None, self.machine) else self.machine_dir(self.machine)
-
     def _stored(self, year: str) -> dict[Path, Stored]:
         """Every machine's summaries of one year: folder -> (month -> (day totals doc, its year
         file), month -> totals doc). This machine's are checked strictly; another's count as
@@ -238,10 +141,10 @@ class Everyone(DataFolder):
         for _, folder in self.source_dirs():
             days: dict[str, tuple[Any, Path]] = {}
             totals: dict[str, Any] = {}
-            for path in data_files_in(folder / DAYS, len("2026")).get(year, [])[:1]:
+            for path in self.files_in(folder, DAYS, len("2026")).get(year, [])[:1]:
                 tables = self.read_tables(path, DAYS, strict=folder == own)
                 days.update((m, (d, path)) for m, d in tables.get(DAY_TABLE, {}).items())
-            for path in data_files_in(folder / TOTALS, len("2026")).get(year, [])[:1]:
+            for path in self.files_in(folder, TOTALS, len("2026")).get(year, [])[:1]:
                 tables = self.read_tables(path, DAYS, strict=folder == own)
                 totals.update(tables.get(TOTALS_TABLE, {}))
             out[folder] = (days, totals)
