@@ -1,7 +1,7 @@
 """How exactly a hold ends, and how many bytes a countdown sends to the terminal.
 
     python bench/session_timing.py drift [--hold 60]     # ~4 x hold seconds
-    python bench/session_timing.py bytes [--seconds 10]
+    python bench/session_timing.py bytes [--seconds 10] [--rep EXERCISE]
 
 drift: a hold of --hold seconds played by the real session screen (headless, real clock),
 measured from the moment its work phase began to the moment the screen handled its end, in
@@ -10,7 +10,8 @@ Beside it, in the same conditions: Textual's own one-shot timer, and a countdown
 one-second ticks (the design we refuse).
 
 bytes: the app in a pseudo-terminal at 80x24, during a hold, beside a bare Textual app that
-shows only a Digits countdown; bytes read from the terminal per second.
+shows only a Digits countdown; bytes read from the terminal per second. With --rep, the app
+plays that exercise's paced reps instead of the hold: its picture moving with each rep.
 """
 
 from __future__ import annotations
@@ -144,22 +145,23 @@ def drift(hold: int) -> None:
 # -- bytes ----------------------------------------------------------------------------------
 
 
-def bytes_per_second(which: str, seconds: float) -> float:
+def bytes_per_second(which: str, seconds: float, rep: str = "") -> float:
     length = str(int(seconds) + WARMUP_S + 10)  # the countdowns outlast the window
-    args = (python("coach_hold.py", length) if which == "coach"
+    args = (python("coach_hold.py", length, *([rep] if rep else [])) if which == "coach"
             else python("bare_app.py", "countdown", length))
     return ptyprobe.bytes_per_second(args, WARMUP_S, seconds)
 
 
-def bytes_bench(seconds: float, runs: int) -> None:
-    results: dict[str, list[float]] = {"bare Digits countdown": [], "backcoach hold": []}
+def bytes_bench(seconds: float, runs: int, rep: str = "") -> None:
+    ours = f"backcoach {rep} reps" if rep else "backcoach hold"
+    results: dict[str, list[float]] = {"bare Digits countdown": [], ours: []}
     for _ in range(runs):
         results["bare Digits countdown"].append(bytes_per_second("bare", seconds))
-        results["backcoach hold"].append(bytes_per_second("coach", seconds))
+        results[ours].append(bytes_per_second("coach", seconds, rep))
     medians = {k: statistics.median(v) for k, v in results.items()}
     for name, value in medians.items():
         print(f"{name:>22}: {value:8.0f} bytes/s (median of {runs}; {seconds:.0f} s each)")
-    print(f"ratio backcoach / bare: {medians['backcoach hold'] / medians['bare Digits countdown']:.2f}")
+    print(f"ratio backcoach / bare: {medians[ours] / medians['bare Digits countdown']:.2f}")
 
 
 def main() -> None:
@@ -170,11 +172,12 @@ def main() -> None:
     b = sub.add_parser("bytes")
     b.add_argument("--seconds", type=float, default=10)
     b.add_argument("--runs", type=int, default=3)
+    b.add_argument("--rep", default="", help="an exercise whose paced reps to play instead")
     args = parser.parse_args()
     if args.what == "drift":
         drift(args.hold)
     else:
-        bytes_bench(args.seconds, args.runs)
+        bytes_bench(args.seconds, args.runs, args.rep)
 
 
 if __name__ == "__main__":

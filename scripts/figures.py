@@ -1,10 +1,13 @@
-"""Render every exercise's key positions to screenshots/figures/ for review.
+"""Render every exercise's key positions, as the session draws them, to PNG for review.
 
-    python scripts/figures.py [--size 80x24] [--mode braille|blocks|ascii|all] [--only ID]
-    python scripts/figures.py --blind FILE   # key frames numbered, no names (a naming test)
+    python scripts/figures.py [--size 35x18] [--only ID] [--out DIR]
+    python scripts/figures.py --blind DIR [--mode braille|blocks] [--seed N]
 
-One text file per exercise with each key position in each mode, and an index.txt with every
-exercise's key frame (the last key: the position the exercise is about) in plain ASCII.
+The default writes DIR/ID-braille.png and DIR/ID-blocks.png (key positions side by side,
+named) and index.txt (every key frame in ASCII). --blind writes a naming test: DIR/01.png,
+02.png ... in shuffled order with no name anywhere in them, the list of exercise names in
+alphabetical order as DIR/../<DIR name>-names.txt, and the answers beside it, so a reader
+given only DIR cannot see them. 35x18 is the picture's box in the session at 80x24.
 """
 
 from __future__ import annotations
@@ -16,44 +19,52 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from figure_png import panels_png  # noqa: E402
 
 from coach.core.content.loading import load_library  # noqa: E402
 from coach.core.figure.render import Frame, render  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 
-MODES = ("braille", "blocks", "ascii")
+PNG_MODES = ("braille", "blocks")
 
 
-def framed(lines: list[str]) -> str:
-    width = max(len(line) for line in lines)
-    edge = "+" + "-" * width + "+"
-    return "\n".join([edge, *(f"|{line}|" for line in lines), edge])
+def key_panels(figure, cols: int, rows: int, mode) -> list[list[str]]:
+    return [render(figure, Frame(float(n)), cols, rows, mode) for n in range(len(figure.keys))]
+
+
+def blind(exercises, out: Path, mode, cols: int, rows: int, seed: int) -> None:
+    order = sorted(exercises)
+    random.Random(seed).shuffle(order)
+    out.mkdir(parents=True, exist_ok=True)
+    for old in out.glob("*.png"):
+        old.unlink()
+    for n, key in enumerate(order, 1):
+        panels_png(key_panels(exercises[key].figure, cols, rows, mode), str(out / f"{n:02}.png"))
+    names = out.parent / f"{out.name}-names.txt"
+    names.write_text("".join(f"{exercises[k].name}\n" for k in sorted(
+        exercises, key=lambda k: exercises[k].name)), encoding="utf-8")
+    answers = out.parent / f"{out.name}-answers.txt"
+    answers.write_text("".join(f"{n:02} {exercises[k].name}\n" for n, k in enumerate(order, 1)),
+                       encoding="utf-8")
+    print(f"wrote {len(order)} pictures to {out}, names in {names}, answers in {answers}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", default="80x24")
-    parser.add_argument("--mode", default="all", choices=(*MODES, "all"))
+    parser.add_argument("--size", default="35x18")
     parser.add_argument("--only")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots" / "figures")
-    parser.add_argument("--blind", type=Path, help="write shuffled, numbered key frames here")
-    parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--blind", type=Path, help="write shuffled, numbered pictures here")
+    parser.add_argument("--mode", default="braille", choices=PNG_MODES)
+    parser.add_argument("--seed", type=int, default=16)
     args = parser.parse_args()
     cols, rows = (int(n) for n in args.size.split("x"))
-    modes = MODES if args.mode == "all" else (args.mode,)
     exercises = load_library(content_dir()).exercises
     if args.blind:
-        order = sorted(exercises)
-        random.Random(args.seed).shuffle(order)
-        parts = []
-        for n, key in enumerate(order, 1):
-            figure = exercises[key].figure
-            last = Frame(float(len(figure.keys) - 1))
-            parts.append(f"Picture {n}\n" + framed(render(figure, last, cols, rows, "ascii")))
-        args.blind.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-        answers = args.blind.with_suffix(".answers")
-        answers.write_text("".join(f"{n} {key}\n" for n, key in enumerate(order, 1)))
-        print(f"wrote {args.blind} and {answers}")
+        # Each mode its own order: a reader of both sets learns nothing from the numbers.
+        blind(exercises, args.blind, args.mode, cols, rows, args.seed + PNG_MODES.index(args.mode))
         return
     args.out.mkdir(parents=True, exist_ok=True)
     index = []
@@ -61,15 +72,15 @@ def main() -> None:
         if args.only and key != args.only:
             continue
         figure = exercise.figure
-        parts = []
-        for mode in modes:
-            for n in range(len(figure.keys)):
-                title = f"{exercise.name} — key {n + 1} of {len(figure.keys)}, {mode}, {args.size}"
-                parts.append(title + "\n" + framed(render(figure, Frame(float(n)), cols, rows, mode)))
-        (args.out / f"{key}.txt").write_text("\n\n".join(parts) + "\n", encoding="utf-8")
-        last = Frame(float(len(figure.keys) - 1))
-        index.append(f"{exercise.name} ({key})\n" + framed(render(figure, last, cols, rows, "ascii")))
-    (args.out / "index.txt").write_text("\n\n".join(index) + "\n", encoding="utf-8")
+        count = len(figure.keys)
+        for mode in PNG_MODES:
+            captions = [f"{exercise.name[:cols - 4]} {n + 1}/{count}" for n in range(count)]
+            panels_png(key_panels(figure, cols, rows, mode), str(args.out / f"{key}-{mode}.png"),
+                       captions)
+        last = render(figure, Frame(float(count - 1)), cols, rows, "ascii")
+        index.append(f"{exercise.name} ({key})\n" + "\n".join(last))
+    if not args.only:
+        (args.out / "index.txt").write_text("\n\n".join(index) + "\n", encoding="utf-8")
     print(f"wrote {len(index)} exercises to {args.out}")
 
 

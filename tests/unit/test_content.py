@@ -75,7 +75,7 @@ def test_shipped_content_passes_check():
         ("unknown-field", "colour: is not a known field; remove it"),
         ("figure-angle", "figure.keys[0].thigh_r: must be at most 360, got 400"),
         ("figure-joint", "figure.keys[0]: 'knee_r' is not a joint or mark a key knows; use one"),
-        ("figure-view", "figure.view: must be one of 'side', 'front', 'back' or 'top', got 'diagonal'"),
+        ("figure-view", "figure.view: must be one of 'side', 'front' or 'back', got 'diagonal'"),
         ("figure-no-ball", "figure: a key sets `under` but props has no ball or roller"),
         ("malformed", "not valid TOML: Illegal character '\\n' (at line 7"),
         ("bad-position", "position: must be one of 'seated'"),

@@ -11,7 +11,7 @@ SIZES = [(40, 12), (32, 10), (80, 30), (80, 24), (200, 60), (6, 3)]
 BRAILLE = range(0x2800, 0x2900)
 ALLOWED = {
     "braille": lambda c: c == " " or ord(c) in BRAILLE,
-    "blocks": lambda c: c in " ▀▄█",
+    "blocks": lambda c: c in " ▀▄█▌▐",  # CP437: what the Linux console font has
     "ascii": lambda c: c == " " or (c.isascii() and c.isprintable()),
 }
 
@@ -56,8 +56,9 @@ def test_turns_and_lifts_carry_arrows(library):
     cobra = picture(library.exercises["cobra"].figure, Frame(1.0))
     assert cobra.arrows  # the chest rises
     lift = picture(library.exercises["opposite-arm-leg-lift"].figure, Frame(1.0))
-    styles = {s.style for s in lift.strokes}
-    assert {"bold", "dotted"} <= styles  # lifted limbs bold, resting ones dotted
+    assert lift.arrows == 2  # an arrow over the lifted arm and one over the lifted leg
+    looks = {s.look for s in lift.shapes if s.role == "body"}
+    assert {"solid", "outline"} <= looks  # near limbs solid, far ones in outline
 
 
 def test_cobra_and_press_up_are_drawn_differently(library):

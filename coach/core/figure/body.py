@@ -13,25 +13,26 @@ from coach.core.figure.model import Figure
 from coach.core.figure.pose import BASES, Pose
 from coach.core.figure.shapes import Point, add, direction
 
-TORSO, NECK, HEAD_R = 48.0, 4.0, 7.0
-UPPER_ARM, FOREARM, THIGH, SHIN, FOOT = 26.0, 24.0, 40.0, 38.0, 9.0
-SHOULDER_W, HIP_W = 14.0, 8.0
-BALL_R, ROLLER_R = 5.0, 8.0
-FLOOR_GAP = 2.5  # the body rests just above the floor line, so the two never merge
+TORSO, NECK, HEAD_R = 48.0, 9.0, 10.0
+UPPER_ARM, FOREARM, THIGH, SHIN, FOOT = 26.0, 24.0, 40.0, 38.0, 10.0
+SHOULDER_W, HIP_W = 12.0, 7.0
+BALL_R, ROLLER_R = 8.0, 10.0
+BACK_BOW = 9.0  # how far a fully rounded (or arched) back bows from the straight line
+TRUNK_R = (9.0, 10.0)  # half the trunk's depth at the hips and at the chest (side view)
+LIMB_R = 5.0  # the thickest limb's half-width: what must clear the floor
+FLOOR_GAP = 7.0  # the body rests clear above the floor, so the two never merge
 
 # Segments shortened because they point at the viewer (or, a foot seen from above, drawn
 # longer so its turn reads): (view, base) -> segment -> factor.
 _SHORT = {
     ("front", "sit"): {"thigh": 0.35},
     ("back", "sit"): {"thigh": 0.35},
-    ("top", "sit"): {"torso": 0.15, "arm": 0.45, "forearm": 0.6, "foot": 1.6},
 }
 # Where the figure's right side lies, as a turn from the torso's direction (degrees); views
 # and bases missing here have no width (the side view).
 _RIGHT_OF_TORSO = {
     ("front", "stand"): -90, ("front", "sit"): -90, ("front", "hang"): -90,
     ("back", "stand"): -90, ("back", "sit"): -90, ("back", "hang"): -90,
-    ("top", "prone"): -90, ("top", "supine"): 90, ("top", "sit"): 90,
 }
 
 
@@ -50,6 +51,9 @@ class Body:
         p: dict[str, Point] = {"hip": (0.0, 0.0)}
         p["neck"] = add(p["hip"], self.tdir, TORSO * self.short.get("torso", 1))
         p["head"] = add(p["neck"], direction(a["head"]), NECK + HEAD_R)
+        # The back's bow: the trunk's middle pushed back (rounded) or forward (arched).
+        back = direction(a["torso"] + 90) if not self.wide else (0.0, 0.0)
+        p["mid"] = add(add(p["hip"], self.tdir, TORSO * 0.5), back, BACK_BOW * pose.back)
         self.depth: dict[str, float] = {}
         for side, sign in (("r", 1.0), ("l", -1.0)):
             hip = add(p["hip"], base_right, sign * HIP_W) if self.wide else p["hip"]
@@ -91,9 +95,6 @@ class Body:
     def _turned(self, v: Point) -> tuple[Point, float]:
         """v turned with the trunk: its sideways part swings about the spine (screen, depth)."""
         turn = math.radians(self.pose.turn)
-        if self.view == "top":  # seen from above, a turn is a turn on the screen
-            c, s = math.cos(turn), math.sin(turn)
-            return (v[0] * c - v[1] * s, v[0] * s + v[1] * c), 0.0
         side = v[0] * self.right[0] + v[1] * self.right[1]
         along = (v[0] - self.right[0] * side, v[1] - self.right[1] * side)
         return add(along, self.right, side * math.cos(turn)), -side * math.sin(turn)
@@ -115,25 +116,24 @@ class Body:
         r = ROLLER_R if "roller" in self.figure.props else BALL_R
         hip, neck = self.points["hip"], self.points["neck"]
         spot = add(hip, (neck[0] - hip[0], neck[1] - hip[1]), self.pose.under)
-        return (spot[0], spot[1] - r - 1), r
+        return (spot[0], spot[1] - r - TRUNK_R[0] - 3.5), r  # room for a gap at any size
 
     def lowest(self) -> float:
-        ys = [y for _, y in self.points.values()] + [self.points["head"][1] - HEAD_R]
-        if self.ball:
-            ys.append(self.ball[0][1] - self.ball[1])
+        ys = [y - LIMB_R for _, y in self.points.values()] + [self.points["head"][1] - HEAD_R]
+        ys.append(self.points["hip"][1] - TRUNK_R[0])
         return min(ys)
 
     def _rest(self) -> None:
         """Feet (standing), hips or hands stay put between keys; the lowest point on the floor."""
         p = self.points
-        if self.view == "top":
-            dx = dy = 0.0
-        elif self.base == "hang":
+        if self.base == "hang":
             dx = -(p["hand_l"][0] + p["hand_r"][0]) / 2
             dy = -max(p["hand_l"][1], p["hand_r"][1])
         else:
             dx = -(p["ankle_l"][0] + p["ankle_r"][0]) / 2 if self.base == "stand" else 0.0
             dy = FLOOR_GAP - self.lowest()
+            if self.ball:  # the ball or roller sits on the floor, the body clear above it
+                dy = max(dy, 0.5 - (self.ball[0][1] - self.ball[1]))
         self.points = {k: (x + dx, y + dy) for k, (x, y) in p.items()}
         if self.ball:
             (x, y), r = self.ball

@@ -1,70 +1,128 @@
-"""Marks that say what a still picture cannot: arrows for what lifts, a small view from
-above for a trunk that turns, and an arc for a foot that rotates."""
+"""Motion marks a stranger knows: an arrow beside what lifts, its head the way it goes; a
+curved arrow round a trunk that turns; a curved arrow round a foot that rotates; and the
+shoulder blades as two slots in the back, with arrows pressing them together."""
 
 from __future__ import annotations
 
-from coach.core.figure.body import HEAD_R, HIP_W, SHOULDER_W, Body
-from coach.core.figure.pose import BASES
-from coach.core.figure.shapes import Arrow, Circle, Drawing, Point, Stroke, add, direction
+import math
 
-LIFT_GAP, LIFT_LEN = 5.0, 11.0
+from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
+from coach.core.figure.pose import BASES, poses
+from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, poly
+
+SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
+NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
+LIFT_GAP, LIFT_LEN = 7.0, 16.0
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
-         "head": "head", "chest": "neck", "hips": "hip"}
+         "head": "head", "hips": "hip"}
+
+
+def arrow(path: list[Point]) -> list[Shape]:
+    """A shaft along `path` and a solid head at its last point, pointing along it."""
+    (x0, y0), (x1, y1) = path[-2], path[-1]
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    d = ((x1 - x0) / length, (y1 - y0) / length)
+    across = (-d[1], d[0])
+    tip = add(path[-1], d, HEAD_LEN * 0.5)
+    base = add(tip, d, -HEAD_LEN)
+    shaft = [*path[:-1], base]
+    return [chain(shaft, SHAFT_R, role="mark"),
+            poly([add(base, across, HEAD_W), tip, add(base, across, -HEAD_W)], "solid", "mark",
+                 r=0.5)]
+
+
+def curve(centre: Point, u: Point, v: Point, start: float, end: float) -> list[Point]:
+    """Points on the ellipse centre + u cos a + v sin a, from `start` to `end` degrees."""
+    steps = max(4, int(abs(end - start) / 15))
+    out = []
+    for i in range(steps + 1):
+        a = math.radians(start + (end - start) * i / steps)
+        out.append((centre[0] + u[0] * math.cos(a) + v[0] * math.sin(a),
+                    centre[1] + u[1] * math.cos(a) + v[1] * math.sin(a)))
+    return out
 
 
 def add_marks(out: Drawing, body: Body) -> None:
-    """Lift arrows (not in the top view, where lifted limbs are bold instead), the turn
-    inset for a figure that turns in any key, and foot arcs."""
     p, pose = body.points, body.pose
-    if body.view != "top":
-        for part in pose.lift:
-            x, y = p[WHERE[part]]
-            y += HEAD_R if part == "head" else 0
-            out.arrows.append(Arrow((x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)))
-    if any(key.turn for key in body.figure.keys):
-        _turn_inset(out, body)
-    if body.view == "top":
-        _foot_arcs(out, body)
+    for part in pose.lift:
+        if part == "chest":
+            _chest_arc(out, body)
+            continue
+        if part == "lean":
+            _lean(out, body)
+            continue
+        x, y = p[WHERE[part]]
+        y += HEAD_R if part == "head" else 0
+        out.add(*arrow([(x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)]))
+        out.arrows += 1
+    if abs(pose.turn) >= 10:
+        _twist(out, body)
+    _foot_arcs(out, body)
+    _blades(out, body)
 
 
-def arc(out: Drawing, centre: Point, r: float, start: float, end: float) -> None:
-    """An arc from `start` to `end` degrees with an arrowhead at `end`."""
-    steps = max(3, int(abs(end - start) / 12))
-    pts = [add(centre, direction(start + (end - start) * i / steps), r) for i in range(steps + 1)]
-    for a, b in zip(pts, pts[1:-1]):
-        out.strokes.append(Stroke(a, b, "solid", "mark"))
-    out.arrows.append(Arrow(pts[-2], pts[-1]))
+def _chest_arc(out: Drawing, body: Body) -> None:
+    """The chest rising: an arrow off the chest, square to the trunk, the way it turns."""
+    base = BASES[body.view][body.base]["torso"]
+    now = body.pose.angles["torso"]
+    turning = 1.0 if (now - base + 180) % 360 - 180 >= 0 else -1.0
+    way = (0.0, 1.0)
+    chest = add(body.points["hip"], body.tdir, TORSO * 0.35)  # clear of the head
+    start = add(add(chest, way, TRUNK_R[1] + LIFT_GAP), direction(now + turning * 90), 3.0)
+    out.add(*arrow([start, add(start, way, LIFT_LEN)]))
+    out.arrows += 1
 
 
-def _inset_centre(body: Body) -> Point:
-    """Beside the head in the front and back views; above the body when it lies down."""
-    hip = body.points["hip"]
-    if body.view in ("front", "back"):
-        return (hip[0] + 40, body.points["neck"][1] + 10)
-    return (hip[0] + 40, hip[1] + 72)
+def _lean(out: Drawing, body: Body) -> None:
+    """The trunk swung about the hips: an arc beyond the head, from where it started."""
+    start = poses(body.figure)[0].angles["torso"]
+    now = body.pose.angles["torso"]
+    r = TORSO + NECK_TO_TOP
+    path = curve(body.points["hip"], (r, 0.0), (0.0, r), start, now + (now - start) * 0.3)
+    out.add(*arrow(path))
+    out.arrows += 1
 
 
-def _turn_inset(out: Drawing, body: Body) -> None:
-    """The trunk seen from above, small: hips (dotted) stay square, the shoulders (solid)
-    turn, the nose shows where the face points, and an arc arrow says which way."""
-    turn = body.pose.turn
-    c = _inset_centre(body)
-    out.strokes.append(Stroke(add(c, (-1, 0), HIP_W * 1.2), add(c, (1, 0), HIP_W * 1.2),
-                              "dotted", "mark"))
-    shoulders = direction(turn)
-    out.strokes.append(Stroke(add(c, shoulders, -SHOULDER_W * 0.85),
-                              add(c, shoulders, SHOULDER_W * 0.85), "bold", "mark"))
-    out.circles.append(Circle(c, HEAD_R * 0.55, kind="mark"))
-    out.circles.append(Circle(add(c, direction(turn - 90), HEAD_R * 0.55 + 2), 1.2, filled=True,
-                              kind="mark"))
-    if abs(turn) >= 10:
-        arc(out, c, SHOULDER_W * 0.85 + 4, -90, -90 + turn)
+def _twist(out: Drawing, body: Body) -> None:
+    """Front or back: a curved arrow round the chest, its front half crossing the trunk.
+    Side: the trunk's turn cannot be seen, so a round arrow over the chest says it."""
+    p, turn = body.points, body.pose.turn
+    sweep = 1.0 if turn > 0 else -1.0
+    if body.wide:
+        centre = add(p["hip"], body.tdir, TORSO * 0.72)
+        u, v = (SHOULDER_W + 9, 0.0), (0.0, 7.0)
+        start = 180.0 if sweep > 0 else 0.0
+        path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
+    else:
+        chest = add(p["hip"], body.tdir, TORSO * 0.6)  # in front of the chest, clear of it
+        centre = add(chest, direction(body.pose.angles["torso"] - 90), TRUNK_R[1] + 20)
+        path = curve(centre, (11.0, 0.0), (0.0, 11.0), 200.0, -70.0)
+    out.add(*arrow(path))
+    out.arrows += 1
 
 
 def _foot_arcs(out: Drawing, body: Body) -> None:
-    base = BASES[body.view][body.base]
+    """A foot turned from where it starts: a curved arrow round it, the way it turned."""
+    first = poses(body.figure)[0].angles
     for side in ("r", "l"):
         name = f"foot_{side}"
-        start, end = base.get(name), body.pose.angles.get(name)
+        start, end = first.get(name), body.pose.angles.get(name)
         if start is not None and end is not None and abs(end - start) >= 20:
-            arc(out, body.points[f"ankle_{side}"], 12.0, start, end)
+            ankle = body.points[f"ankle_{side}"]
+            out.add(*arrow(curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)))
+            out.arrows += 1
+
+
+def _blades(out: Drawing, body: Body) -> None:
+    """Two slots cut into the back; apart, or together with arrows pressing inward."""
+    if body.pose.blades is None:
+        return
+    gap = 2.5 + 5 * body.pose.blades
+    x, top = body.points["neck"][0], body.points["neck"][1] - 6
+    for sign in (1, -1):
+        out.add(chain([(x + sign * gap, top), (x + sign * gap, top - 16)], 2.4, "clear",
+                      halo=False))
+        if body.pose.blades < 0.5:
+            out.add(*arrow([(x + sign * (SHOULDER_W + 22), top + 8),
+                            (x + sign * (SHOULDER_W + 8), top + 8)]))
+            out.arrows += 1

@@ -21,10 +21,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-View = Literal["side", "front", "back", "top"]
+View = Literal["side", "front", "back"]  # no view from above: nobody reads it as a body
 Base = Literal["stand", "sit", "prone", "supine", "all fours", "hang"]
 Prop = Literal["mat", "chair", "bar", "ball", "roller", "support", "wall"]
-Part = Literal["arm_l", "arm_r", "leg_l", "leg_r", "head", "chest", "hips"]
+# What a key marks as moving: a limb, the head, the chest or hips rising, or the trunk
+# leaning (a curved arrow round the hips, the way the trunk went from the first key).
+Part = Literal["arm_l", "arm_r", "leg_l", "leg_r", "head", "chest", "hips", "lean"]
 ANGLES = (
     "torso", "head",
     "arm_l", "forearm_l", "arm_r", "forearm_r",
@@ -53,7 +55,8 @@ class Key(BaseModel):
     turn: int | None = Field(None, ge=-90, le=90)  # shoulders turned against the hips (+ = right)
     under: float | None = Field(None, ge=0, le=1)  # ball or roller along the back: 0 hips
     blades: float | None = Field(None, ge=0, le=1)  # shoulder blades, 0 together, 1 apart
-    lift: tuple[Part, ...] = ()  # what rises here: an arrow (side), drawn bold (top)
+    back: float | None = Field(None, ge=-1, le=1)  # the back's shape: 1 rounded, -1 arched
+    lift: tuple[Part, ...] = ()  # what rises here: an arrow beside it, pointing up
 
     @model_validator(mode="before")
     @classmethod

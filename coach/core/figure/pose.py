@@ -25,17 +25,13 @@ _SIDE: dict[Base, dict[str, float]] = {
 _FRONT: dict[Base, dict[str, float]] = _SIDE | {
     "stand": dict(torso=90, head=90, arm_r=-75, forearm_r=-85, arm_l=-105, forearm_l=-95,
                   thigh_r=-84, shin_r=-90, thigh_l=-96, shin_l=-90),
-    "sit": dict(torso=90, head=90, arm_r=-75, forearm_r=-105, arm_l=-105, forearm_l=-75,
+    "sit": dict(torso=90, head=90, arm_r=-80, forearm_r=-95, arm_l=-100, forearm_l=-85,
                 thigh_r=-45, shin_r=-90, thigh_l=-135, shin_l=-90),
     "hang": dict(torso=90, head=90, arm_r=72, forearm_r=85, arm_l=108, forearm_l=95,
                  thigh_r=-87, shin_r=-90, thigh_l=-93, shin_l=-90),
 }
-_TOP: dict[Base, dict[str, float]] = _SIDE | {
-    "sit": dict(torso=-90, head=-90, arm_r=-70, forearm_r=-90, arm_l=-110, forearm_l=-90,
-                thigh_r=-88, shin_r=-90, thigh_l=-92, shin_l=-90, foot_r=-90, foot_l=-90),
-}
 BASES: dict[str, dict[Base, dict[str, float]]] = {
-    "side": _SIDE, "front": _FRONT, "back": _FRONT, "top": _TOP,
+    "side": _SIDE, "front": _FRONT, "back": _FRONT,
 }
 
 
@@ -47,6 +43,7 @@ class Pose:
     turn: float = 0.0
     under: float | None = None
     blades: float | None = None
+    back: float = 0.0
     lift: tuple[Part, ...] = ()
 
 
@@ -59,13 +56,14 @@ def poses(figure: Figure) -> list[Pose]:
     base = BASES[figure.view][figure.base]
     first_under = next((k.under for k in figure.keys if k.under is not None), None)
     out: list[Pose] = []
-    last = Pose(dict(base), 0.0, first_under, None)
+    last = Pose(dict(base), 0.0, first_under, None, 0.0)
     for key in figure.keys:
         last = Pose(
             last.angles | _changes(key),
             last.turn if key.turn is None else key.turn,
             last.under if key.under is None else key.under,
             last.blades if key.blades is None else key.blades,
+            last.back if key.back is None else key.back,
             key.lift,
         )
         out.append(last)
@@ -92,6 +90,7 @@ def blend(a: Pose, b: Pose, t: float) -> Pose:
         a.turn + (b.turn - a.turn) * t,
         _mix(a.under, b.under, t),
         _mix(a.blades, b.blades, t),
+        a.back + (b.back - a.back) * t,
         a.lift if t < 0.5 else b.lift,
     )
 

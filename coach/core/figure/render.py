@@ -3,17 +3,18 @@ animation never jumps, standing on the box's floor and centred across it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
-from coach.core.figure.raster import PIXEL, Canvas, Mode
-from coach.core.figure.shapes import Drawing
+from coach.core.figure.props import MAT_DEPTH
+from coach.core.figure.raster import Canvas, Mode
+from coach.core.figure.shapes import Drawing, Point, chain
 
 MARGIN = 3.0  # body units of air round the figure
-HEAVY_AT = 1.0  # pixels per body unit from which solid lines are drawn two dots wide
+MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-width, in pixels
 
 
 @dataclass(frozen=True)
@@ -34,12 +35,7 @@ def picture(figure: Figure, frame: Frame) -> Drawing:
     if not frame.mirrored:
         return drawing
     x0, y0, x1, y1 = bounds(figure)
-    return drawing.mirrored(_across_x(figure), ((x0 + x1) / 2, (y0 + y1) / 2))
-
-
-def _across_x(figure: Figure) -> bool:
-    """The top view of a body lying along the screen mirrors across its long axis."""
-    return figure.view == "top" and figure.base in ("prone", "supine")
+    return drawing.mirrored(((x0 + x1) / 2, (y0 + y1) / 2))
 
 
 @lru_cache(maxsize=256)
@@ -53,7 +49,7 @@ def bounds(figure: Figure) -> tuple[float, float, float, float]:
         xs += [x for x, _ in pts]
         ys += [y for _, y in pts]
         if drawing.floor is not None:
-            ys.append(drawing.floor)
+            ys.append(drawing.floor - (MAT_DEPTH if "mat" in figure.props else 0.0))
     return (min(xs) - MARGIN, min(ys) - MARGIN / 2, max(xs) + MARGIN, max(ys) + MARGIN)
 
 
@@ -64,26 +60,35 @@ def render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> li
 
 @lru_cache(maxsize=512)  # a rep repeats its frames: after the first one, drawing is a lookup
 def _render(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> tuple[str, ...]:
+    return tuple(paint(figure, frame, cols, rows, mode).lines())
+
+
+def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Canvas:
+    """The figure at `frame` inked into a canvas the box's size (tests read its pixels)."""
     canvas = Canvas(cols, rows, mode)
     x0, y0, x1, y1 = bounds(figure)
     scale = min(cols / (x1 - x0), rows * 2 / (y1 - y0))  # cell widths per body unit
-    pw, ph = PIXEL[mode]
-    canvas.heavy = scale / pw >= HEAVY_AT
     left = (cols - (x1 - x0) * scale) / 2  # in cell widths
     bottom = rows * 2  # the figure's floor on the box's bottom edge
+    px = canvas.pw
 
-    def to_px(p: tuple[float, float]) -> tuple[float, float]:
-        x, y = p
-        return ((left + (x - x0) * scale) / pw, (bottom - (y - y0) * scale) / ph - 0.5)
+    def to_cells(p: Point) -> Point:
+        return (left + (p[0] - x0) * scale, bottom - (p[1] - y0) * scale)
 
     drawing = picture(figure, frame)
-    if drawing.floor is not None:
-        canvas.floor(to_px((0, drawing.floor))[1], "=" if "mat" in figure.props else "_")
-    for s in drawing.strokes:
-        canvas.line(to_px(s.a), to_px(s.b), s.style, s.kind)
-    for c in drawing.circles:
-        canvas.circle(c, to_px(c.centre), max(0.5, c.r * scale / pw))
-    head = max(1.5, 4 * scale / pw)
-    for a in drawing.arrows:
-        canvas.arrow(a, to_px(a.tail), to_px(a.head), head)
-    return tuple(canvas.lines())
+    if drawing.floor is not None:  # first, so everything clears a gap above it
+        top = to_cells((0.0, drawing.floor))[1]
+        # A mat: a strip as thick as MAT_DEPTH (two pixel rows at least), the same in every
+        # key position; a bare floor: one row.
+        depth = max(MAT_DEPTH * scale, 2 * canvas.ph) if "mat" in figure.props else canvas.ph
+        y = top - canvas.ph / 2 + depth / 2
+        canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
+                           role="floor", halo=False))
+    for s in drawing.shapes:
+        least = MIN_R.get(s.role, 0.5) * px
+        radii = tuple(max(least, r * scale) for r in s.r)
+        look = s.look
+        if look == "outline" and min(radii) < 1.4 * px:  # too thin to hollow: thinner instead
+            look, radii = "solid", tuple(max(0.5 * px, r * 0.55) for r in radii)
+        canvas.paint(replace(s, pts=tuple(to_cells(p) for p in s.pts), r=radii, look=look))
+    return canvas

@@ -1,66 +1,75 @@
-"""Drawing primitives in body units: strokes, circles and arrows, and moving them about."""
+"""Filled shapes in body units, painted in order: capsule chains (limbs and a trunk with
+rounded ends), discs (a head, a ball), rounded polygons (a chair seat, a mat, an arrowhead).
+
+Each shape clears a thin halo round itself before it is painted, the way signage draws a
+limb in front of a body: a gap, not a merged blob. `look` says how it is painted: solid,
+outline (a far limb, a roller's rim), or clear (a hole cut into what is already there).
+"""
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
-Style = Literal["solid", "dotted", "bold"]
 Point = tuple[float, float]
+Kind = Literal["chain", "disc", "poly"]
+Look = Literal["solid", "outline", "clear"]
+Role = Literal["body", "prop", "mark", "floor"]
 
 
 @dataclass(frozen=True)
-class Stroke:
-    a: Point
-    b: Point
-    style: Style = "solid"
-    kind: str = "body"  # body, prop, floor, mark: the ASCII renderer picks characters by it
+class Shape:
+    kind: Kind
+    pts: tuple[Point, ...]  # chain: its joints; disc: the centre; poly: the corners
+    r: tuple[float, ...]  # chain: a radius per joint; disc and poly: one (a poly's rounding)
+    look: Look = "solid"
+    role: Role = "body"
+    halo: bool = True  # clear a pixel's width round the shape first
+    part: str = ""  # what it is (trunk, far, near...): its pixels remember it
+    joins: tuple[str, ...] = ()  # parts its halo leaves alone: it merges with those
 
 
-@dataclass(frozen=True)
-class Circle:
-    centre: Point
-    r: float
-    filled: bool = False
-    kind: str = "body"
+def chain(pts: list[Point], r: float | list[float], look: Look = "solid",
+          role: Role = "body", halo: bool = True, part: str = "",
+          joins: tuple[str, ...] = ()) -> Shape:
+    radii = tuple(r) if isinstance(r, list) else (r,) * len(pts)
+    return Shape("chain", tuple(pts), radii, look, role, halo, part, joins)
 
 
-@dataclass(frozen=True)
-class Arrow:
-    tail: Point
-    head: Point
+def disc(centre: Point, r: float, look: Look = "solid", role: Role = "body",
+         halo: bool = True) -> Shape:
+    return Shape("disc", (centre,), (r,), look, role, halo)
+
+
+def poly(pts: list[Point], look: Look = "solid", role: Role = "prop", r: float = 0.0,
+         halo: bool = True) -> Shape:
+    return Shape("poly", tuple(pts), (r,), look, role, halo)
 
 
 @dataclass
 class Drawing:
-    strokes: list[Stroke] = field(default_factory=list)
-    circles: list[Circle] = field(default_factory=list)
-    arrows: list[Arrow] = field(default_factory=list)
-    floor: float | None = 0.0  # height of the floor line; None in the top view
+    shapes: list[Shape] = field(default_factory=list)
+    floor: float | None = 0.0  # height of the floor's top; None when there is none
+    arrows: int = 0  # how many motion marks the drawing carries (tests read it)
+
+    def add(self, *shapes: Shape) -> None:
+        self.shapes.extend(shapes)
 
     def points(self) -> list[Point]:
-        out = [p for s in self.strokes for p in (s.a, s.b)]
-        for c in self.circles:
-            x, y = c.centre
-            out += [(x - c.r, y - c.r), (x + c.r, y + c.r)]
-        out += [p for a in self.arrows for p in (a.tail, a.head)]
+        """The corners of every shape's box: what the picture must fit."""
+        out: list[Point] = []
+        for s in self.shapes:
+            r = max(s.r)
+            for x, y in s.pts:
+                out += [(x - r, y - r), (x + r, y + r)]
         return out
 
-    def mirrored(self, across_x: bool, centre: Point) -> Drawing:
-        """Flipped left-right (or, across_x, top-bottom) about centre: the other side's
-        picture, in the same box."""
-        cx, cy = centre
-
-        def f(p: Point) -> Point:
-            return (p[0], 2 * cy - p[1]) if across_x else (2 * cx - p[0], p[1])
-
-        return Drawing(
-            [Stroke(f(s.a), f(s.b), s.style, s.kind) for s in self.strokes],
-            [Circle(f(c.centre), c.r, c.filled, c.kind) for c in self.circles],
-            [Arrow(f(a.tail), f(a.head)) for a in self.arrows],
-            self.floor,
-        )
+    def mirrored(self, centre: Point) -> Drawing:
+        """Flipped left-right about centre: the other side's picture, in the same box."""
+        cx = centre[0]
+        shapes = [replace(s, pts=tuple((2 * cx - x, y) for x, y in s.pts)) for s in self.shapes]
+        return Drawing(shapes, self.floor, self.arrows)
 
 
 def direction(degrees: float) -> Point:
@@ -70,3 +79,7 @@ def direction(degrees: float) -> Point:
 
 def add(p: Point, v: Point, k: float = 1.0) -> Point:
     return (p[0] + v[0] * k, p[1] + v[1] * k)
+
+
+def towards(a: Point, b: Point, t: float) -> Point:
+    return (a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t)
