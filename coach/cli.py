@@ -19,6 +19,8 @@ from coach.commands.common import USER_ERROR, UserError, say, shipped_library, s
 from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
+from coach.commands.log import add_parser as add_log_parser
+from coach.commands.log import cmd_log
 from coach.commands.serve import add_arguments as add_serve_arguments
 from coach.commands.serve import cmd_serve, served_by_web_driver
 from coach.commands.status import STATUS_FIELDS, cmd_status
@@ -125,6 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     add_serve_arguments(sv)
     settings_command.add_parser(sub)
     start_command.add_parser(sub)
+    add_log_parser(sub)
     nudger_command.add_parser(sub)
     remind_command.add_parser(sub)
     return parser
@@ -164,6 +167,7 @@ COMMANDS = {
     "settings": settings_command.cmd_settings,
     "start": lambda args: cmd_tui(args, start=start_command.routine_to_start(args)),
     "doctor": cmd_doctor,
+    "log": cmd_log,
     "nudger": nudger_command.cmd_nudger,
     "nudge-prompt": nudger_command.cmd_nudge_prompt,
     "remind": remind_command.cmd_remind,

@@ -31,7 +31,9 @@ def nudge_fields(
     kept = clock_kept(log)
     sitting = next_break = None
     if timer is not None and (kept or (now - timer.written_at).total_seconds() <= UNWATCHED_S):
-        starts = [t for t in (timer.since, last and last.ended_at) if t]
+        # A session logged by hand has times nobody saw: it does not restart the sitting clock.
+        ended = None if last is None or last.logged else last.ended_at
+        starts = [t for t in (timer.since, ended) if t]
         paused = timer.in_session or timer.away_since is not None
         sitting = 0 if paused else sitting_minutes(max(0.0, (now - max(starts)).total_seconds()))
         due = timer.pending_at or timer.due

@@ -19,7 +19,7 @@ from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
 from coach.core.history.counting import NO_DAY, record_counts, streak_days
 from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
-from coach.core.session.records import SessionRecord
+from coach.core.session.records import LOGGED_TEXT, SessionRecord
 from coach.core.wording import count
 from coach.paths import data_dir
 
@@ -95,12 +95,13 @@ def _zone(name: str) -> ZoneInfo:
 
 def _when(record: SessionRecord, today: dt.date) -> str:
     zone = _zone(record.zone)
-    clock = record.started_at.astimezone(zone).strftime("%H:%M")
+    # A session logged by hand has no clock time anyone saw: its day only.
+    clock = "" if record.logged else " " + record.started_at.astimezone(zone).strftime("%H:%M")
     if record.day == today:
-        return f"today {clock}"
+        return f"today{clock}"
     if record.day == today - dt.timedelta(days=1):
-        return f"yesterday {clock}"
-    return f"{record.day.isoformat()} {clock}"
+        return f"yesterday{clock}"
+    return f"{record.day.isoformat()}{clock}"
 
 
 def _status_line(status: _Status) -> str:
@@ -109,7 +110,8 @@ def _status_line(status: _Status) -> str:
         parts.append("no sessions yet")
     else:
         when = _when(status.last, status.today)
-        parts.append(f"last session {when} ({status.last.routine_name})")
+        mark = f", {LOGGED_TEXT}" if status.last.logged else ""
+        parts.append(f"last session {when} ({status.last.routine_name}{mark})")
     parts.append("today: done" if status.today_done else "today: not yet")
     return " · ".join(parts)
 
@@ -126,6 +128,7 @@ def _status_json(status: _Status) -> dict:
             "routine": last.routine_name,
             "started_at": last.started_at.isoformat(),
             "day": last.day.isoformat(),
+            "source": last.source,
         },
         "sessions_total": status.sessions_total,
         "breaks_total": status.breaks_total,

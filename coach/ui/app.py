@@ -297,12 +297,17 @@ class CoachApp(App):
     @after_store_opens
     def action_progress(self) -> None:
         if not ProgressScreen.matches(self.screen):
-            from coach.ui.widgets.breaks import BreaksSource  # loaded with the screen
+            from coach.ui.screens.log_session import Logger  # loads with the progress screen
+            from coach.ui.widgets.breaks import BreaksSource
 
             breaks = BreaksSource(self.nudges.days, self.nudges.days_between,
                                   self.settings.nudge_minutes)
+            logger = None if self.store is None else Logger(
+                self.writer, self.store, self.library.routines, self.clock, self.zone,
+                self.settings.day_start_hour, self.settings.break_counts_for_streak)
             self.push_screen(ProgressScreen(self.writer, self.store, self.library.exercises,
-                                            self.today(), self.settings.weekly_goal_days, breaks))
+                                            self.today(), self.settings.weekly_goal_days, breaks,
+                                            logger))
 
     @after_store_opens
     def action_settings(self) -> None:

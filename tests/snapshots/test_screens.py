@@ -131,6 +131,12 @@ def test_progress_month_roomy(snap_compare, library, history_store):
     assert snap_compare(app, terminal_size=(160, 48), run_before=keys_then("g"))
 
 
+def test_log_dialog(snap_compare, library, history_store):
+    """l on the progress screen's day view: the routine list, the minutes, the keys."""
+    app = app_for(library, history_store)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=keys_then("g", "left", "l"))
+
+
 @pytest.mark.parametrize("view", ["picker", "session_work"])
 def test_linux_console_without_colour(snap_compare, library, ready_store, monkeypatch, view):
     """TERM=linux and NO_COLOR: what a console or a colourless terminal shows."""

@@ -47,7 +47,8 @@ def cli(folder: Path, *argv: str) -> tuple[int, str]:
     out, err = io.BytesIO(), io.BytesIO()
     wrappers = [io.TextIOWrapper(b, encoding="utf-8", write_through=True) for b in (out, err)]
     with ExitStack() as stack:
-        for name in ("coach.commands.library.shipped_library", "coach.cli.shipped_library"):
+        for name in ("coach.commands.library.shipped_library", "coach.cli.shipped_library",
+                     "coach.commands.log.shipped_library"):
             stack.enter_context(mock.patch(name, library))
         for stream, wrapper in zip(("stdout", "stderr"), wrappers):
             stack.enter_context(mock.patch.object(sys, stream, wrapper))
@@ -176,3 +177,17 @@ def test_any_arguments(command: str, args: list[str]):
             cli(Path(tmp) / "data", command, *args)
         finally:
             os.chdir(here)
+
+
+@settings(FUZZ, max_examples=200)
+@given(
+    routine=st.one_of(st.sampled_from(("desk-five", "Office chair break")), hostile_text()),
+    date=st.one_of(st.dates().map(str), hostile_text()),
+    minutes=st.one_of(st.integers(-5, 400).map(str), hostile_text()),
+)
+def test_log_arguments(routine: str, date: str, minutes: str):
+    # Whatever is typed, `log` stores a session or says in one safe line why not: no traceback.
+    args = [a.replace("\x00", "") for a in (routine, "--date", date, "--minutes", minutes)]
+    with tempfile.TemporaryDirectory() as tmp:
+        code, text = cli(Path(tmp) / "data", "log", *args)
+        assert code == 2 or text.startswith("Logged ")

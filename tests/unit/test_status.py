@@ -106,6 +106,7 @@ def test_status_after_sessions(tmp_path: Path, capsys, utc: dt.date):
             "routine": "Five desk stretches",
             "started_at": now.isoformat(),
             "day": utc.isoformat(),
+            "source": "app",  # run in the app, not logged by hand
         },
         "sessions_total": len(days_ago) + 1,  # the one that did no work is not counted
         "breaks_total": 0,

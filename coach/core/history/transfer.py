@@ -36,6 +36,7 @@ SESSION_COLUMNS = (
     "zone",
     "day",
     "status",
+    "source",  # "logged": logged by hand, done away from the app
     "pain_before",
     "pain_after",
 )

@@ -35,7 +35,8 @@ def planned_work_s(steps: Sequence[PlannedStep]) -> list[int]:
     return planned
 
 
-def _units(step: PlannedStep) -> int:
+def planned_units(step: PlannedStep) -> int:
+    """Reps (or holds) the step plans in all, sets and sides counted; 0 for a timed step."""
     dosing = step.dosing
     if dosing.mode == "timed":
         return 0
@@ -55,7 +56,7 @@ def honest(result: StepResult, step: PlannedStep, planned_s: int) -> StepResult:
     else:
         outcome = "skipped"
     reps = result.reps
-    units = _units(step)
+    units = planned_units(step)
     if units and planned_s:
         unit_s = planned_s / units * DONE_SHARE  # the quickest believable rep or hold
         reps = min(reps, math.floor(result.seconds / unit_s + 1e-9))

@@ -72,6 +72,10 @@ Zone = Annotated[str, AfterValidator(_zone)]
 
 Outcome = Literal["done", "partial", "skipped"]
 SessionStatus = Literal["in progress", "completed", "stopped"]
+# How a session came to be recorded: run in the app, or logged by hand afterwards (done away
+# from the app; `backcoach log`, or the progress screen's day view).
+SessionSource = Literal["app", "logged"]
+LOGGED_TEXT = "logged by hand"  # how every screen, command and export marks a logged session
 
 
 class Record(BaseModel):
@@ -109,6 +113,11 @@ class SessionRecord(Record):
     # a later one, so a kept copy or a retry is known to be older than what the store holds
     # by this number, never by equality or by a clock.
     revision: int = Field(0, ge=0)
+    source: SessionSource = "app"  # records from before there was logging were all run here
+
+    @property
+    def logged(self) -> bool:
+        return self.source == "logged"
 
     @property
     def seconds(self) -> int:

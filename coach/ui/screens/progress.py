@@ -24,13 +24,14 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.counting import NO_DAY, DayCount, tag, tally_text
+from coach.core.history.counting import NO_DAY, DayCount, tally_text
 from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
 from coach.ui.screens.dialogs import Confirm
+from coach.ui.screens.log_session import Logger
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
 from coach.ui.widgets.app_header import AppHeader
@@ -42,7 +43,6 @@ from coach.ui.widgets.progress_text import (
     SessionLine,
     day_text,
     head_text,
-    local_time,
     pain_text,
     totals_text,
 )
@@ -71,6 +71,7 @@ class ProgressScreen(Screen):
         Binding("y", "tab('year')", "Year", id="tab_year"),
         Binding("h", "tab('history')", "History", id="tab_history"),
         Binding("t", "tab('totals')", "Totals", id="tab_totals"),
+        Binding("l", "log", "Log", id="log"),  # on the month tab: the selected day
         Binding("d,delete", "delete", "Delete", id="delete", show=False),
         Binding("u", "undo", "Undo delete", id="undo", show=False),
         Binding("escape", "app.pop_screen", "Back", id="back"),
@@ -81,10 +82,12 @@ class ProgressScreen(Screen):
 
     def __init__(self, writer: StoreWriter, store: Store | None,
                  exercises: Mapping[str, Exercise], today: dt.date, goal: int,
-                 breaks: BreaksSource) -> None:
+                 breaks: BreaksSource, logger: Logger | None = None) -> None:
         super().__init__()
         self.breaks = breaks
         self.writer, self.store, self.exercises = writer, store, exercises
+        self.logger = logger  # None: no store to log a session in
+        self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
         self.days: dict[dt.date, DayCount] | None = None  # None until read
         self.history: list[SessionLine] = []  # newest first, once loaded
@@ -127,6 +130,7 @@ class ProgressScreen(Screen):
         # Once the first frame is laid out: a thread parsing summaries takes the GIL from the
         # layout half the time, which drew ten years twice as slowly as an empty history.
         self.call_after_refresh(self.load_history)
+        self.call_after_refresh(self.refresh_bindings)  # l, once the month tab is there
 
     def on_resize(self, _event: object = None) -> None:
         """A roomy window gets a bigger calendar: wider cells and a line between weeks."""
@@ -153,7 +157,8 @@ class ProgressScreen(Screen):
         with self.app.batch_update():
             self.query_one(MonthCalendar).days = days
             self.query_one(YearHeatmap).days = days
-            self.show_day(self.query_one(MonthCalendar).selected, opened=False)
+            selected = self.query_one(MonthCalendar).selected
+            self.show_day(selected, opened=selected == self.open_day)
 
     @work(thread=True, exclusive=True)
     def load_history(self) -> None:
@@ -218,7 +223,8 @@ class ProgressScreen(Screen):
         if opened and counted.sessions and self.store is not None:
             records = [r.shown() for r in self._read(
                 lambda s: s.sessions_between(day, day), list[SessionRecord]())]
-        self.query_one("#day", Static).update(day_text(day, counted, records))
+        can_log = self.logger is not None and day <= self.today
+        self.query_one("#day", Static).update(day_text(day, counted, records, can_log))
         self.query_one(BreaksPanel).show(day, counted.breaks)
 
     def draw_history(self) -> None:
@@ -227,10 +233,7 @@ class ProgressScreen(Screen):
         keep = listing.highlighted or 0
         shown = self.history[:HISTORY_ROWS]
         options = [
-            Option(row(line.routine_name,
-                       f"{line.day.isoformat()} {local_time(line.started_at, line.zone)}"
-                       f" · {line.status}{f' · {tag(line.counts)}' if tag(line.counts) else ''}",
-                       duration_text(line.seconds)),
+            Option(row(line.routine_name, line.when_and_status(), duration_text(line.seconds)),
                    id=line.uuid)
             for line in shown
         ]
@@ -277,6 +280,21 @@ class ProgressScreen(Screen):
         if record is not None:
             self.app.push_screen(SessionDetail(record.shown()))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "log":  # the day view's key: shown on the month tab only
+            return self.logger is not None and self.is_mounted and self._tab() == "month"
+        return True
+
+    def action_log(self) -> None:
+        if self.logger is not None and self._tab() == "month":
+            day = self.query_one(MonthCalendar).selected
+            self.logger.ask(self.app, day, self.today, self._logged)
+
+    def _logged(self, record: SessionRecord) -> None:
+        self.open_day = record.day  # the calendar and History update; the day lists it
+        self.after_change(f"Logged {record.routine_name} on {record.day}, marked as logged "
+                          "by hand.")
+
     def action_delete(self) -> None:
         line = self._line()
         if line is None:
@@ -319,3 +337,4 @@ class ProgressScreen(Screen):
             self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()
+        self.refresh_bindings()  # l (log a session) belongs to the month tab

@@ -105,7 +105,9 @@ class MonthCalendar(DayView, can_focus=True):
         Binding("down,j", "move(7)", "Week after", id="week_after", show=False),
         Binding("pageup", "month(-1)", "Month", key_display="PgUp/Dn", id="prev_month"),
         Binding("pagedown", "month(1)", "Month after", id="next_month", show=False),
-        Binding("enter", "open", "Open", id="open_day"),
+        # Not in the footer: the day pane says "Enter show the sessions" where there are any,
+        # and the progress footer needs the room for l (log a session) at 80 columns.
+        Binding("enter", "open", "Open", id="open_day", show=False),
     ]
 
     class DaySelected(Message):

@@ -23,7 +23,7 @@ from coach.core.history.progress import (
     weekly_goal,
     weekly_pain,
 )
-from coach.core.session.records import SessionRecord
+from coach.core.session.records import LOGGED_TEXT, SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.core.wording import count
 
@@ -42,11 +42,19 @@ class SessionLine(NamedTuple):
     status: str
     seconds: int
     counts: Counts
+    logged: bool = False  # logged by hand: done away from the app
 
     @classmethod
     def of(cls, r: SessionRecord) -> SessionLine:
         return cls(r.uuid, r.routine_name, r.day, r.started_at, r.zone, r.status, r.seconds,
-                   record_counts(r))
+                   record_counts(r), r.logged)
+
+    def when_and_status(self) -> str:
+        """'2026-11-20 09:00 · completed', '… · not counted', '2026-11-20 · logged by hand'."""
+        clock, status = shown_clock_status(self.started_at, self.zone, self.status, self.logged)
+        when = self.day.isoformat() if self.logged else f"{self.day.isoformat()} {clock}"
+        label = tag(self.counts)
+        return f"{when} · {status}{f' · {label}' if label else ''}"
 
 
 def local_time(instant: dt.datetime, zone: str) -> str:
@@ -103,11 +111,22 @@ def pain_text(trend) -> Text:
     return text
 
 
+def shown_clock_status(started_at: dt.datetime, zone: str, status: str,
+                       logged: bool) -> tuple[str, str]:
+    """The start's wall-clock time and the status as shown: a session logged by hand has no
+    time anyone saw, and says how it was recorded."""
+    if logged:
+        return "--:--", LOGGED_TEXT
+    return local_time(started_at, zone), status
+
+
 def session_lines(record: SessionRecord) -> Text:
     text = Text()
-    text.append(f"{local_time(record.started_at, record.zone)}  {record.routine_name}", "bold")
+    clock, status = shown_clock_status(record.started_at, record.zone, record.status,
+                                       record.logged)
+    text.append(f"{clock}  {record.routine_name}", "bold")
     label = tag(record_counts(record))
-    text.append(f"  {duration_text(record.seconds)} · {record.status}"
+    text.append(f"  {duration_text(record.seconds)} · {status}"
                 f"{f' · {label}' if label else ''}\n", "dim")
     for step in record.steps:
         text.append(f"  {OUTCOME_MARKS[step.outcome]} {step.exercise_name}")
@@ -132,26 +151,34 @@ def totals_text(done: Totals) -> Text:
     return text
 
 
-def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | None) -> Text:
-    """A day's sessions as the rule counts them, and whether the day counts for the streak."""
+def day_text(day: dt.date, counted: DayCount, records: list[SessionRecord] | None,
+             can_log: bool = False) -> Text:
+    """A day's sessions as the rule counts them, and whether the day counts for the streak;
+    `can_log`: l logs a session on this day (one not yet to come)."""
     text = Text()
     text.append(day.strftime("%a %-d %b %Y") + "\n", "bold")
+    keys = []
     if not counted.sessions:
         text.append("No session.\n", "dim")
-        return text
-    text.append(f"{sessions_text(counted.sessions, counted.breaks)}\n")
-    if counted.streak:
-        why = "counts for the streak"
-    elif counted.breaks == counted.sessions:
-        why = "breaks: not in the streak"
     else:
-        why = "not in the streak (no step done)"
-    text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
-    if records is None:
-        text.append("\nEnter", "bold reverse")
-        text.append(" show the sessions")
-        return text
-    text.append("\n")
-    for record in records:
-        text.append_text(session_lines(record))
+        text.append(f"{sessions_text(counted.sessions, counted.breaks)}\n")
+        if counted.streak:
+            why = "counts for the streak"
+        elif counted.breaks == counted.sessions:
+            why = "breaks: not in the streak"
+        else:
+            why = "not in the streak (no step done)"
+        text.append(f"{duration_text(counted.seconds)} of work · {why}\n", "dim")
+        if records is None:
+            keys.append(("Enter", "show the sessions"))
+        else:
+            text.append("\n")
+            for record in records:
+                text.append_text(session_lines(record))
+    if can_log:
+        keys.append(("l", "log one done away from the app"))
+    for key, label in keys:  # the first after a blank line, then one a line
+        text.append("\n")
+        text.append(key, "bold reverse")
+        text.append(f" {label}")
     return text
