@@ -282,3 +282,31 @@ async def test_stored_terminal_controls_are_shown_never_obeyed(library, history_
 
 def TODAY_OF(store):
     return max(store.session_days())
+
+
+async def test_the_palette_shows_a_description_with_broken_markup_as_typed(
+        library, data_dir, ready_store, settle):
+    from textual.command import CommandPalette
+
+    from coach.core.content.editing import check, draft_of
+
+    hostile = "[b[link=file:///etc/passwd][/bold] a\\[b]"
+    info = next(iter(library.routines.values()))
+    draft = draft_of(info, library, "Hostile help")
+    draft.description = hostile
+    routine = check(draft, "draft", set()).routine
+    assert routine is not None
+    ready_store.save_routine(routine.model_copy(update={"id": "mine"}))
+    app, _, _ = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")  # discovery lists every command with its help
+        await pilot.pause()
+        await pilot.press(*"Hostile")  # a search builds its hits again
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running  # MarkupError used to end the app here
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = [str(option.prompt) for option in palette.query_one("CommandList").options]
+        assert any(hostile in prompt for prompt in shown), shown
