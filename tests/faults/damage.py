@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -263,3 +265,40 @@ def snapshot(folder: Path) -> dict[str, object]:
             else:
                 out[key] = path.read_bytes()
     return out
+
+
+@contextmanager
+def no_hang(seconds: int = 10) -> Iterator[None]:
+    """Fail, instead of waiting for ever, when what runs inside blocks (a FIFO with no writer)."""
+
+    def hung(signum, frame):
+        raise TimeoutError(f"still waiting after {seconds} s: something blocked")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def special(kind: str, path: Path, outside: Path) -> Path:
+    """Put a special file where a file is read: 'fifo', 'zero' (a link to /dev/zero),
+    'dangling' (a link to nowhere) or 'outside' (a link to a real file out of the folder)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "dangling":
+        os.symlink(path.parent / "gone" / path.name, path)
+    else:
+        outside.write_text('{"planted": "from outside the folder"}')
+        os.symlink(outside, path)
+    return path
+
+
+SPECIAL = ("fifo", "zero", "dangling", "outside")

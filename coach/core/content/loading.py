@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from coach.core.content.errors import describe
 from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
 from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
+from coach.core.storage.files import read_file
 
 ARTICLES = {
     "000": "Back Strengthening Exercises After Work: Countering the Effects of Sitting",
@@ -25,6 +26,7 @@ ARTICLES = {
 }
 
 PLACES = ("desk", "floor", "standing")
+MAX_CONTENT_BYTES = 2**20  # an exercise or routine file is a few kB; more is the wrong file
 DESK_EQUIPMENT = frozenset({"chair", "support"})
 
 
@@ -67,12 +69,27 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def parse_toml(text: str, where: str) -> dict:
+    """The TOML document, or ContentError with one line: what every reader of a content or
+    routine file says about text that is not TOML, or TOML no content could be."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([f"{where}: not valid TOML: {exc}"]) from None
+    except RecursionError:  # arrays nested thousands deep
+        raise ContentError([f"{where}: is nested too deeply to be a content file"]) from None
+    except ValueError:  # an integer of thousands of digits
+        raise ContentError([f"{where}: holds a number too long to be a content file's"]) from None
+
+
 def read_toml(path: Path, problems: list[str]) -> dict | None:
     where = _display(path)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is harmless
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(f"{where}: not valid TOML: {exc}")
+        # Never a FIFO or a device, never without end: a content folder may be anyone's.
+        text = read_file(path, MAX_CONTENT_BYTES, links=True).decode("utf-8-sig")  # BOM: harmless
+        return parse_toml(text, where)
+    except ContentError as exc:
+        problems.extend(exc.problems)
     except UnicodeDecodeError:
         problems.append(f"{where}: not UTF-8 text; save it as UTF-8")
     except OSError as exc:

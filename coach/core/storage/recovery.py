@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from coach.core.session.records import SessionRecord
 from coach.core.storage.datafile import write_atomic
+from coach.core.storage.files import DATA_LIMIT, read_file
 
 FOLDER = "recovery"
 
@@ -53,7 +54,7 @@ class Recovery:
                 continue
             for path in paths:
                 try:
-                    record = SessionRecord.model_validate_json(path.read_bytes())
+                    record = SessionRecord.model_validate_json(read_file(path, DATA_LIMIT))
                 except (OSError, ValueError, ValidationError):
                     continue
                 found.setdefault(record.uuid, record)

@@ -19,6 +19,7 @@ from typing import Any
 
 from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import StoreError, read_error
+from coach.core.storage.files import DATA_LIMIT, read_file
 from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
 from coach.core.storage.machine import data_name
 from coach.core.storage.schema import Kind, Tables
@@ -44,7 +45,7 @@ _FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
 def digest(path: Path) -> str | None:
     """A short hash of the file's bytes: the same on every machine that holds the same file."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+        return hashlib.sha256(read_file(path, DATA_LIMIT)).hexdigest()[:20]
     except OSError:
         return None
 
