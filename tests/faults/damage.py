@@ -208,65 +208,6 @@ def _dangling(name: str) -> Damage:
     return damage
 
 
-FOLDER_DAMAGE: dict[str, Damage] = {
-    "sessions-is-a-file": _replace_with_file("sessions"),
-    "days-is-a-file": _replace_with_file("days"),
-    "lock-is-a-folder": _replace_with_folder(".lock"),
-    "month-is-a-folder": _replace_with_folder(MONTH),
-    "settings-is-a-folder": _replace_with_folder(SETTINGS),
-    "routines-is-a-folder": _replace_with_folder(ROUTINES),
-    "month-dangling-link": _dangling(MONTH),
-    "days-dangling-link": _dangling(DAYS),
-    "settings-dangling-link": _dangling(SETTINGS),
-}
-
-
-def kinds() -> dict[str, Damage]:
-    """Every kind of damage by name: '<file>:<damage>', 'record:<damage>', 'folder:<damage>'."""
-    out: dict[str, Damage] = {}
-    for name in (MONTH, DAYS, SETTINGS, ROUTINES):
-        for kind, change in FILE_DAMAGE.items():
-            out[f"{name}:{kind}"] = _bytes(name, change)  # type: ignore[arg-type]
-        for kind, shape in SHAPE_DAMAGE.items():
-            out[f"{name}:{kind}"] = _tables(name, shape)
-    out.update((f"record:{kind}", _record(change)) for kind, change in RECORD_DAMAGE.items())
-    out.update((f"folder:{kind}", damage) for kind, damage in FOLDER_DAMAGE.items())
-    return out
-
-
-KINDS = kinds()
-
-
-def read_by(kind: str) -> set[str]:
-    """The commands that read what this kind damaged, so must report it (exit 2)."""
-    if kind.startswith(("record:", f"{MONTH}:")) or kind in (
-        "folder:sessions-is-a-file", "folder:month-is-a-folder", "folder:month-dangling-link"
-    ):
-        return {"status", "export"}
-    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:")) or kind in (
-        "folder:days-is-a-file", "folder:settings-is-a-folder", "folder:days-dangling-link",
-        "folder:settings-dangling-link",
-    ):
-        return {"status"}
-    return set()  # the user's routines and the lock: neither command reads them
-
-
-def snapshot(folder: Path) -> dict[str, object]:
-    """Every entry under folder: a file's bytes, a link's target, or 'folder'."""
-    out: dict[str, object] = {}
-    for root, dirs, files in os.walk(folder):
-        for name in dirs + files:
-            path = Path(root) / name
-            key = str(path.relative_to(folder))
-            if path.is_symlink():
-                out[key] = f"-> {os.readlink(path)}"
-            elif path.is_dir():
-                out[key] = "folder"
-            else:
-                out[key] = path.read_bytes()
-    return out
-
-
 @contextmanager
 def no_hang(seconds: int = 10) -> Iterator[None]:
     """Fail, instead of waiting for ever, when what runs inside blocks (a FIFO with no writer)."""
@@ -302,3 +243,81 @@ def special(kind: str, path: Path, outside: Path) -> Path:
 
 
 SPECIAL = ("fifo", "zero", "dangling", "outside")
+
+
+def _special(name: str, kind: str) -> Damage:
+    def damage(folder: Path) -> Path:
+        return special(kind, folder / name, folder.parent / "outside.json")
+
+    return damage
+
+
+OTHER = "machines/evil-t/"  # another machine's folder, as a sync tool delivers it
+FOLDER_DAMAGE: dict[str, Damage] = {
+    "sessions-is-a-file": _replace_with_file("sessions"),
+    "days-is-a-file": _replace_with_file("days"),
+    "lock-is-a-folder": _replace_with_folder(".lock"),
+    "month-is-a-folder": _replace_with_folder(MONTH),
+    "settings-is-a-folder": _replace_with_folder(SETTINGS),
+    "routines-is-a-folder": _replace_with_folder(ROUTINES),
+    "month-dangling-link": _dangling(MONTH),
+    "days-dangling-link": _dangling(DAYS),
+    "settings-dangling-link": _dangling(SETTINGS),
+}
+
+
+def kinds() -> dict[str, Damage]:
+    """Every kind of damage by name: '<file>:<damage>', 'record:<damage>', 'folder:<damage>'."""
+    out: dict[str, Damage] = {}
+    for name in (MONTH, DAYS, SETTINGS, ROUTINES):
+        for kind, change in FILE_DAMAGE.items():
+            out[f"{name}:{kind}"] = _bytes(name, change)  # type: ignore[arg-type]
+        for kind, shape in SHAPE_DAMAGE.items():
+            out[f"{name}:{kind}"] = _tables(name, shape)
+    out.update((f"record:{kind}", _record(change)) for kind, change in RECORD_DAMAGE.items())
+    out.update((f"folder:{kind}", damage) for kind, damage in FOLDER_DAMAGE.items())
+    for kind in SPECIAL:  # files that are not files: they must not block, run away or lead out
+        for name in (MONTH, DAYS, SETTINGS, ROUTINES):
+            if kind != "dangling":  # folder:*-dangling-link above
+                out[f"{name}:{kind}"] = _special(name, kind)
+        for name in (MONTH, SETTINGS, ROUTINES):
+            out[f"{OTHER}{name}:{kind}"] = _special(OTHER + name, kind)
+    return out
+
+
+KINDS = kinds()
+
+
+def read_by(kind: str) -> set[str]:
+    """The commands that read what this kind damaged, so must report it (exit 2)."""
+    if kind.startswith(("record:", f"{MONTH}:")) or kind in (
+        "folder:sessions-is-a-file", "folder:month-is-a-folder", "folder:month-dangling-link"
+    ):
+        return {"status", "export"}
+    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:")) or kind in (
+        "folder:days-is-a-file", "folder:settings-is-a-folder", "folder:days-dangling-link",
+        "folder:settings-dangling-link",
+    ):
+        return {"status"}
+    # Another machine's files: a sync tool may still be delivering one, so a file that cannot
+    # be read is skipped (doctor lists it), and the history reads as it was.
+    return set()  # the user's routines and the lock: neither command reads them
+
+
+def snapshot(folder: Path) -> dict[str, object]:
+    """Every entry under folder: a file's bytes, a link's target, or 'folder'."""
+    out: dict[str, object] = {}
+    for root, dirs, files in os.walk(folder):
+        for name in dirs + files:
+            path = Path(root) / name
+            key = str(path.relative_to(folder))
+            if path.is_symlink():
+                out[key] = f"-> {os.readlink(path)}"
+            elif path.is_dir():
+                out[key] = "folder"
+            elif path.is_fifo():  # reading it would wait for a writer
+                out[key] = "fifo"
+            else:
+                out[key] = path.read_bytes()
+    return out
+
