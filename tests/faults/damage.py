@@ -208,12 +208,16 @@ def _dangling(name: str) -> Damage:
     return damage
 
 
+class Hung(Exception):
+    """What runs under no_hang() blocked."""
+
+
 @contextmanager
 def no_hang(seconds: int = 10) -> Iterator[None]:
     """Fail, instead of waiting for ever, when what runs inside blocks (a FIFO with no writer)."""
 
-    def hung(signum, frame):
-        raise TimeoutError(f"still waiting after {seconds} s: something blocked")
+    def hung(signum, frame):  # not TimeoutError: that is an OSError, which readers catch
+        raise Hung(f"still waiting after {seconds} s: something blocked")
 
     old = signal.signal(signal.SIGALRM, hung)
     signal.alarm(seconds)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damage import MONTH, OTHER, SPECIAL, build, special
+from damage import MONTH, OTHER, SPECIAL, build, no_hang, special
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,3 +51,43 @@ def test_status_export_and_doctor_finish_and_say_what_is_wrong(
             assert done.returncode == 0 and "Office break" in done.stdout, (command, done)
         elif kind != "dangling":  # doctor and links is another item's: no traceback is enough
             assert str(path) in done.stdout + done.stderr, done
+
+
+def test_a_cache_with_the_right_key_and_a_changed_name_is_not_believed(tmp_path: Path):
+    from coach.core.content import cache
+    from coach.core.content.loading import load_library
+    from coach.paths import content_dir
+
+    load_library(content_dir(), tmp_path)
+    path = cache.cache_path(tmp_path)
+    hacked = path.read_text().replace('"Cobra stretch"', '"Cobra HACKED"')
+    assert "Cobra HACKED" in hacked and cache.content_key(content_dir()) in hacked
+    path.write_text(hacked)  # the key is anyone's to compute: it seals nothing
+    assert load_library(content_dir(), tmp_path).exercises["cobra"].name == "Cobra stretch"
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_a_cache_that_is_not_a_file_is_passed_over(tmp_path: Path, kind: str):
+    from coach.core.content import cache
+    from coach.core.content.loading import load_library
+    from coach.paths import content_dir
+
+    load_library(content_dir(), tmp_path)
+    special(kind, cache.cache_path(tmp_path), tmp_path / "outside.json")
+    with no_hang():
+        library = load_library(content_dir(), tmp_path)
+    assert library.exercises["cobra"].name == "Cobra stretch"
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+def test_a_kept_session_that_is_not_a_file_is_passed_over(tmp_path: Path, kind: str):
+    from damage import LAST_DAY, record
+
+    from coach.core.storage.recovery import Recovery
+
+    recovery = Recovery(tmp_path / "data", tmp_path / "fallback")
+    kept = recovery.keep(record(LAST_DAY))
+    assert kept is not None
+    special(kind, kept.with_name("planted.json"), tmp_path / "outside.json")
+    with no_hang():
+        assert [r.uuid for r in recovery.pending()] == [record(LAST_DAY).uuid]
