@@ -8,8 +8,8 @@ from pydantic import ValidationError
 
 from coach.commands.common import UserError
 from coach.core.content.errors import describe
-from coach.core.nudge.notify import terminal_safe
 from coach.core.session.records import Settings
+from coach.core.text import one_line
 from coach.paths import data_dir
 
 ABOUT = {  # each fits beside the widest value in 80 columns
@@ -70,7 +70,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
     try:
         if args.settings_command != "set":
             settings = store.settings()
-            values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
+            values = {f: one_line(shown(getattr(settings, f)), 120) for f in Settings.model_fields}
             width = max(map(len, values))
             value_width = max(map(len, values.values()))
             for field, value in values.items():
@@ -86,5 +86,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"{store.folder}: cannot be written ({exc.strerror})") from None
     field = args.key.strip().lower().replace("-", "_")
-    print(terminal_safe(f"{field} = {shown(getattr(new, field))}", limit=200))
+    print(one_line(f"{field} = {shown(getattr(new, field))}", 200))
     return 0

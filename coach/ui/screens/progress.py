@@ -180,7 +180,7 @@ class ProgressScreen(Screen):
             lines: list[SessionLine] = []
             older = False
             for _, records, more in newest_months(store):  # whole months, as history_page
-                lines += [SessionLine.of(r.shown()) for r in records]
+                lines += [SessionLine.of(r) for r in records]
                 older = more
                 del records  # the next month is read with this one let go
                 if len(lines) >= HISTORY_PAGE:
@@ -216,8 +216,8 @@ class ProgressScreen(Screen):
         sessions, seconds = self.days.get(day, (0, 0))
         records = None
         if opened and sessions and self.store is not None:
-            records = [r.shown() for r in self._read(
-                lambda s: s.sessions_between(day, day), list[SessionRecord]())]
+            records = list(self._read(
+                lambda s: s.sessions_between(day, day), list[SessionRecord]()))
         self.query_one("#day", Static).update(day_text(day, sessions, seconds, records))
 
     def draw_history(self) -> None:
@@ -269,7 +269,7 @@ class ProgressScreen(Screen):
         line = self._line()
         record = self._record(line) if line is not None else None
         if record is not None:
-            self.app.push_screen(SessionDetail(record.shown()))
+            self.app.push_screen(SessionDetail(record))
 
     def action_delete(self) -> None:
         line = self._line()
