@@ -29,6 +29,7 @@ STORED = {"stored": True}
 STEERING = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"  # what a C1 control, a bidi control or a lone surrogate becomes
 
 
@@ -88,6 +89,8 @@ def _first_steering(value: str, allowed: str) -> int | None:
 def _checker(allowed: str, what: str, neutralise: Callable[[str], str]):
     def check(value: str, info: ValidationInfo) -> str:
         if info.context and info.context.get("stored"):
+            if SURROGATE.search(value):  # no file backcoach wrote holds one (not UTF-8)
+                raise ValueError("holds a broken character (a lone surrogate)")
             # Read from a file: shown harmlessly, never refused (that would hide a session).
             return neutralise(value)
         at = _first_steering(value, allowed)
