@@ -38,6 +38,20 @@ def machine_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["BACKCOACH_MACHINE_DIR"] = before
 
 
+@pytest.fixture(scope="session", autouse=True)
+def state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where kept sessions go (coach/core/storage/recovery.py): never the user's real state
+    folder, nor their session's runtime folder, in a test."""
+    folder = tmp_path_factory.mktemp("state")
+    before = {name: os.environ.pop(name, None) for name in ("XDG_STATE_HOME", "XDG_RUNTIME_DIR")}
+    os.environ["XDG_STATE_HOME"] = str(folder)
+    yield folder
+    for name, value in before.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A private data folder, so no test touches the user's real one."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
@@ -11,6 +12,9 @@ from coach.core.content.errors import describe
 from coach.core.session.records import Settings
 from coach.core.text import one_line
 from coach.paths import data_dir
+
+if TYPE_CHECKING:
+    from coach.core.storage.store import Store
 
 ABOUT = {  # each fits beside the widest value in 80 columns
     "safety_acknowledged": "the safety screen was read",
@@ -62,6 +66,17 @@ def changed(settings: Settings, key: str, value: str) -> Settings:
         raise UserError(describe("settings", exc)[0]) from None
 
 
+def kept(store: Store, new: Settings) -> None:
+    """UserError unless the settings in use are now the ones saved: read back, never assumed
+    (another machine's could win over them), so a value is never reported that was not kept."""
+    found = store.all_settings()
+    if (found[0][2] if found else store.settings()) != new:
+        where = f"those in {found[0][1].relative_to(store.folder)}" if found else "the defaults"
+        raise UserError(one_line(
+            f"settings: not kept; the settings in use are still {where}; run `backcoach "
+            "doctor` to see every machine's settings", 200))
+
+
 def cmd_settings(args: argparse.Namespace) -> int:
     from coach.core.storage.files import make_folder
     from coach.core.storage.store import Store, StoreError
@@ -81,6 +96,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         with store.locked():  # read, check, write: another copy cannot change it in between
             new = changed(store.settings(), args.key, args.value)
             store.save_settings(new)
+            kept(store, new)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     except OSError as exc:

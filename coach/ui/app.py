@@ -22,9 +22,8 @@ from coach.core.history.progress import streaks
 from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus, Settings
-from coach.core.storage.recovery import Recovery
+from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
-from coach.core.wording import count
 from coach.ui import signals
 from coach.ui.gate import after_store_opens
 from coach.ui.lazy import LazyScreen, prefetch
@@ -125,7 +124,8 @@ class CoachApp(App):
 
     # -- the store ---------------------------------------------------------------------------
 
-    def store_opened(self, settings: Settings, pending: list[SessionRecord]) -> None:
+    def store_opened(self, settings: Settings,
+                     offers: list[tuple[SessionRecord, SessionRecord | None]]) -> None:
         self.settings = settings
         if settings.theme in self.available_themes:
             self.theme = settings.theme
@@ -137,11 +137,11 @@ class CoachApp(App):
         waiting, self.waiting_for_store = self.waiting_for_store, []
         for action in waiting:
             action()
-        if pending:
-            question = (f"{count(len(pending), 'session')} could not be saved last time and "
-                        "were kept aside. Save them now?")
-            self.push_screen(Confirm(question, "save them", "not now (asked again next start)"),
-                             lambda yes: self.sessions.save_kept(pending) if yes else None)
+        if offers:
+            kept = [record for record, _ in offers]
+            question, yes = offer_question(offers)
+            self.push_screen(Confirm(question, yes, "not now (asked again next start)"),
+                             lambda yes: self.sessions.save_kept(kept) if yes else None)
 
     @on(Written)
     def _written(self, message: Written) -> None:

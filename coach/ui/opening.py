@@ -49,8 +49,11 @@ class StoreOpening:
             app.call_from_thread(
                 partial(app.notify, line, severity="warning", timeout=15, markup=False)
             )
-        pending = app.sessions.pending()
-        app.call_from_thread(app.store_opened, settings, pending)
+        try:
+            offers = app.sessions.offers()
+        except STORE_ERRORS:  # cannot tell what is newer: not offered now, asked next start
+            offers = []
+        app.call_from_thread(app.store_opened, settings, offers)
 
     def _cannot_open(self, problem: str) -> None:
         self.app.notify(problem, title="Your data can't be opened; nothing will be saved",

@@ -27,6 +27,7 @@ class SessionRun:
     player: Player = field(init=False)
     started_at: dt.datetime = field(init=False)
     uuid: str = field(init=False)
+    revisions: int = field(init=False, default=0)  # records made so far: the next one's number
 
     def __post_init__(self) -> None:
         self.player = Player(self.info.steps, self.clock)
@@ -36,6 +37,7 @@ class SessionRun:
     def record(self, status: SessionStatus) -> SessionRecord:
         """The session as it should be stored now; stopping includes the step under way."""
         ended = None if status == "in progress" else self.clock.now()
+        self.revisions += 1  # every record is newer than the ones before it
         return SessionRecord(
             uuid=self.uuid,
             routine_id=self.info.routine.id,
@@ -51,5 +53,6 @@ class SessionRun:
             pain_before=self.pain_before,
             pain_after=self.pain_after,
             counts_for_streak=self.counts_for_streak,
+            revision=self.revisions,
         )
 

@@ -105,6 +105,10 @@ class SessionRecord(Record):
     pain_before: int | None = Field(None, ge=0, le=10)
     pain_after: int | None = Field(None, ge=0, le=10)
     counts_for_streak: bool = True  # False: a micro-break the user keeps out of the streak
+    # How many records of this session came before it: each save of a session under way is
+    # a later one, so a kept copy or a retry is known to be older than what the store holds
+    # by this number, never by equality or by a clock.
+    revision: int = Field(0, ge=0)
 
     @property
     def seconds(self) -> int:

@@ -91,7 +91,8 @@ _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a device", stat.S_
           stat.S_IFSOCK: "a socket"}
 
 
-def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = False) -> bytes:
+def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = False,
+              dir_fd: int | None = None) -> bytes:
     """The bytes of the plain file at path, at most limit of them, or OSError.
 
     Every file backcoach reads may come from outside (a sync tool, an import, a cache left on
@@ -102,6 +103,7 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
     replaced, never written through, so a link there was never one of ours.
     streams=True is for a path the user named on the command line: a pipe (`<(curl ...)`) or a
     device is then what they asked for, read as it comes, still no further than limit.
+    With dir_fd, path is relative to that open folder (a private folder held open).
     A missing file is FileNotFoundError; a folder IsADirectoryError; the rest NotAFile.
     """
     flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
@@ -110,11 +112,10 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
     if not links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags)
+        fd = os.open(path, flags, dir_fd=dir_fd)
     except OSError as exc:
-        if exc.errno == errno.ELOOP and not links and os.path.islink(path):
-            raise NotAFile(path, f"is a link (to {os.readlink(path)}), which backcoach does "
-                                 "not follow here") from None
+        if exc.errno == errno.ELOOP and not links:
+            raise NotAFile(path, "is a link, which backcoach does not follow here") from None
         raise
     try:
         mode = os.fstat(fd).st_mode

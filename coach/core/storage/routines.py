@@ -1,12 +1,12 @@
 """The routines the user made or imported: routines.json, keyed by routine id, one per machine.
 
-When two machines saved one routine id, the newest save wins and the other stays in its
-machine's file; a delete is a tombstone, undone by a later save of that id.
+When two machines saved one routine id, the latest save wins (by its stamp, stamps.py: never by
+clocks alone) and the other stays in its machine's file; a delete is a tombstone, undone by a
+later save of that id.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -20,6 +20,7 @@ from coach.core.content.routine_files import new_routine_id
 from coach.core.storage.datafile import StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import ROUTINES_FILE
+from coach.core.storage.stamps import NEVER, Stamp, next_mark, stamp_of
 from coach.core.storage.summaries import shown_key
 from coach.core.storage.union import Everyone, named_files
 from coach.core.text import STORED
@@ -32,17 +33,19 @@ class RoutineFile(Everyone):
     """The Store's user routines."""
 
     def user_routines(self) -> list[Routine]:
-        """The routines the user made or imported on any machine, sorted by name; reads only."""
+        """The routines the user made or imported on any machine, sorted by name; reads only.
+        Of one id's copies the latest (by its stamp, stamps.py) wins; a delete made after it
+        hides it."""
         deleted = self.tombstones()[ROUTINES]
-        newest: dict[str, tuple[str, Routine]] = {}
+        newest: dict[str, tuple[Stamp, Routine]] = {}
         for at, _, routine in self.all_routines():
-            if at > deleted.get(routine.id, "") and (
+            if at > deleted.get(routine.id, NEVER) and (
                     routine.id not in newest or at > newest[routine.id][0]):
                 newest[routine.id] = (at, routine)
         return sorted((r for _, r in newest.values()), key=lambda r: (r.name.casefold(), r.id))
 
-    def all_routines(self) -> list[tuple[str, Path, Routine]]:
-        """(saved at, file, routine) for every machine's copy of every routine."""
+    def all_routines(self) -> list[tuple[Stamp, Path, Routine]]:
+        """(its save's stamp, file, routine) for every machine's copy of every routine."""
         out = []
         for _, folder in self.source_dirs():
             for path in named_files(folder, ROUTINES_FILE):
@@ -58,19 +61,25 @@ class RoutineFile(Everyone):
                 saved = db.table(SAVED)
                 for routine in routines:
                     doc = saved.get(doc_id=routine.id)  # type: ignore[call-overload]
-                    out.append((str(doc.get("at", "")) if doc else "", path, routine))
+                    out.append((stamp_of(doc), path, routine))
         return out
 
+    def _stamps_of(self, routine_id: str) -> list[Stamp]:
+        """Every machine's saves and deletes of the routine: what a change now comes after."""
+        seen = [at for at, _, routine in self.all_routines() if routine.id == routine_id]
+        return seen + [st for key, st in self.tombstones()[ROUTINES].items() if key == routine_id]
+
     def save_routine(self, routine: Routine) -> None:
-        """Insert the routine, or replace the one with its id; atomic and locked."""
+        """Insert the routine, or replace the one with its id; atomic and locked. Stamped after
+        every copy and delete of it seen, so it is the one in use whatever the clocks say."""
         with self.locked():
             db = StoreDB(self.routines_path, ROUTINES)
             tables = dict(db.file.read() or {})
             # exclude_none: a step's dosing keeps only the fields it changes, as in a TOML file.
             doc = routine.model_dump(mode="json", exclude_none=True)
-            at = dt.datetime.now(dt.UTC).isoformat()
+            mark = next_mark(self._stamps_of(routine.id))
             tables[ROUTINES] = dict(tables.get(ROUTINES, {})) | {routine.id: doc}
-            tables[SAVED] = dict(tables.get(SAVED, {})) | {routine.id: {"at": at}}
+            tables[SAVED] = dict(tables.get(SAVED, {})) | {routine.id: mark}
             db.file.write(tables)  # one write: the routine and when, together
 
     def add_routine(self, routine: Routine, reserved: Iterable[str]) -> Routine:
@@ -100,7 +109,7 @@ class RoutineFile(Everyone):
             if table.contains(doc_id=routine_id):  # type: ignore[arg-type]
                 table.remove(doc_ids=[routine_id])  # type: ignore[list-item]
             if stored:
-                self.bury(ROUTINES, routine_id)
+                self.bury(ROUTINES, routine_id, after=self._stamps_of(routine_id))
 
     def _routines_from(self, db: StoreDB) -> list[Routine]:
         routines = []

@@ -29,7 +29,7 @@ from coach.core.storage.summaries import (
     summarize,
     totals_of,
 )
-from coach.core.storage.union import REVIVED, Everyone, digest
+from coach.core.storage.union import REVIVED, Everyone, digest, revision
 
 
 class SessionFiles(Everyone):
@@ -46,8 +46,12 @@ class SessionFiles(Everyone):
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def save_session(self, record: SessionRecord) -> None:
-        """Insert the session, or replace the one with its uuid; atomic and locked."""
+    def save_session(self, record: SessionRecord) -> bool:
+        """Insert the session, or replace the one with its uuid; atomic and locked.
+
+        False, with nothing written, when the store holds a later revision of it: a kept copy
+        or a retry that comes after a newer save must never take its place.
+        """
         month = month_of(record.day)
         first = self._saved_in.setdefault(record.uuid, month)
         if first != month:  # two copies in two month files would be worse than a loud failure
@@ -59,11 +63,14 @@ class SessionFiles(Everyone):
             bad = self._unchanged_since_summary(year, month)
             db = StoreDB(self.month_path(month), SESSIONS)
             table = db.table(SESSIONS)
+            if revision(table.get(doc_id=record.uuid)) > record.revision:  # type: ignore[call-overload]
+                return False
             replace(table, record.uuid, record.model_dump(mode="json"))
             trusted = None if bad is None else {month: _without(bad, record.uuid)}
             self._summarize(year, {month: docs(table)}, trusted)
             if record.uuid in self.my_deletes():
                 self.bury(REVIVED, record.uuid)  # saved again after this machine deleted it: undo
+        return True
 
     def delete_session(self, uuid: str) -> SessionRecord | None:
         """Remove the session with this uuid; returns it, or None when it is not stored (any

@@ -1,12 +1,12 @@
 """The user's settings: one document in settings.json, one file per machine.
 
-When two machines changed them, the newest save wins; the other stays in its machine's file (or
-its conflict copy), where `backcoach doctor` shows it: nothing is silently lost.
+When two machines changed them, the latest save wins (by its stamp, never by clocks alone); the
+other stays in its machine's file (or its conflict copy), where `backcoach doctor` shows it:
+nothing is silently lost.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Final
 
@@ -17,10 +17,11 @@ from coach.core.session.records import Settings
 from coach.core.storage.datafile import FileStorage, StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import SETTINGS_FILE
+from coach.core.storage.stamps import Stamp, next_mark, stamp_of
 from coach.core.storage.union import Everyone, named_files
 
 SETTINGS: Final = "settings"
-SAVED: Final = "saved"  # when this machine saved them: which of several is the newest
+SAVED: Final = "saved"  # when this machine saved them (a stamp): which of several is in use
 SETTINGS_ID = "1"
 
 
@@ -33,7 +34,11 @@ class SettingsFile(Everyone):
         return found[0][2] if found else Settings.model_validate({})
 
     def all_settings(self) -> list[tuple[str, Path, Settings]]:
-        """(saved at, file, settings) of every machine's settings, newest first."""
+        """(saved at, file, settings) of every machine's settings, the one in use first: the
+        latest by its stamp (stamps.py), not by any machine's clock."""
+        return [(at, path, settings) for _, at, path, settings in self._stamped_settings()]
+
+    def _stamped_settings(self) -> list[tuple[Stamp, str, Path, Settings]]:
         out = []
         for _, folder in self.source_dirs():
             for path in named_files(folder, SETTINGS_FILE):
@@ -48,17 +53,20 @@ class SettingsFile(Everyone):
                         raise
                     self.unread[path] = str(exc)
                     continue
-                at = tables.get(SAVED, {}).get(SETTINGS_ID, {}).get("at", "")
-                out.append((str(at), path, settings))
-        return sorted(out, key=lambda found: (found[0], str(found[1])), reverse=True)
+                mark = tables.get(SAVED, {}).get(SETTINGS_ID, {})
+                at = mark.get("at", "") if isinstance(mark, dict) else ""
+                out.append((stamp_of(mark), str(at), path, settings))
+        return sorted(out, key=lambda found: (found[0], str(found[2])), reverse=True)
 
     def save_settings(self, settings: Settings) -> None:
-        """Save the settings; atomic and locked."""
+        """Save the settings, stamped later than every machine's saved ones (so they are the
+        ones in use, whatever the other machines' clocks say); atomic and locked."""
         with self.locked():
+            seen = [found[0] for found in self._stamped_settings()]
             file = FileStorage(self.settings_path, SETTINGS)
             tables = dict(file.read() or {})
             tables[SETTINGS] = {SETTINGS_ID: settings.model_dump(mode="json")}
-            tables[SAVED] = {SETTINGS_ID: {"at": dt.datetime.now(dt.UTC).isoformat()}}
+            tables[SAVED] = {SETTINGS_ID: next_mark(seen)}
             file.write(tables)  # one write: the settings and when, together
 
     def _settings_from(self, db: StoreDB) -> Settings:

@@ -10,10 +10,10 @@ when no session is in two of them and none is deleted; otherwise they are recomp
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from coach.core.storage.files import DATA_LIMIT, read_file
 from coach.core.storage.folder import DAYS, DELETED_FILE, SESSIONS, TOTALS, DataFolder
 from coach.core.storage.machine import data_name
 from coach.core.storage.schema import Kind, Tables
+from coach.core.storage.stamps import NEVER, Stamp, next_mark, stamp_of
 from coach.core.storage.summaries import (
     DAY_TABLE,
     TOTALS_TABLE,
@@ -50,17 +51,25 @@ def digest(path: Path) -> str | None:
         return None
 
 
-def _rank(doc: Any) -> tuple[int, str, int, str]:
-    """Which of two documents with one uuid wins: the finished one, the later end, the more
-    work; then any fixed order, so every machine picks the same."""
+def revision(doc: Any) -> int:
+    """A stored session's revision (records.py); 0 for one saved before revisions, or bad."""
+    found = doc.get("revision") if isinstance(doc, dict) else None
+    return found if type(found) is int and found >= 0 else 0
+
+
+def rank(doc: Any) -> tuple[int, int, str, int, str]:
+    """Which of two documents with one uuid wins: the later revision; for ones saved before
+    revisions, the finished one, the later end, the more work; then any fixed order, so every
+    machine picks the same."""
     if not isinstance(doc, dict):
-        return (0, "", 0, repr(doc))
+        return (0, 0, "", 0, repr(doc))
     steps = doc.get("steps")
     worked = sum(s.get("seconds", 0) for s in steps if isinstance(s, dict)
                  and type(s.get("seconds")) is int) if isinstance(steps, list) else 0
     ended = doc.get("ended_at")
-    return (_FINAL.get(str(doc.get("status")), 0), ended if isinstance(ended, str) else "",
-            worked, json.dumps(doc, sort_keys=True, default=str))
+    return (revision(doc), _FINAL.get(str(doc.get("status")), 0),
+            ended if isinstance(ended, str) else "", worked,
+            json.dumps(doc, sort_keys=True, default=str))
 
 
 def data_files_in(folder: Path, length: int) -> dict[str, list[Path]]:
@@ -114,13 +123,20 @@ class Everyone(DataFolder):
             self.unread[path] = str(exc)
             return {}
 
-    def bury(self, table_name: str, *keys: str, extra: dict[str, Any] | None = None) -> None:
-        """Note keys as deleted (or revived) now in this machine's deleted.json; one write."""
+    def bury(self, table_name: str, *keys: str, extra: dict[str, Any] | None = None,
+             after: Iterable[Stamp] = ()) -> None:
+        """Note keys as deleted (or revived) now in this machine's deleted.json; one write.
+        Each mark is stamped later than every mark of its key seen, and than `after` (the
+        saves the caller saw), so it wins over them whatever the clocks say (stamps.py)."""
         file = FileStorage(self.deleted_path, "deleted")
         tables = dict(file.read() or {})
-        at = dt.datetime.now(dt.UTC).isoformat()
+        marks = self._marks()
+        seen = list(after)
         table = dict(tables.get(table_name, {}))
-        table.update((key, {"at": at, "by": self.machine, **(extra or {})}) for key in keys)
+        for key in keys:
+            known = [st for found in marks.values() for st in found.get(key, {}).values()]
+            mark = next_mark(seen + known)
+            table[key] = {**mark, "by": self.machine, **(extra or {})}
         tables[table_name] = table
         file.write(tables)
 
@@ -137,34 +153,35 @@ class Everyone(DataFolder):
         """The months some machine has a session file for, oldest first."""
         return list(self.session_sources())
 
-    def tombstones(self) -> dict[str, dict[str, str]]:
-        """Table ("sessions", "routines") -> key -> when it was deleted, from every machine.
+    def tombstones(self) -> dict[str, dict[str, Stamp]]:
+        """Table ("sessions", "routines") -> key -> when it was deleted (its stamp), from every
+        machine.
 
         A machine that saves or imports a session again after deleting it undoes its own
         delete ("revived", newer than its tombstone); another machine's delete still stands.
         """
         marks = self._marks()
-        out: dict[str, dict[str, str]] = {"sessions": {}, "routines": {}}
+        out: dict[str, dict[str, Stamp]] = {"sessions": {}, "routines": {}}
         for table, found in out.items():
             for key, by_machine in marks[table].items():
                 revived = marks[REVIVED].get(key, {}) if table == "sessions" else {}
-                live = [at for by, at in by_machine.items() if at > revived.get(by, "")]
+                live = [at for by, at in by_machine.items() if at > revived.get(by, NEVER)]
                 if live:
                     found[key] = max(live)
         return out
 
-    def my_deletes(self) -> dict[str, str]:
+    def my_deletes(self) -> dict[str, Stamp]:
         """The sessions this machine deleted and has not saved again since: uuid -> when."""
         marks, me = self._marks(), self.machine
         return {key: by_machine[me] for key, by_machine in marks["sessions"].items()
-                if me in by_machine and by_machine[me] > marks[REVIVED].get(key, {}).get(me, "")}
+                if me in by_machine and by_machine[me] > marks[REVIVED].get(key, {}).get(me, NEVER)}
 
-    def _marks(self) -> dict[str, dict[str, dict[str, str]]]:
+    def _marks(self) -> dict[str, dict[str, dict[str, Stamp]]]:
         """Table -> key -> machine -> its latest mark, over every deleted.json and its conflict
         copies. A mark names the machine that made it ("by"); one made before marks did counts
         as the folder's. By name, because the folder a machine writes in can change under it:
         two machines that started apart each took the top, and the sync tool kept one owner."""
-        out: dict[str, dict[str, dict[str, str]]] = {"sessions": {}, "routines": {}, REVIVED: {}}
+        out: dict[str, dict[str, dict[str, Stamp]]] = {"sessions": {}, "routines": {}, REVIVED: {}}
         for machine, folder in self.source_dirs():
             for path in named_files(folder, DELETED_FILE):
                 strict = path == self.folder / DELETED_FILE
@@ -173,11 +190,11 @@ class Everyone(DataFolder):
                     for key, doc in tables.get(table, {}).items():
                         by = str(doc.get("by") or machine)
                         marks = found.setdefault(key, {})
-                        marks[by] = max(marks.get(by, ""), str(doc.get("at", "")))
+                        marks[by] = max(marks.get(by, NEVER), stamp_of(doc))
         return out
 
     def docs_by_file(self, month: str, sources: list[Source] | None = None,
-                     deleted: dict[str, str] | None = None) -> dict[Path, dict[str, Any]]:
+                     deleted: dict[str, Stamp] | None = None) -> dict[Path, dict[str, Any]]:
         """The month's documents, one per uuid (the winner), minus the deleted ones, grouped by
         the file each came from. This machine's file that cannot be read raises; any other is
         noted in `unread` and skipped until the sync tool delivers it whole."""
@@ -195,7 +212,7 @@ class Everyone(DataFolder):
             for key, doc in docs.items():
                 if key in deleted:
                     continue
-                if key not in best or _rank(doc) > _rank(best[key][1]):
+                if key not in best or rank(doc) > rank(best[key][1]):
                     best[key] = (path, doc)
         out: dict[Path, dict[str, Any]] = {}
         for key, (path, doc) in best.items():
@@ -270,7 +287,7 @@ class Everyone(DataFolder):
         return out
 
     def _month_summary(self, month: str, sources: list[Source], stored: dict[Path, Stored],
-                       deleted: dict[str, str]) -> tuple[DayTotals, MonthTotals]:
+                       deleted: dict[str, Stamp]) -> tuple[DayTotals, MonthTotals]:
         trusted = self._trusted(month, sources, stored, deleted)
         if trusted is not None:
             return trusted
@@ -286,7 +303,7 @@ class Everyone(DataFolder):
         return day_totals, totals
 
     def _trusted(self, month: str, sources: list[Source], stored: dict[Path, Stored],
-                 deleted: dict[str, str]) -> tuple[DayTotals, MonthTotals] | None:
+                 deleted: dict[str, Stamp]) -> tuple[DayTotals, MonthTotals] | None:
         """The month's totals added up from its files' summaries, or None when they cannot be."""
         if any(copy for _, _, copy in sources):
             return None
