@@ -5,14 +5,13 @@ Loading collects every problem before it gives up, so an author fixes a folder i
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from coach.core.content.errors import describe
+from coach.core.content.errors import MAX_CONTENT_BYTES, ContentError, describe, parse_toml
 from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
 from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
 from coach.core.storage.files import read_file
@@ -26,16 +25,7 @@ ARTICLES = {
 }
 
 PLACES = ("desk", "floor", "standing")
-MAX_CONTENT_BYTES = 2**20  # an exercise or routine file is a few kB; more is the wrong file
 DESK_EQUIPMENT = frozenset({"chair", "support"})
-
-
-class ContentError(Exception):
-    """Content that cannot be used; `problems` holds one line per problem."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -67,19 +57,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-def parse_toml(text: str, where: str) -> dict:
-    """The TOML document, or ContentError with one line: what every reader of a content or
-    routine file says about text that is not TOML, or TOML no content could be."""
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError([f"{where}: not valid TOML: {exc}"]) from None
-    except RecursionError:  # arrays nested thousands deep
-        raise ContentError([f"{where}: is nested too deeply to be a content file"]) from None
-    except ValueError:  # an integer of thousands of digits
-        raise ContentError([f"{where}: holds a number too long to be a content file's"]) from None
 
 
 def read_toml(path: Path, problems: list[str]) -> dict | None:
