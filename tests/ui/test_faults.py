@@ -177,15 +177,19 @@ async def test_escape_closes_details_first_and_dialogs_pause_the_session(
         assert not screen.run.player.paused
 
 
-async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store, settle):
+def save_mine(library, store, name: str, description: str) -> None:
+    """A routine of the user's, id 'mine', as the editor saves one: checked like typed text."""
     from coach.core.content.editing import check, draft_of
 
-    info = next(iter(library.routines.values()))
-    draft = draft_of(info, library, "x [/] [b]bold[@click=app.quit]q")
-    draft.description = "[/]"
+    draft = draft_of(next(iter(library.routines.values())), library, name)
+    draft.description = description
     routine = check(draft, "draft", set()).routine
     assert routine is not None
-    ready_store.save_routine(routine.model_copy(update={"id": "mine"}))
+    store.save_routine(routine.model_copy(update={"id": "mine"}))
+
+
+async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store, settle):
+    save_mine(library, ready_store, "x [/] [b]bold[@click=app.quit]q", "[/]")
     app, store, _ = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -292,15 +296,8 @@ async def test_the_palette_shows_a_description_with_broken_markup_as_typed(
         library, data_dir, ready_store, settle):
     from textual.command import CommandPalette
 
-    from coach.core.content.editing import check, draft_of
-
     hostile = "[b[link=file:///etc/passwd][/bold] a\\[b]"
-    info = next(iter(library.routines.values()))
-    draft = draft_of(info, library, "Hostile help")
-    draft.description = hostile
-    routine = check(draft, "draft", set()).routine
-    assert routine is not None
-    ready_store.save_routine(routine.model_copy(update={"id": "mine"}))
+    save_mine(library, ready_store, "Hostile help", hostile)
     app, _, _ = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
