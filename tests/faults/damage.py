@@ -28,6 +28,9 @@ MONTH = "sessions/2026-11.json"
 DAYS = "days/2026.json"
 SETTINGS = "settings.json"
 ROUTINES = "routines.json"
+TOTALS = "totals/2026.json"
+DELETED = "deleted.json"
+NUDGES = "nudges/2026-11.json"  # the nudge log: only a hint for status, never reported
 RAW = "__raw__"  # a placeholder replaced by JSON text json.dumps cannot write (1e400)
 
 
@@ -281,10 +284,10 @@ def kinds() -> dict[str, Damage]:
     out.update((f"record:{kind}", _record(change)) for kind, change in RECORD_DAMAGE.items())
     out.update((f"folder:{kind}", damage) for kind, damage in FOLDER_DAMAGE.items())
     for kind in SPECIAL:  # files that are not files: they must not block, run away or lead out
-        for name in (MONTH, DAYS, SETTINGS, ROUTINES):
-            if kind != "dangling":  # folder:*-dangling-link above
+        for name in (MONTH, DAYS, SETTINGS, ROUTINES, TOTALS, DELETED, NUDGES):
+            if kind != "dangling" or name not in (MONTH, DAYS, SETTINGS):  # folder:* above
                 out[f"{name}:{kind}"] = _special(name, kind)
-        for name in (MONTH, SETTINGS, ROUTINES):
+        for name in (MONTH, DAYS, TOTALS, SETTINGS, ROUTINES, DELETED, NUDGES):
             out[f"{OTHER}{name}:{kind}"] = _special(OTHER + name, kind)
     return out
 
@@ -298,7 +301,9 @@ def read_by(kind: str) -> set[str]:
         "folder:sessions-is-a-file", "folder:month-is-a-folder", "folder:month-dangling-link"
     ):
         return {"status", "export"}
-    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:")) or kind in (
+    if kind.startswith(f"{DELETED}:"):  # the deletes apply to every month
+        return {"status", "export"}
+    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:", f"{TOTALS}:")) or kind in (
         "folder:days-is-a-file", "folder:settings-is-a-folder", "folder:days-dangling-link",
         "folder:settings-dangling-link",
     ):
