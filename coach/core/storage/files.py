@@ -112,7 +112,7 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
     if not links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags, dir_fd=dir_fd)
+        fd = os.open(path, flags) if dir_fd is None else os.open(path, flags, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP and not links:
             raise NotAFile(path, "is a link, which backcoach does not follow here") from None
