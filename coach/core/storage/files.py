@@ -115,7 +115,12 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
         fd = os.open(path, flags) if dir_fd is None else os.open(path, flags, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP and not links:
-            raise NotAFile(path, "is a link, which backcoach does not follow here") from None
+            try:
+                target = f" (to {os.readlink(path, dir_fd=dir_fd)})"
+            except OSError:
+                target = ""
+            raise NotAFile(path, f"is a link{target}, which backcoach does not follow here") \
+                from None
         raise
     try:
         mode = os.fstat(fd).st_mode
