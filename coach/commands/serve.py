@@ -1,7 +1,9 @@
 """`backcoach serve`: the app in a web browser, through textual-serve (the optional web extra).
 
-The served app reads and changes the user's history, and textual-serve has no login: anyone who
-can reach the port can use it. So it binds to loopback unless the user says otherwise, plainly.
+The served app reads and changes the user's history, and textual-serve has no login. So it binds
+to loopback unless the user says otherwise, plainly, and serve_guard.py lets in only the holder
+of the token it prints, from its own page and by its own address (any web page the user opens
+can reach 127.0.0.1).
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not 1 <= args.port <= 65535:
         raise UserError(f"serve: --port {args.port} is not a port; give 1 to 65535")
     try:
-        from textual_serve.server import Server
+        from coach.commands.serve_guard import guarded_server, new_token
     except ImportError:
         raise UserError(
             "serve: needs the web extra; install it with: pip install 'backcoach[web]'"
@@ -90,7 +92,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     command = f'PYTHONPATH={here}"${{PYTHONPATH:+:$PYTHONPATH}}" ' + shlex.join(
         [sys.executable, "-m", "coach", "--data-dir", str(folder)]
     )
-    server = Server(command, host=args.host, port=args.port, title="backcoach")
+    server = guarded_server(command, args.host, args.port, is_loopback(args.host), new_token())
     if not is_loopback(args.host):
         print(f"backcoach: warning: serving on {args.host}: {WARNING}", file=sys.stderr)
     try:

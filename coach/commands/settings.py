@@ -9,8 +9,8 @@ from pydantic import ValidationError
 
 from coach.commands.common import UserError
 from coach.core.content.errors import describe
-from coach.core.nudge.notify import terminal_safe
 from coach.core.session.records import Settings
+from coach.core.text import one_line
 from coach.paths import data_dir
 
 if TYPE_CHECKING:
@@ -73,9 +73,9 @@ def kept(store: Store, new: Settings) -> None:
     found = store.all_settings()
     if (found[0][2] if found else store.settings()) != new:
         where = f"those in {found[0][1].relative_to(store.folder)}" if found else "the defaults"
-        raise UserError(terminal_safe(
+        raise UserError(one_line(
             f"settings: not kept; the settings in use are still {where}; run `backcoach "
-            "doctor` to see every machine's settings"))
+            "doctor` to see every machine's settings", 200))
 
 
 def listing(store) -> list[str]:
@@ -86,7 +86,7 @@ def listing(store) -> list[str]:
         settings = store.settings()
     except StoreError as exc:
         raise UserError(str(exc)) from None
-    values = {f: terminal_safe(shown(getattr(settings, f))) for f in Settings.model_fields}
+    values = {f: one_line(shown(getattr(settings, f)), 120) for f in Settings.model_fields}
     width = max(map(len, values))
     value_width = max(map(len, values.values()))
     return [f"{field:<{width}}  {value:<{value_width}}  {ABOUT.get(field, '')}".rstrip()
@@ -114,5 +114,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise UserError(f"{store.folder}: cannot be written ({exc.strerror})") from None
     field = args.key.strip().lower().replace("-", "_")
-    print(terminal_safe(f"{field} = {shown(getattr(new, field))}", limit=200))
+    print(one_line(f"{field} = {shown(getattr(new, field))}", 200))
     return 0

@@ -170,6 +170,9 @@ def _check_template(template: str) -> None:
     for name, spec in fields:
         if name not in STATUS_FIELDS:
             raise _unknown_field(name)
+        if "{" in (spec or ""):  # "{streak:{sessions}{sessions}}": a width made of fields
+            raise UserError(f"status --format: {{{name}:{spec}}}: a width is a number, "
+                            "not a field")
         if re.search(r"\d{4,}", spec or ""):  # "{streak:099999999999}" would fill the memory
             raise UserError(f"status --format: {{{name}:{spec}}}: a width is at most 999")
 

@@ -1,14 +1,17 @@
 """Text for people: how the screens and the CLI say a dosing or a length of time, and how
 user text is kept from steering a terminal.
 
-User text (routine names, descriptions, imported session fields) is checked twice: rejected
-where the user can still fix it (the models use UserLine and UserText), and made harmless on
-the way out (terminal_safe), for whatever was stored before the check existed.
+User text (routine names, descriptions, imported session fields) is checked where it comes in:
+rejected where the user can still fix it (typed, imported: the models use UserLine and UserText),
+and made harmless where it is read back from a file (the STORED context), since a synced folder,
+a cache or a file from before the check may hold anything. So every string a screen or a command
+gets from a stored model is already terminal_safe(): there is no way out to forget.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import AfterValidator, ValidationInfo
@@ -28,6 +31,7 @@ STORED = {"stored": True}
 STEERING = re.compile(
     "[\x00-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 )
+SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"  # what a C1 control, a bidi control or a lone surrogate becomes
 
 
@@ -56,6 +60,18 @@ def terminal_safe_lines(text: str) -> str:
     return "\n".join(terminal_safe(line) for line in text.split("\n"))
 
 
+def one_line(text: str, limit: int) -> str:
+    """terminal_safe() text for a place that holds one short line (a notification, a setting):
+    line breaks and tabs as spaces, runs of spaces as one, at most limit characters."""
+    line = " ".join(terminal_safe(" ".join(text.split())).split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# For a string read from a file that is no user text (a theme's name, a summary's key): made
+# harmless as it is read, like stored user text.
+Neutralised = Annotated[str, AfterValidator(terminal_safe)]
+
+
 def json_escaped(text: str) -> str:
     """JSON text with every character a terminal would obey written as a \\uXXXX escape.
 
@@ -72,10 +88,13 @@ def _first_steering(value: str, allowed: str) -> int | None:
     return None
 
 
-def _checker(allowed: str, what: str):
+def _checker(allowed: str, what: str, neutralise: Callable[[str], str]):
     def check(value: str, info: ValidationInfo) -> str:
         if info.context and info.context.get("stored"):
-            return value  # already ours: terminal_safe shows it safely, rejecting would hide it
+            if SURROGATE.search(value):  # no file backcoach wrote holds one (not UTF-8)
+                raise ValueError("holds a broken character (a lone surrogate)")
+            # Read from a file: shown harmlessly, never refused (that would hide a session).
+            return neutralise(value)
         at = _first_steering(value, allowed)
         if at is not None:
             raise ValueError(
@@ -88,10 +107,12 @@ def _checker(allowed: str, what: str):
 
 
 UserLine = Annotated[
-    str, AfterValidator(_checker("", "remove it (names are plain text on one line)"))
+    str, AfterValidator(_checker("", "remove it (names are plain text on one line)", terminal_safe))
 ]
 UserText = Annotated[
-    str, AfterValidator(_checker("\n", "remove it (only line breaks are allowed)"))
+    str, AfterValidator(
+        _checker("\n", "remove it (only line breaks are allowed)", terminal_safe_lines)
+    )
 ]
 
 OUTCOME_MARKS = {"done": "✓", "partial": "~", "skipped": "–"}  # how a step ended, at a glance

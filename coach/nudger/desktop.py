@@ -12,7 +12,7 @@ import os
 import shutil
 import subprocess
 
-from coach.core.nudge.notify import terminal_safe
+from coach.core.text import terminal_safe
 
 NOTIFICATIONS = ("--dest", "org.freedesktop.Notifications", "--object-path",
                  "/org/freedesktop/Notifications", "--method",

@@ -13,7 +13,7 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from coach.core.nudge.notify import terminal_safe
+from coach.core.text import terminal_safe
 
 TIMEOUT_S = 3.0
 POPUP_SIZE = ("72", "20")  # columns, rows: the prompt, or the break, inside

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
-from textual.markup import escape
 
 from coach.core.content.loading import Library
 
@@ -43,6 +42,16 @@ def plain(text: str) -> Content:
     return Content(text)
 
 
+def plain_help(text: str) -> str:
+    """A description as a hit's help, never parsed as markup.
+
+    The palette passes help through Content.from_markup, which returns a Content unchanged;
+    escaping instead is not enough: textual's escape() leaves "[b[link=...]" a tag, and no
+    escape keeps a backslash before "[" as typed.
+    """
+    return cast(str, plain(text))
+
+
 class CoachCommands(Provider):
     def _commands(self) -> list[Command]:
         app: CoachApp = self.app  # type: ignore[assignment]
@@ -51,7 +60,7 @@ class CoachCommands(Provider):
     async def discover(self) -> Hits:
         for command in self._commands():
             yield DiscoveryHit(plain(command.name), command.run, text=command.name,
-                               help=escape(command.help))
+                               help=plain_help(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -61,4 +70,4 @@ class CoachCommands(Provider):
                 prompt = plain(command.name)
                 for offset in offsets:
                     prompt = prompt.stylize("reverse", offset, offset + 1)
-                yield Hit(score, prompt, command.run, text=command.name, help=escape(command.help))
+                yield Hit(score, prompt, command.run, text=command.name, help=plain_help(command.help))

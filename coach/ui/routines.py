@@ -83,8 +83,6 @@ class RoutineDesk:
         mine = self.writer.read(self.store.user_routines, None)
         if mine is None:
             return
-        # Shown copies: text stored before the edge checked it is neutralised, never obeyed.
-        mine = [routine.shown() for routine in mine]
         self.library, problems = with_user_routines(self.base_library, mine)
         for problem in problems:
             self.notify(problem, severity="warning", timeout=10)

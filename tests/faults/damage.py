@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +28,9 @@ MONTH = "sessions/2026-11.json"
 DAYS = "days/2026.json"
 SETTINGS = "settings.json"
 ROUTINES = "routines.json"
+TOTALS = "totals/2026.json"
+DELETED = "deleted.json"
+NUDGES = "nudges/2026-11.json"  # the nudge log: only a hint for status, never reported
 RAW = "__raw__"  # a placeholder replaced by JSON text json.dumps cannot write (1e400)
 
 
@@ -211,6 +216,55 @@ def _dangling(name: str) -> Damage:
     return damage
 
 
+class Hung(Exception):
+    """What runs under no_hang() blocked."""
+
+
+@contextmanager
+def no_hang(seconds: int = 10) -> Iterator[None]:
+    """Fail, instead of waiting for ever, when what runs inside blocks (a FIFO with no writer)."""
+
+    def hung(signum, frame):  # not TimeoutError: that is an OSError, which readers catch
+        raise Hung(f"still waiting after {seconds} s: something blocked")
+
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def special(kind: str, path: Path, outside: Path) -> Path:
+    """Put a special file where a file is read: 'fifo', 'zero' (a link to /dev/zero),
+    'dangling' (a link to nowhere) or 'outside' (a link to a real file out of the folder)."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "dangling":
+        os.symlink(path.parent / "gone" / path.name, path)
+    else:
+        outside.write_text('{"planted": "from outside the folder"}')
+        os.symlink(outside, path)
+    return path
+
+
+SPECIAL = ("fifo", "zero", "dangling", "outside")
+
+
+def _special(name: str, kind: str) -> Damage:
+    def damage(folder: Path) -> Path:
+        return special(kind, folder / name, folder.parent / "outside.json")
+
+    return damage
+
+
+OTHER = "machines/evil-t/"  # another machine's folder, as a sync tool delivers it
 FOLDER_DAMAGE: dict[str, Damage] = {
     "sessions-is-a-file": _replace_with_file("sessions"),
     "days-is-a-file": _replace_with_file("days"),
@@ -234,6 +288,12 @@ def kinds() -> dict[str, Damage]:
             out[f"{name}:{kind}"] = _tables(name, shape)
     out.update((f"record:{kind}", _record(change)) for kind, change in RECORD_DAMAGE.items())
     out.update((f"folder:{kind}", damage) for kind, damage in FOLDER_DAMAGE.items())
+    for kind in SPECIAL:  # files that are not files: they must not block, run away or lead out
+        for name in (MONTH, DAYS, SETTINGS, ROUTINES, TOTALS, DELETED, NUDGES):
+            if kind != "dangling" or name not in (MONTH, DAYS, SETTINGS):  # folder:* above
+                out[f"{name}:{kind}"] = _special(name, kind)
+        for name in (MONTH, DAYS, TOTALS, SETTINGS, ROUTINES, DELETED, NUDGES):
+            out[f"{OTHER}{name}:{kind}"] = _special(OTHER + name, kind)
     return out
 
 
@@ -246,11 +306,15 @@ def read_by(kind: str) -> set[str]:
         "folder:sessions-is-a-file", "folder:month-is-a-folder", "folder:month-dangling-link"
     ):
         return {"status", "export"}
-    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:")) or kind in (
+    if kind.startswith(f"{DELETED}:"):  # the deletes apply to every month
+        return {"status", "export"}
+    if kind.startswith((f"{DAYS}:", f"{SETTINGS}:", f"{TOTALS}:")) or kind in (
         "folder:days-is-a-file", "folder:settings-is-a-folder", "folder:days-dangling-link",
         "folder:settings-dangling-link",
     ):
         return {"status"}
+    # Another machine's files: a sync tool may still be delivering one, so a file that cannot
+    # be read is skipped (doctor lists it), and the history reads as it was.
     return set()  # the user's routines and the lock: neither command reads them
 
 
@@ -265,6 +329,9 @@ def snapshot(folder: Path) -> dict[str, object]:
                 out[key] = f"-> {os.readlink(path)}"
             elif path.is_dir():
                 out[key] = "folder"
+            elif path.is_fifo():  # reading it would wait for a writer
+                out[key] = "fifo"
             else:
                 out[key] = path.read_bytes()
     return out
+

@@ -56,15 +56,16 @@ def test_each_kind_of_damage_has_its_own_error(folder, kind, error, movable, say
 
 
 def test_an_unreadable_file_is_not_a_broken_one(folder, monkeypatch):
-    real = Path.read_bytes
+    real = os.open
 
-    def refused(path: Path) -> bytes:
-        if path.name == "settings.json":
+    def refused(path, flags, *args):
+        if Path(path).name == "settings.json" and not flags & os.O_CREAT:  # a read
             raise PermissionError(errno.EACCES, "Permission denied", str(path))
-        return real(path)
+        return real(path, flags, *args)
 
-    monkeypatch.setattr(Path, "read_bytes", refused)
+    monkeypatch.setattr(os, "open", refused)
     caught = opening(folder)
+    monkeypatch.undo()
     assert isinstance(caught, Unreadable) and not caught.movable
     assert str(caught) == f"{Store(folder).home / 'settings.json'}: cannot be read (Permission denied); check its permissions"
 

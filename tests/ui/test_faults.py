@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from textual.widgets import Static
 
 from coach.core.session.clock import ManualClock
@@ -181,15 +183,19 @@ async def test_escape_closes_details_first_and_dialogs_pause_the_session(
         assert not screen.run.player.paused
 
 
-async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store, settle):
+def save_mine(library, store, name: str, description: str) -> None:
+    """A routine of the user's, id 'mine', as the editor saves one: checked like typed text."""
     from coach.core.content.editing import check, draft_of
 
-    info = next(iter(library.routines.values()))
-    draft = draft_of(info, library, "x [/] [b]bold[@click=app.quit]q")
-    draft.description = "[/]"
+    draft = draft_of(next(iter(library.routines.values())), library, name)
+    draft.description = description
     routine = check(draft, "draft", set()).routine
     assert routine is not None
-    ready_store.save_routine(routine.model_copy(update={"id": "mine"}))
+    store.save_routine(routine.model_copy(update={"id": "mine"}))
+
+
+async def test_markup_in_names_is_shown_as_typed(library, data_dir, ready_store, settle):
+    save_mine(library, ready_store, "x [/] [b]bold[@click=app.quit]q", "[/]")
     app, store, _ = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -263,8 +269,8 @@ async def test_typing_markup_into_the_editor_shows_it_plainly(library, data_dir,
 
 async def test_stored_terminal_controls_are_shown_never_obeyed(library, history_store, data_dir,
                                                                settle):
-    # Written by an older backcoach (or by hand), before the edge refused such text: the store
-    # keeps it as it is; every screen shows it as harmless symbols.
+    # Written by an older backcoach (or by hand, or another machine), before the edge refused
+    # such text: read, neutralised as it is read, so every screen shows it as harmless symbols.
     hostile = "Evil\x1b]52;c;aGk=\x07\x1b[2J\u202eboss"
     [old] = history_store.sessions_between(TODAY_OF(history_store), TODAY_OF(history_store))[-1:]
     history_store.save_session(old.model_copy(update={"routine_name": hostile}))
@@ -284,9 +290,32 @@ async def test_stored_terminal_controls_are_shown_never_obeyed(library, history_
         names = [line.routine_name for line in progress.history]
         assert any(n.startswith("Evil␛]52;c;aGk=␇␛[2J") for n in names), names[:3]
         assert not any("\x1b" in n or "\u202e" in n for n in names)
-    # What is stored stays as it was: export is lossless.
-    assert any(r.routine_name == hostile for r in store.sessions())
+    # Reading rewrites nothing: the file holds what it held.
+    names = [doc["routine_name"] for path in (data_dir / "sessions").glob("*.json")
+             for doc in json.loads(path.read_text())["sessions"].values()]
+    assert hostile in names
 
 
 def TODAY_OF(store):
     return max(store.session_days())
+
+
+async def test_the_palette_shows_a_description_with_broken_markup_as_typed(
+        library, data_dir, ready_store, settle):
+    from textual.command import CommandPalette
+
+    hostile = "[b[link=file:///etc/passwd][/bold] a\\[b]"
+    save_mine(library, ready_store, "Hostile help", hostile)
+    app, _, _ = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")  # discovery lists every command with its help
+        await pilot.pause()
+        await pilot.press(*"Hostile")  # a search builds its hits again
+        for _ in range(5):
+            await pilot.pause()
+        assert app.is_running  # MarkupError used to end the app here
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        shown = [str(option.prompt) for option in palette.query_one("CommandList").options]
+        assert any(hostile in prompt for prompt in shown), shown

@@ -1,6 +1,6 @@
 """Hostile user text through what the TUI shows: never a control byte, never markup applied.
 
-The text enters as the store hands it back (read as is) and goes through the same `.shown()`
+The text enters as the store hands it back (neutralised as it is read) and goes through the same
 copies and text builders the screens use; a crash, a raw control or bidi character in the
 rendered text, or a markup tag swallowed, fails.
 """
@@ -52,7 +52,7 @@ def test_a_stored_routine_is_shown_harmlessly(library, name, description):
     routine = info.routine.model_validate(
         info.routine.model_dump() | {"name": (name + "xx")[:40], "description": description[:400]},
         context=STORED)
-    shown = describe_routine(routine.shown(), info.steps)
+    shown = describe_routine(routine, info.steps)  # read back neutralised
     check(rendered(routine_preview(shown)), name, description)
 
 
@@ -69,7 +69,7 @@ def test_a_stored_session_is_shown_harmlessly(library, name, exercise):
         "steps": [StepResult(exercise_id=step.exercise.id, exercise_name="x", planned=step.dosing,
                              outcome="done", seconds=60, reps=1).model_dump()
                   | {"exercise_name": exercise}],
-    }, context=STORED).shown()
+    }, context=STORED)  # read back neutralised
     for text in (summary_text(record, 3, "saved"), session_lines(record),
                  day_text(record.day, DayCount(1, 60, 0, 1), [record])):
         check(rendered(text), name, exercise)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.core.nudge.notify import notification, osc9, osc777, terminal_safe, tmux_passthrough
+from coach.core.nudge.notify import notification, osc9, osc777, tmux_passthrough
 from coach.core.nudge.posture import CHECKLIST, posture_tip
+from coach.core.text import one_line
 
 
 def test_plain_bytes():
@@ -36,7 +37,8 @@ def test_kinds_chosen_in_settings():
 def test_hostile_text_cannot_end_the_sequence_or_start_another():
     body = "x\x07\x1b]52;c;ZXZpbA==\x07\x1b\\\x9b31m\u202eevil\nline"
     out = osc777("a;b\x1b", body).encode()
-    assert out == b"\x1b]777;notify;a,b;x ]52;c;ZXZpbA== \\ 31mevil line\x07"
+    # Shown as the one neutralising path shows it (core/text.py): ESC as a picture of ESC.
+    assert out == "\x1b]777;notify;a,b\u241b;x\u2407\u241b]52;c;ZXZpbA==\u2407\u241b\\\ufffd31m\ufffdevil line\x07".encode()
     assert osc9("9;4;1").encode() == "\x1b]9;\u20609;4;1\x07".encode()  # not a ConEmu command
 
 
@@ -50,9 +52,9 @@ def test_every_sequence_has_exactly_its_own_control_bytes(title, body):
 
 
 @given(st.text())
-def test_terminal_safe_is_one_printable_line(text):
-    safe = terminal_safe(text)
-    assert safe == terminal_safe(safe)
+def test_one_line_is_one_printable_line(text):
+    safe = one_line(text, 120)
+    assert safe == one_line(safe, 120)
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in safe)
     assert "\u202e" not in safe and len(safe) <= 120
 

@@ -286,9 +286,28 @@ def test_an_unreadable_routine_file_names_the_fix(tmp_path: Path, monkeypatch):
 
     path = tmp_path / "mine.toml"
     path.write_text("x", encoding="utf-8")
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr("coach.core.storage.files.os.open", refuse)  # what read_file opens with
     with pytest.raises(ContentError) as caught:
         read_routine_text(path, "mine.toml")
+    monkeypatch.undo()
     assert caught.value.problems == [
         "mine.toml: cannot be read (permission denied); check its permissions"
     ]
+
+
+@pytest.mark.parametrize("folder", ["routines", "exercises", "loose"])
+@pytest.mark.parametrize(("body", "problem"), [
+    ("id = 1" + "0" * 5000 + "\n", "holds a number too long"),  # ValueError in tomllib
+    ("steps = " + "[" * 5000 + "]" * 5000 + "\n", "is nested too deeply"),  # RecursionError
+], ids=["5000-digits", "nested"])
+def test_check_says_in_one_line_what_no_content_file_can_hold(
+        tmp_path: Path, capsys, folder: str, body: str, problem: str):
+    from coach.cli import main
+
+    path = tmp_path / folder / "bad.toml"
+    path.parent.mkdir()
+    path.write_text(body, encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    out, err = capsys.readouterr()
+    [line] = err.splitlines()
+    assert line.startswith("backcoach: ") and str(path.name) in line and problem in line, err

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import http.client
+import os
+import re
+import select
+import signal
 import socket
 import subprocess
 import sys
 import time
-import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,30 +53,35 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_serve_starts_on_loopback(tmp_path: Path):
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+    """A real `backcoach serve` on loopback: (its port, the token it printed)."""
     pytest.importorskip("textual_serve")  # the web extra; the test extra installs it
     port = free_port()
+    folder = tmp_path_factory.mktemp("serve") / "data"
     server = subprocess.Popen(
-        [sys.executable, "-m", "coach", "--data-dir", str(tmp_path / "data"), "serve",
-         "--port", str(port)],
+        [sys.executable, "-m", "coach", "--data-dir", str(folder), "serve", "--port", str(port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
-        page = None
-        for _ in range(300):  # up to a minute on a slow machine; polled, not timed
-            if server.poll() is not None:
+        said = b""
+        deadline = time.monotonic() + 60  # a slow machine; polled, not timed
+        while b"?token=" not in said or not said.endswith(b"\n"):
+            ready, _, _ = select.select([server.stdout], [], [], 1)
+            assert time.monotonic() < deadline and server.poll() is None, said.decode()
+            if ready:
+                said += os.read(server.stdout.fileno(), 4096)  # type: ignore[union-attr]
+        found = re.search(rf"open http://127\.0\.0\.1:{port}/\?token=([A-Za-z0-9_-]{{40,}})\n",
+                          said.decode())
+        assert found, said.decode()
+        for _ in range(300):
+            with contextlib.suppress(OSError):
+                socket.create_connection(("127.0.0.1", port), timeout=2).close()
                 break
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as reply:
-                    page = reply.read().decode()
-                    break
-            except OSError:
-                time.sleep(0.2)
-        assert page is not None, server.stdout.read().decode() if server.poll() is not None else ""
-        assert "<div>backcoach</div>" in page
-        assert f"ws://127.0.0.1:{port}/ws" in page  # the app's socket, on loopback too
+            time.sleep(0.2)
+        yield port, found.group(1)
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
 
 
@@ -87,3 +99,65 @@ def test_a_port_in_use_is_one_line_before_any_banner(tmp_path: Path):
     assert done.stderr.count("\n") == 1
     assert done.stderr.startswith(f"backcoach: serve: cannot listen on 127.0.0.1:{port} (")
     assert "pick another --port" in done.stderr
+
+
+def ask(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """GET path with exactly these headers (Host too); a websocket upgrade's body is not read."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    for name, value in headers.items():
+        connection.putheader(name.replace("_", "-"), value)
+    connection.endheaders()
+    reply = connection.getresponse()
+    body = b"" if reply.status == 101 else reply.read()
+    connection.close()
+    return reply.status, dict(reply.getheaders()), body
+
+
+UPGRADE = {"Upgrade": "websocket", "Connection": "Upgrade", "Sec_WebSocket_Version": "13",
+           "Sec_WebSocket_Key": base64.b64encode(b"0123456789abcdef").decode()}
+
+
+def test_the_right_page_gets_in_and_is_given_the_token_as_a_cookie(served):
+    port, token = served
+    here = f"127.0.0.1:{port}"
+    status, headers, _ = ask(port, f"/?token={token}", Host=here)
+    assert status == 302 and headers["Location"] == "/"  # out of the address bar
+    cookie = headers["Set-Cookie"]
+    assert f"backcoach_token={token}" in cookie and "HttpOnly" in cookie
+    assert "SameSite=Strict" in cookie
+    status, _, page = ask(port, "/", Host=here, Cookie=f"backcoach_token={token}")
+    assert status == 200 and "<div>backcoach</div>" in page.decode()
+    assert f"ws://{here}/ws" in page.decode()  # the app's socket, on loopback too
+    status, _, _ = ask(port, "/ws?width=80&height=24", Host=here, Origin=f"http://{here}",
+                       Cookie=f"backcoach_token={token}", **UPGRADE)
+    assert status == 101  # the app's socket opens for its own page
+
+
+HERE, EVIL, TOKEN = "127.0.0.1:{port}", "evil.example:{port}", "backcoach_token={token}"
+HOSTILE = {  # what a web page elsewhere can make the user's browser send
+    "no token": ("/", {"Host": HERE}),
+    "a guessed token": ("/?token=guessed", {"Host": HERE}),
+    "a guessed cookie": ("/", {"Host": HERE, "Cookie": "backcoach_token=guessed"}),
+    "DNS rebinding, with the token": ("/?token={token}", {"Host": EVIL}),
+    "DNS rebinding, with the cookie": ("/", {"Host": EVIL, "Cookie": TOKEN}),
+    "DNS rebinding, no port": ("/", {"Host": "evil.example", "Cookie": TOKEN}),
+    "cross-site websocket": ("/ws", {"Host": HERE, "Origin": "http://evil.example",
+                                     "Cookie": TOKEN, **UPGRADE}),
+    "cross-site websocket, rebound": ("/ws", {"Host": EVIL, "Origin": f"http://{EVIL}",
+                                              "Cookie": TOKEN, **UPGRADE}),
+    "websocket from a sandboxed page": ("/ws", {"Host": HERE, "Origin": "null",
+                                                "Cookie": TOKEN, **UPGRADE}),
+    "websocket with no Origin": ("/ws", {"Host": HERE, "Cookie": TOKEN, **UPGRADE}),
+    "websocket with no token": ("/ws", {"Host": HERE, "Origin": f"http://{HERE}", **UPGRADE}),
+    "a download with no token": ("/download/x", {"Host": HERE}),
+}
+
+
+@pytest.mark.parametrize("case", HOSTILE)
+def test_hostile_requests_are_refused(served, case: str):
+    port, token = served
+    path, headers = HOSTILE[case]
+    status, _, body = ask(port, path.format(token=token),
+                          **{k: v.format(port=port, token=token) for k, v in headers.items()})
+    assert status == 403, (case, body)

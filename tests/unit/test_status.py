@@ -239,7 +239,10 @@ def test_status_json_has_the_week(capsys, three_weeks: Store):
          "{today_mark}, {week}, {week_streak}, {last}, {sessions}"),
         ("{last.upper}", "unknown field {last.upper}; known fields: {streak}"),
         ("{}", "unknown field {}; known fields: "),
-        ("{streak:{width}}", "unknown field {width}; known fields: "),
+        ("{streak:{width}}", "{streak:{width}}: a width is a number, not a field"),
+        # Nested fields escaped the width cap: 5 digits of sessions, five times, MemoryError.
+        ("{streak:{sessions}{sessions}{sessions}{sessions}{sessions}}",
+         "a width is a number, not a field"),
         ("{streak", "expected '}' before end of string; write {{ or }} for a brace itself"),
         ("{streak:q}", "Unknown format code 'q'"),
     ],

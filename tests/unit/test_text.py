@@ -90,12 +90,15 @@ def test_a_description_may_break_lines_but_not_steer():
         Routine(id="r", name="Fine", description="one\x1b[2J", steps=[{"exercise": "cobra"}])
 
 
-def test_stored_text_reads_as_it_is():
-    # Stored before names were checked: still read (terminal_safe shows it), never refused.
+def test_stored_text_is_neutralised_as_it_is_read():
+    # From a file (synced, or stored before names were checked): read, never refused, and
+    # harmless from then on, so no screen has to remember to make it so.
     routine = Routine.model_validate(
-        {"id": "r", "name": "x\x1b[2J", "steps": [{"exercise": "cobra"}]}, context=STORED
+        {"id": "r", "name": "x\x1b[2J\x9b", "description": "a\n\u202eb", "steps": [{"exercise": "cobra"}]},
+        context=STORED,
     )
-    assert routine.name == "x\x1b[2J"
+    assert routine.name == "x\u241b[2J\ufffd"
+    assert routine.description == "a\n\ufffdb"
 
 
 @pytest.mark.parametrize("field", ["routine_name", "routine_id", "zone"])

@@ -8,12 +8,22 @@ worst refused, and then the TOML files are loaded as if there were no cache.
 
 The key hashes every content file (name and bytes), the code that validates them, and the
 pydantic versions, so an edited file or an upgrade makes a fresh entry.
+
+The key is no seal: anyone can compute it from the shipped files, so a cache with the right
+key and a renamed exercise ("Cobra HACKED") would pass validation. So the cache also carries
+an HMAC of its data under a secret only this user can read (content.secret, 0600, made once,
+never a link). A cache is never trusted more than the files it was built from: without a
+matching seal, or with any doubt about the secret, the files are read.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
+import os
+import secrets
+import stat
 from pathlib import Path
 
 import pydantic
@@ -23,8 +33,10 @@ from pydantic import ValidationError
 import coach
 from coach.core.content.loading import Library, describe_routine, plan_steps
 from coach.core.content.models import Exercise, Routine, Safety
+from coach.core.storage.files import FILE_MODE, make_folder, read_file
 
-FORMAT = 1
+FORMAT = 2  # 2: sealed with an HMAC
+SECRET_BYTES = 32
 MAX_BYTES = 4_000_000  # the shipped content is ~100 kB; anything huge is not ours
 CODE = tuple(sorted(Path(__file__).parent.glob("*.py")))  # the code that reads and checks content
 
@@ -41,7 +53,7 @@ def content_key(root: Path) -> str | None:
     )
     try:
         for path in (*CODE, *content_files(root)):
-            data = path.read_bytes()
+            data = read_file(path, MAX_BYTES, links=True)  # never a FIFO or /dev/zero
             name = path.name if path in CODE else path.relative_to(root).as_posix()
             digest.update(f"\0{name}\0{len(data)}\0".encode() + data)
     except OSError:
@@ -53,16 +65,55 @@ def cache_path(cache_dir: Path) -> Path:
     return cache_dir / "content.json"
 
 
-def read(cache_dir: Path, root: Path, key: str) -> Library | None:
-    """The cached library if the cache is for exactly this content and passes validation."""
-    path = cache_path(cache_dir)
+def _secret(cache_dir: Path, make: bool) -> bytes | None:
+    """This user's key for sealing the cache; made (with make) when there is none.
+
+    None when it cannot be trusted: a link, not a plain file, readable by others, not ours."""
+    path = cache_dir / "content.secret"
     try:
-        if path.stat().st_size > MAX_BYTES:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        if not make:
             return None
-        data = json.loads(path.read_bytes())
+        try:
+            make_folder(cache_dir)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, FILE_MODE)
+        except OSError:  # another start made it first, or the folder refuses: no cache now
+            return None
+        with os.fdopen(fd, "wb") as out:
+            out.write(secrets.token_bytes(SECRET_BYTES))
+        return _secret(cache_dir, make=False)
+    except OSError:
+        return None
+    if (not stat.S_ISREG(found.st_mode) or found.st_mode & 0o077
+            or found.st_uid != os.getuid()):
+        return None
+    try:
+        secret = read_file(path, SECRET_BYTES)
+    except OSError:
+        return None
+    return secret if len(secret) == SECRET_BYTES else None
+
+
+def _seal(secret: bytes, data: dict) -> str:
+    body = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    return hmac.new(secret, body, hashlib.sha256).hexdigest()
+
+
+def read(cache_dir: Path, root: Path, key: str) -> Library | None:
+    """The cached library if the cache is for exactly this content, sealed with this user's
+    secret, and passes validation."""
+    secret = _secret(cache_dir, make=False)
+    if secret is None:
+        return None
+    try:
+        data = json.loads(read_file(cache_path(cache_dir), MAX_BYTES))
     except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("key") != key:
+        return None
+    seal = data.pop("mac", None)
+    if not isinstance(seal, str) or not hmac.compare_digest(seal, _seal(secret, data)):
         return None
     try:
         return _rebuild(data, root)
@@ -100,6 +151,10 @@ def write(cache_dir: Path, key: str, library: Library) -> None:
     }
     from coach.core.storage.datafile import write_atomic
 
+    secret = _secret(cache_dir, make=True)
+    if secret is None:
+        return
+    data["mac"] = _seal(secret, data)
     try:
         write_atomic(cache_path(cache_dir), json.dumps(data, ensure_ascii=False).encode("utf-8"))
     except OSError:

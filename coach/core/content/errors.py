@@ -1,13 +1,37 @@
-"""Turning pydantic's errors into one line a user can act on: file, field, fix."""
+"""Content problems as one line a user can act on (file, field, fix): pydantic's, and TOML's."""
 
 from __future__ import annotations
 
+import tomllib
 from typing import Any
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from coach.core.wording import count
+
+MAX_CONTENT_BYTES = 2**20  # an exercise or routine file is a few kB; more is the wrong file
+
+
+class ContentError(Exception):
+    """Content that cannot be used; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def parse_toml(text: str, where: str) -> dict:
+    """The TOML document, or ContentError with one line: what every reader of a content or
+    routine file says about text that is not TOML, or TOML no content could be."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ContentError([f"{where}: not valid TOML: {exc}"]) from None
+    except RecursionError:  # arrays nested thousands deep
+        raise ContentError([f"{where}: is nested too deeply to be a content file"]) from None
+    except ValueError:  # an integer of thousands of digits
+        raise ContentError([f"{where}: holds a number too long to be a content file's"]) from None
 
 
 def field_path(loc: tuple[int | str, ...]) -> str:

@@ -5,16 +5,16 @@ Loading collects every problem before it gives up, so an author fixes a folder i
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from coach.core.content.errors import describe
+from coach.core.content.errors import MAX_CONTENT_BYTES, ContentError, describe, parse_toml
 from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
 from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
+from coach.core.storage.files import read_file
 
 ARTICLES = {
     "000": "Back Strengthening Exercises After Work: Countering the Effects of Sitting",
@@ -26,14 +26,6 @@ ARTICLES = {
 
 PLACES = ("desk", "floor", "standing")
 DESK_EQUIPMENT = frozenset({"chair", "support"})
-
-
-class ContentError(Exception):
-    """Content that cannot be used; `problems` holds one line per problem."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -66,9 +58,11 @@ def _display(path: Path) -> str:
 def read_toml(path: Path, problems: list[str]) -> dict | None:
     where = _display(path)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM is harmless
-    except tomllib.TOMLDecodeError as exc:
-        problems.append(f"{where}: not valid TOML: {exc}")
+        # Never a FIFO or a device, never without end: a content folder may be anyone's.
+        text = read_file(path, MAX_CONTENT_BYTES, links=True).decode("utf-8-sig")  # BOM: harmless
+        return parse_toml(text, where)
+    except ContentError as exc:
+        problems.extend(exc.problems)
     except UnicodeDecodeError:
         problems.append(f"{where}: not UTF-8 text; save it as UTF-8")
     except OSError as exc:

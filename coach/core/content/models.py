@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coach.core.figure.model import Figure
-from coach.core.text import UserLine, UserText, terminal_safe, terminal_safe_lines
+from coach.core.text import UserLine, UserText
 
 Position = Literal["seated", "standing", "prone", "supine", "all fours", "hanging"]
 Equipment = Literal["chair", "mat", "foam roller", "massage ball", "bar", "support"]
@@ -147,12 +147,6 @@ class Routine(Frozen):
     description: UserText = Field("", max_length=400)
     sources: tuple[ArticleId, ...] = ()
     steps: tuple[Step, ...] = Field(min_length=1, max_length=40)
-
-    def shown(self) -> Routine:
-        """This routine with its text made safe for a terminal (stored text is kept as it was
-        read; a screen shows this copy)."""
-        return self.model_copy(update={"name": terminal_safe(self.name),
-                                       "description": terminal_safe_lines(self.description)})
 
 
 class Safety(Frozen):

@@ -8,15 +8,15 @@ routine must pass, and more (a free name), before anything is stored.
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.content.loading import ContentError, Library, plan_steps
+from coach.core.content.loading import ContentError, Library, parse_toml, plan_steps
 from coach.core.content.models import DosingChange, Exercise, Routine, Step
+from coach.core.storage.files import NotAFile, TooLarge, read_file
 from coach.core.text import STEERING
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell
@@ -134,14 +134,7 @@ def routine_from_toml(text: str, where: str, library: Library, taken_names: set[
     (with its line), unknown or bad fields, exercise ids the library lacks, dosing changes that
     make an invalid dose, and a name that matches one in `taken_names` (ignoring case).
     """
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ContentError([f"{where}: not valid TOML: {exc}"]) from None
-    except RecursionError:  # arrays nested thousands deep
-        raise ContentError([f"{where}: is nested too deeply to be a routine file"]) from None
-    except ValueError:  # an integer of thousands of digits
-        raise ContentError([f"{where}: holds a number too long to be a routine's"]) from None
+    data = parse_toml(text, where)
     try:
         routine = Routine.model_validate(data)
     except ValidationError as exc:
@@ -163,20 +156,22 @@ def read_routine_text(path: Path, where: str) -> str:
     `where` is how the message names the file (the path as the user typed it).
     """
     try:
-        if path.is_dir():
-            raise ContentError([f"{where}: is a folder; give the routine's .toml file"])
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_ROUTINE_BYTES + 1)
+        # The user named it: a pipe (`<(curl ...)`) is read as it comes, never without end.
+        raw = read_file(path, MAX_ROUTINE_BYTES, links=True, streams=True)
+    except IsADirectoryError:
+        raise ContentError([f"{where}: is a folder; give the routine's .toml file"]) from None
     except FileNotFoundError:
         raise ContentError([f"{where}: no such file; check the path"]) from None
     except PermissionError:
         raise ContentError([f"{where}: cannot be read (permission denied); check its permissions"]) from None
-    except OSError as exc:
-        raise ContentError([f"{where}: cannot be read ({exc.strerror or exc}); check the file"]) from None
-    if len(raw) > MAX_ROUTINE_BYTES:
+    except TooLarge:
         raise ContentError(
             [f"{where}: is over 1 MB; a routine file is a few KB, is it the right file?"]
-        )
+        ) from None
+    except NotAFile as exc:
+        raise ContentError([f"{where}: {exc.strerror}; give the routine's .toml file"]) from None
+    except OSError as exc:
+        raise ContentError([f"{where}: cannot be read ({exc.strerror or exc}); check the file"]) from None
     try:
         return raw.decode("utf-8-sig")  # -sig: some editors start UTF-8 files with a BOM
     except UnicodeDecodeError:

@@ -9,9 +9,10 @@ byte there could end the sequence early and smuggle in a command of its own.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from typing import Literal
+
+from coach.core.text import one_line
 
 NotifyKind = Literal["bell", "toast", "desktop"]
 NOTIFY_KINDS: tuple[NotifyKind, ...] = ("bell", "toast", "desktop")
@@ -20,24 +21,15 @@ ESC = "\x1b"
 BEL = "\x07"
 ST = ESC + "\\"
 TEXT_LIMIT = 120  # characters; a notification is a line, not a letter
-# Bidi overrides, embeddings and isolates (category Cf) would reorder the rest of a line.
-_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-def terminal_safe(text: str, limit: int = TEXT_LIMIT) -> str:
-    """One line of printable text: control bytes (C0, DEL, C1) become spaces, bidi controls go."""
-    out = []
-    for char in text:
-        if char in _BIDI:
-            continue
-        out.append(" " if unicodedata.category(char) == "Cc" else char)
-    line = " ".join("".join(out).split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
+def _line(text: str) -> str:
+    return one_line(text, TEXT_LIMIT)  # the one neutralising path (core/text.py), on one line
 
 
 def osc9(body: str) -> str:
     """ESC ] 9 ; body BEL. A body that starts 'digits;' reads as a ConEmu sub-command: avoided."""
-    body = terminal_safe(body)
+    body = _line(body)
     head, _, _ = body.partition(";")
     if head.isdigit():
         body = "\u2060" + body  # a word joiner: invisible, and no longer a number
@@ -46,7 +38,7 @@ def osc9(body: str) -> str:
 
 def osc777(title: str, body: str) -> str:
     """ESC ] 777 ; notify ; title ; body BEL. The title cannot hold ';' (it ends the field)."""
-    return f"{ESC}]777;notify;{terminal_safe(title).replace(';', ',')};{terminal_safe(body)}{BEL}"
+    return f"{ESC}]777;notify;{_line(title).replace(';', ',')};{_line(body)}{BEL}"
 
 
 def tmux_passthrough(sequence: str) -> str:
@@ -63,6 +55,6 @@ def notification(kinds: Iterable[str], title: str, body: str, in_tmux: bool) -> 
     kinds = set(kinds)
     out = BEL if "bell" in kinds else ""
     if "desktop" in kinds:
-        for sequence in (osc9(f"{terminal_safe(title)}: {terminal_safe(body)}"), osc777(title, body)):
+        for sequence in (osc9(f"{_line(title)}: {_line(body)}"), osc777(title, body)):
             out += tmux_passthrough(sequence) if in_tmux else sequence
     return out

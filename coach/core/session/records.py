@@ -25,13 +25,13 @@ from coach.core.content.models import Dosing
 from coach.core.nudge.hours import WEEKDAYS, days_value, hours_text, parse_hours
 from coach.core.nudge.notify import NOTIFY_KINDS, NotifyKind
 from coach.core.text import STORED as READ_AS_IS
-from coach.core.text import UserLine, terminal_safe
+from coach.core.text import Neutralised, UserLine
 
 SCHEMA_VERSION = 1
 
 # Validation contexts for data read back: a uuid must be there, never made up, or a record
 # without one would be reported under an id nobody can find. What backcoach stored itself is
-# read as it is (its text is neutralised when shown); an import is checked like typed text.
+# read, its text neutralised as it is read (core/text.py); an import is checked like typed text.
 IMPORTED = {"given_uuid": True}
 STORED = {**READ_AS_IS, **IMPORTED}
 # Training days a session can have: wide enough for any clock, narrow enough that calendar
@@ -131,13 +131,6 @@ class SessionRecord(Record):
             raise ValueError("uuid: is missing; a stored session keeps the uuid it was given")
         return data
 
-    def shown(self) -> SessionRecord:
-        """This record with its text made safe for a terminal, for a screen to show."""
-        steps = tuple(step.model_copy(update={"exercise_name": terminal_safe(step.exercise_name)})
-                      for step in self.steps)
-        return self.model_copy(update={"routine_name": terminal_safe(self.routine_name),
-                                       "zone": terminal_safe(self.zone), "steps": steps})
-
     @model_validator(mode="after")
     def _times_agree(self) -> SessionRecord:
         if self.ended_at is not None and self.ended_at < self.started_at:
@@ -160,7 +153,7 @@ class Settings(Record):
     pain_checkin: bool = True
     day_start_hour: int = Field(4, ge=0, le=12)
     weekly_goal_days: int = Field(4, ge=1, le=7)
-    theme: str = Field("textual-dark", max_length=60)  # a name the UI offers; unknown ones are ignored
+    theme: Neutralised = Field("textual-dark", max_length=60)  # a name the UI offers; unknown ones are ignored
     # Stand-up nudges: how often, when, and how they reach the user.
     nudge_minutes: int = Field(30, ge=1, le=240)
     snooze_minutes: int = 5

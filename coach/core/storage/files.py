@@ -6,14 +6,17 @@ path, because only the caller knows whether it was reading or writing.
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
+import stat
 from contextlib import suppress
 from pathlib import Path
 
 from coach.core.storage.errors import bad_file, read_error
 
 TEMP_SUFFIX = ".tmp"
+DATA_LIMIT = 64 * 2**20  # a month of sessions is tens of kB; more is not a file we wrote
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
 
@@ -71,17 +74,88 @@ def sweep_temp_files(folder: Path) -> list[Path]:
     return swept
 
 
-def read_bytes(path: Path) -> bytes | None:
-    """The file's bytes, or None when there is no such file (a missing file is an empty one).
+class NotAFile(OSError):
+    """Something other than a plain file where one is read: a FIFO, a device, a socket, a link
+    where links are not followed, or a file far larger than any we write. Its strerror says
+    which, for the caller's one-line message."""
 
-    A link to nowhere is not a missing file: it names a file the user had, so it is reported.
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(errno.EINVAL, what, str(path))
+
+
+class TooLarge(NotAFile):
+    """A file larger than the reader's limit: not one backcoach wrote, or the wrong file."""
+
+
+_KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a device", stat.S_IFBLK: "a device",
+          stat.S_IFSOCK: "a socket"}
+
+
+def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = False,
+              dir_fd: int | None = None) -> bytes:
+    """The bytes of the plain file at path, at most limit of them, or OSError.
+
+    Every file backcoach reads may come from outside (a sync tool, an import, a cache left on
+    disk), so reading never blocks and never runs away: the file is opened without waiting
+    (O_NONBLOCK: a FIFO would wait for a writer forever), must be a plain file once open (a
+    device such as /dev/zero never ends), and is read no further than limit. With
+    links=False a link is refused, not followed (O_NOFOLLOW): in the data folder a file is
+    replaced, never written through, so a link there was never one of ours.
+    streams=True is for a path the user named on the command line: a pipe (`<(curl ...)`) or a
+    device is then what they asked for, read as it comes, still no further than limit.
+    With dir_fd, path is relative to that open folder (a private folder held open).
+    A missing file is FileNotFoundError; a folder IsADirectoryError; the rest NotAFile.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0)
+    if not streams:
+        flags |= getattr(os, "O_NONBLOCK", 0)
+    if not links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags) if dir_fd is None else os.open(path, flags, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not links:
+            try:
+                target = f" (to {os.readlink(path, dir_fd=dir_fd)})"
+            except OSError:
+                target = ""
+            raise NotAFile(path, f"is a link{target}, which backcoach does not follow here") \
+                from None
+        raise
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+        if not stat.S_ISREG(mode) and not (streams and stat.S_IFMT(mode) in _KINDS):
+            raise NotAFile(path, f"is {_KINDS.get(stat.S_IFMT(mode), 'not a plain file')}, "
+                                 "not a file")
+        chunks, left = [], limit + 1
+        while left > 0:  # the size may change under us (a sync tool): count what is read
+            chunk = os.read(fd, min(left, 2**20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise TooLarge(path, f"is over {limit // 2**20 or 1} MB, far more than backcoach writes")
+    return b"".join(chunks)
+
+
+def read_bytes(path: Path) -> bytes | None:
+    """A data file's bytes, or None when there is no such file (a missing file is an empty one).
+
+    A link to nowhere is not a missing file: it names a file the user had, so it is reported;
+    a FIFO, a device, a link or a runaway size is a file to move aside.
     """
     try:
-        return path.read_bytes()
+        return read_file(path, DATA_LIMIT)
     except FileNotFoundError:
-        if path.is_symlink():
-            raise bad_file(path, f"is a link to {os.readlink(path)}, which is missing") from None
         return None
+    except NotAFile as exc:
+        raise bad_file(path, str(exc.strerror), "move it aside (backcoach keeps plain files "
+                                                "here)") from None
     except OSError as exc:
         raise read_error(exc, path) from None
 

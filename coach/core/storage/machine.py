@@ -15,8 +15,8 @@ import socket
 from contextlib import suppress
 from pathlib import Path
 
-from coach.core.storage.errors import bad_file, read_error, write_error
-from coach.core.storage.files import FILE_MODE, make_folder
+from coach.core.storage.errors import bad_file, write_error
+from coach.core.storage.files import FILE_MODE, make_folder, read_bytes
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 
@@ -59,12 +59,9 @@ def data_name(name: str) -> tuple[str, bool] | None:
 
 def read_machine_file(path: Path) -> dict[str, str]:
     """The machine file's settings ({} when there is none); StoreError if it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    raw = read_bytes(path)  # never a FIFO, a device or a link: it may come from a sync tool
+    if raw is None:
         return {}
-    except OSError as exc:
-        raise read_error(exc, path) from None
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError):

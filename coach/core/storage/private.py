@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from coach.core.storage import files
+
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
 MAX_BYTES = 1 << 20  # far above any record this app writes; a bigger file is not one of ours
@@ -56,17 +58,11 @@ def private_folder(root: Path, *names: str, create: bool) -> Iterator[int]:
 
 def read_file(folder: int, name: str) -> bytes | None:
     """The bytes of a regular file in the folder, or None for anything else (a link, a FIFO, a
-    device, a folder, one over MAX_BYTES, one that is gone)."""
+    device, a folder, one over MAX_BYTES, one that is gone): files.read_file, as every read."""
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+        return files.read_file(Path(name), MAX_BYTES, dir_fd=folder)
     except OSError:
         return None
-    with os.fdopen(fd, "rb") as file:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
-            return None
-        data = file.read(MAX_BYTES + 1)  # it may have grown since fstat
-    return data if len(data) <= MAX_BYTES else None
 
 
 def write_file(folder: int, name: str, data: bytes) -> None:

@@ -28,6 +28,7 @@ from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file
 from coach.core.storage.schema import Tables
+from coach.core.text import terminal_safe
 
 DAY_TABLE = "months"
 TOTALS_TABLE = "totals"
@@ -110,7 +111,12 @@ def _fast_row(doc: dict[str, Any]) -> Row | None:
         and all(isinstance(e, str) and type(n) is int for e, n in steps)
         and all(p is None or type(p) is int for p in (before, after))
     )
-    return (day, started, name, before, after, steps, doc_counts(doc)) if plain else None
+    if not plain:
+        return None
+    # Not validated, so neutralised here, as the models neutralise what they read: a routine
+    # name from another machine's file goes on to the Totals screen.
+    steps = [(terminal_safe(e), n) for e, n in steps]
+    return (day, started, terminal_safe(name), before, after, steps, doc_counts(doc))
 
 
 def rows_of(path: Path, docs: dict[str, Any], bad: dict[str, str] | None) -> tuple[list[Row], dict[str, str]]:
@@ -180,9 +186,11 @@ def totals_of(doc: Any) -> MonthTotals | None:
     """A stored totals document, checked; None when it is not one (then it is recomputed)."""
     try:
         pain = [(dt.date.fromisoformat(day), _pain(b), _pain(a)) for day, b, a in doc["pain"]]
-        routines = {str(k): (_count(c), _count(s)) for k, (c, s) in doc["routines"].items()}
-        exercises = {str(k): _count(s) for k, s in doc["exercises"].items()}
-        bad = {str(k): str(v) for k, v in doc["bad"].items()}
+        # A summary is a file too (another machine's, perhaps): its text is neutralised as read.
+        routines = {terminal_safe(str(k)): (_count(c), _count(s))
+                    for k, (c, s) in doc["routines"].items()}
+        exercises = {terminal_safe(str(k)): _count(s) for k, s in doc["exercises"].items()}
+        bad = {terminal_safe(str(k)): terminal_safe(str(v)) for k, v in doc["bad"].items()}
         if doc["rule"] != RULE:  # made by an older rule: recompute
             return None
         breaks = _count(doc["breaks"])

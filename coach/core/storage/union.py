@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.storage.errors import StoreError
+from coach.core.storage.files import DATA_LIMIT, read_file
 from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
 from coach.core.storage.listing import data_files_in
 from coach.core.storage.marks import Marks
@@ -43,7 +44,7 @@ _FINAL = {"completed": 2, "stopped": 2, "in progress": 1}
 def digest(path: Path) -> str | None:
     """A short hash of the file's bytes: the same on every machine that holds the same file."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()[:20]
+        return hashlib.sha256(read_file(path, DATA_LIMIT)).hexdigest()[:20]
     except OSError:
         return None
 

@@ -185,7 +185,7 @@ class ProgressScreen(Screen):
             lines: list[SessionLine] = []
             older = False
             for _, records, more in newest_months(store):  # whole months, as history_page
-                lines += [SessionLine.of(r.shown()) for r in records]
+                lines += [SessionLine.of(r) for r in records]
                 older = more
                 del records  # the next month is read with this one let go
                 if len(lines) >= HISTORY_PAGE:
@@ -221,8 +221,8 @@ class ProgressScreen(Screen):
         counted = self.days.get(day, NO_DAY)
         records = None
         if opened and counted.sessions and self.store is not None:
-            records = [r.shown() for r in self._read(
-                lambda s: s.sessions_between(day, day), list[SessionRecord]())]
+            records = list(self._read(
+                lambda s: s.sessions_between(day, day), list[SessionRecord]()))
         can_log = self.logger is not None and day <= self.today
         self.query_one("#day", Static).update(day_text(day, counted, records, can_log))
         self.query_one(BreaksPanel).show(day, counted.breaks)
@@ -278,7 +278,7 @@ class ProgressScreen(Screen):
         line = self._line()
         record = self._record(line) if line is not None else None
         if record is not None:
-            self.app.push_screen(SessionDetail(record.shown()))
+            self.app.push_screen(SessionDetail(record))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "log":  # the day view's key: shown on the month tab only
