@@ -8,7 +8,6 @@ from coach.core.nudge.timer import ESCALATE_AFTER
 from coach.core.session.clock import ManualClock
 from coach.core.storage.nudges import NudgeLog
 from coach.ui.app import CoachApp
-from coach.ui.palette import app_commands
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.nudge import NudgeScreen
 from coach.ui.screens.picker import PickerScreen
@@ -222,12 +221,12 @@ async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
     app, _ = make(library, ready_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        titles = [c.name for c in app_commands(app, app.library)]
+        titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Stand-up break now" in titles and "Snooze the nudge" not in titles
         await wait_for(pilot, 60)
         await pilot.press("escape")  # closed; the nudge still waits
-        commands = {c.name: c for c in app_commands(app, app.library)}
-        commands["Snooze the nudge"].run()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Snooze the nudge"].callback()
         await saved(pilot)
         assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]
         assert app.nudges.timer.next_in_s() == 5 * 60
