@@ -17,7 +17,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
@@ -30,6 +29,7 @@ from coach.core.history.progress import Totals, totals
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
+from coach.ui.messages import Sent
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
@@ -135,11 +135,12 @@ class ProgressScreen(Screen):
         store = self.store
         return self.writer.read(lambda: call(store), fallback) if store is not None else fallback
 
-    class DaysRead(Message):
+    class DaysRead(Sent):
         """From the worker: the days (calendar, heatmap), then the head made from them."""
 
-        def __init__(self, days: dict[dt.date, DayCount], head: Text | None = None) -> None:
-            super().__init__()
+        def __init__(self, screen: ProgressScreen, days: dict[dt.date, DayCount],
+                     head: Text | None = None) -> None:
+            super().__init__(screen)
             self.days, self.head = days, head
 
     @on(DaysRead)
@@ -163,13 +164,13 @@ class ProgressScreen(Screen):
         days = self._read(lambda s: s.day_counts(), dict[dt.date, DayCount]())  # tens of ms with ten years
         if get_current_worker().is_cancelled:  # a newer load is under way
             return
-        self.post_message(self.DaysRead(days))  # not call_from_thread: no UI wait
+        self.post_message(self.DaysRead(self, days))  # not call_from_thread: no UI wait
         if store is not None:
             self._load_sessions(store)
         else:
             self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
         # Streaks, weekly goal, habit strength: 80 ms over ten years, so after the history.
-        self.post_message(self.DaysRead(days, head_text(days, self.today, self.goal)))
+        self.post_message(self.DaysRead(self, days, head_text(days, self.today, self.goal)))
 
     def _load_sessions(self, store: Store) -> None:
         try:

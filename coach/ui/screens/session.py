@@ -12,7 +12,6 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -24,6 +23,7 @@ from coach.core.figure.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
 from coach.core.text import dosing_text, duration_text
+from coach.ui.messages import Sent
 from coach.ui.session_text import countdown, phase_label, status_line
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.countdown import Countdown
@@ -86,11 +86,11 @@ class SessionScreen(Screen):
         Binding("escape", "back", "Stop", id="stop_esc", show=False),
     ]
 
-    class StepDone(Message):
+    class StepDone(Sent):
         """A step ended: time to save what was done so far."""
 
-        def __init__(self, run: SessionRun) -> None:
-            super().__init__()
+        def __init__(self, screen: SessionScreen, run: SessionRun) -> None:
+            super().__init__(screen)
             self.run = run
 
     class Finished(StepDone):
@@ -195,9 +195,9 @@ class SessionScreen(Screen):
             for timer in (getattr(self, "_ticker", None), self._deadline_timer):
                 if timer is not None:
                     timer.stop()
-            self.post_message(self.Finished(self.run))
+            self.post_message(self.Finished(self, self.run))
         elif "step" in kinds:
-            self.post_message(self.StepDone(self.run))
+            self.post_message(self.StepDone(self, self.run))
 
     def redraw(self) -> None:
         """Set the reactives from where the player is; watchers redraw what changed."""
@@ -295,4 +295,4 @@ class SessionScreen(Screen):
             self.action_stop()
 
     def action_stop(self) -> None:
-        self.post_message(self.StopAsked(self.run))
+        self.post_message(self.StopAsked(self, self.run))
