@@ -49,6 +49,13 @@ class SessionLine(NamedTuple):
                    record_counts(r))
 
 
+class HistoryPage(NamedTuple):
+    """The newest sessions as loaded (newest first), and whether older ones were left out."""
+
+    lines: list[SessionLine]
+    more: bool
+
+
 def local_time(instant: dt.datetime, zone: str) -> str:
     """The start as the clock on the wall read it, in the zone it was done in."""
     try:
