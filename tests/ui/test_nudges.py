@@ -153,6 +153,9 @@ async def test_no_nudge_outside_working_hours(library, ready_store, settle):
         await settle(pilot)
         await wait_for(pilot, 50 * 60)  # 09:50
         assert not isinstance(app.screen, NudgeScreen) and written == []
+        await wait_for(pilot, 10 * 60)  # 10:00: the working hours begin
+        await wait_for(pilot, 60)  # a minute of sitting in them: the nudge is due
+        assert isinstance(app.screen, NudgeScreen) and len(written) == 1
 
 
 async def test_compact_pane_by_size(library, ready_store, settle):
