@@ -8,7 +8,6 @@ them (coach/ui/context.py), not the App. What needs the store waits for StoreOpe
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import gc
 import os
@@ -42,6 +41,7 @@ from coach.ui.screens.dialogs import Confirm, PainCheck, StopDialog
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import StoreWriter, WriteFailed, Written
+from coach.ui.store_gate import StoreGate
 from coach.ui.widgets.size_guard import SizeGuard
 
 if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
@@ -64,17 +64,6 @@ SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 
 RETRY_S = 30.0  # how often a session the store refused is tried again
 WATCH_S = 2.0  # how often a running app looks for routines saved by another copy or command
-
-
-class AfterOpen:
-    """`append(action)`: run it once the store is open. Only NudgeDesk (coach/ui/nudging.py)
-    still asks this way; its rewrite can call CoachApp.when_store_opens instead."""
-
-    def __init__(self, app: CoachApp) -> None:
-        self.app = app
-
-    def append(self, action: Callable[[], None]) -> None:
-        self.app.when_store_opens(action)
 
 
 class CoachApp(App):
@@ -106,13 +95,8 @@ class CoachApp(App):
         self.sessions = SessionKeeper(self.writer, store, recovery, self.notify)
         self.routines = RoutineBook(lent, library)
         self.opening = StoreOpening(lent, self.sessions.offers)
-        # Set by StoreOpened. Opening checks ten years of files after the first frame; a key
-        # that needs the store waits for it (when_store_opens), not lost, not run on defaults.
-        self.store_open = asyncio.Event()
-        if store is None:
-            self.store_open.set()
-        self.waiting: set[asyncio.Task] = set()  # actions waiting for it, until it opens
-        self.waiting_for_store = AfterOpen(self)
+        self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
+        self.waiting_for_store = self.gate  # NudgeDesk's way to wait (coach/ui/store_gate.py)
         self.nudges = NudgeDesk(self, start, compact)
         self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 
@@ -127,21 +111,10 @@ class CoachApp(App):
 
     @property
     def store_ready(self) -> bool:
-        return self.store_open.is_set()
+        return self.gate.is_open
 
     def when_store_opens(self, action: Callable[..., None], *args: object) -> None:
-        """Run action(*args) now if the store is open, else as soon as it opens."""
-        if self.store_open.is_set():
-            action(*args)
-            return
-
-        async def wait() -> None:  # a task, not a worker: a store that never opens is no
-            await self.store_open.wait()  # work left undone (workers.wait_for_complete)
-            self.call_later(action, *args)  # on the App's queue, its errors the App's
-
-        task = asyncio.create_task(wait())
-        self.waiting.add(task)
-        task.add_done_callback(self.waiting.discard)
+        self.gate.when_open(action, *args)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands (coach/ui/palette.py), ours only, in the order offered."""
@@ -167,8 +140,7 @@ class CoachApp(App):
 
     def on_unmount(self) -> None:
         self.keep_work()  # quitting mid-session (ctrl+q) keeps the work too
-        for task in self.waiting:
-            task.cancel()
+        self.gate.close()
         signals.release()
 
     def keep_work(self) -> None:
@@ -191,7 +163,7 @@ class CoachApp(App):
         # What is loaded by now (library, styles, the picker) lives as long as the app: out of
         # the collector's full sweeps, which otherwise land in a screen's first layout.
         gc.freeze()
-        self.store_open.set()  # what waited runs now (when_store_opens)
+        self.gate.open()  # what waited runs now
         if offers:
             kept = [record for record, _ in offers]
             question, yes = offer_question(offers)
