@@ -87,7 +87,7 @@ def history_store(ready_store, library):
 
 async def _settle(pilot) -> None:
     """Let the app open its store (a thread, after the first frame) before pressing keys, as a
-    person's first key comes well after it; keys pressed sooner are queued, see coach/ui/gate.py."""
+    person's first key comes well after it; keys pressed sooner wait, see CoachApp.when_store_opens."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()

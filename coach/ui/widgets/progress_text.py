@@ -57,6 +57,13 @@ class SessionLine(NamedTuple):
         return f"{when} · {status}{f' · {label}' if label else ''}"
 
 
+class HistoryPage(NamedTuple):
+    """The newest sessions as loaded (newest first), and whether older ones were left out."""
+
+    lines: list[SessionLine]
+    more: bool
+
+
 def local_time(instant: dt.datetime, zone: str) -> str:
     """The start as the clock on the wall read it, in the zone it was done in."""
     try:
