@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.text import dosing_text, glance
+from coach.core.content.phrases import dosing_text, glance
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.key_footer import KeyFooter

@@ -19,11 +19,12 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Static
 
+from coach.core.content.phrases import dosing_text
 from coach.core.figure.model import Figure
-from coach.core.figure.motion import session_frame
+from coach.core.session.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
-from coach.core.text import dosing_text, duration_text
+from coach.core.text import duration_text
 from coach.ui.session_text import countdown, phase_label, status_line
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.countdown import Countdown
