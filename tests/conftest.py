@@ -104,8 +104,8 @@ def open_app(library, data_dir):
     open_app((80, 24)) as (app, pilot)`. Keyword arguments go to CoachApp (start=, compact=)."""
     from contextlib import asynccontextmanager
 
-    from coach.core.session.clock import ManualClock
     from coach.core.storage.store import Store
+    from coach.core.time.clock import ManualClock
     from coach.ui.app import CoachApp
 
     @asynccontextmanager

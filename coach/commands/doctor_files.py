@@ -11,6 +11,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coach.core.nudge.log import FOLDER as NUDGES
+from coach.core.nudge.log import TIMER_FILE
 from coach.core.nudge.reminders import FILE as REMINDERS_FILE
 from coach.core.nudge.shared import ALIVE_FILE
 from coach.core.storage.folder import (
@@ -27,8 +29,6 @@ from coach.core.storage.folder import (
 from coach.core.storage.listing import data_files_in, named_files
 from coach.core.storage.machine import UNFINISHED, data_name, valid_id
 from coach.core.storage.moving import MOVED_FILE
-from coach.core.storage.nudges import FOLDER as NUDGES
-from coach.core.storage.nudges import TIMER_FILE
 from coach.core.storage.store import Store
 from coach.core.storage.witness import is_witness
 

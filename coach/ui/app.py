@@ -22,13 +22,14 @@ from textual.screen import Screen
 
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.figure.modes import linux_console
-from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import streaks
-from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
-from coach.core.session.records import SessionStatus, Settings
+from coach.core.session.records import SessionStatus
+from coach.core.settings.model import Settings
 from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
+from coach.core.time.clock import Clock, SystemClock
+from coach.core.time.days import local_zone_name, training_day
 from coach.ui import signals
 from coach.ui.context import Lent
 from coach.ui.glyphs import CONSOLE_CLASS, console_text

@@ -16,7 +16,8 @@ from functools import partial
 from rich.text import Text
 from textual.message import Message
 
-from coach.core.session.records import SessionRecord, Settings
+from coach.core.session.records import SessionRecord
+from coach.core.settings.model import Settings
 from coach.core.storage.store import StoreError
 from coach.ui.context import Lent
 from coach.ui.screens.dialogs import BrokenStoreScreen

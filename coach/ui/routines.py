@@ -32,7 +32,7 @@ from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id u
     routine_from_toml,
     routine_to_toml,
 )
-from coach.core.storage.datafile import write_atomic
+from coach.core.disk import write_atomic
 from coach.paths import routine_files_dir
 from coach.ui.context import Lent
 from coach.ui.lazy import LazyScreen

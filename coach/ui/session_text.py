@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from coach.core.content.phrases import dosing_text
 from coach.core.session.player import View
-from coach.core.text import dosing_text, duration_text
+from coach.core.text import duration_text
 from coach.core.wording import REP_UNITS
 
 PHASE_LABELS = {

@@ -18,10 +18,10 @@ from typing import Any
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coach.core.session.clock import ManualClock
 from coach.core.session.recorder import SessionRun
 from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store, StoreError
+from coach.core.time.clock import ManualClock
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import STORE_ERRORS, problem_text
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
+from coach.core.time.clock import ManualClock
 from coach.paths import routine_files_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.chooser import ExerciseChooser

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.commands.nudge_status import nudge_fields
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.timer import ESCALATE_AFTER
-from coach.core.session.clock import ManualClock
-from coach.core.storage.nudges import NudgeLog
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.nudge import NudgeScreen

@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import RoutineFilter, filter_routines
 from coach.core.content.loading import Library, RoutineInfo
-from coach.core.text import dosing_text, duration_text, glance
+from coach.core.content.phrases import dosing_text, glance
+from coach.core.text import duration_text
 from coach.ui.messages import Sent
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.widgets.app_header import AppHeader

@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.text import dosing_text, glance
+from coach.core.content.phrases import dosing_text, glance
 from coach.ui.messages import Sent
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram

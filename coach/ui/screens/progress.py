@@ -24,9 +24,9 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.counting import NO_DAY, DayCount, tally_text
 from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
+from coach.core.session.counting import NO_DAY, DayCount, tally_text
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text

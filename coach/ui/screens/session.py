@@ -19,7 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.core.figure.model import Figure
-from coach.core.figure.motion import session_frame
+from coach.core.session.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
 from coach.core.session.view import View

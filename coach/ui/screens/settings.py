@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from coach.core.nudge import choices as nudge_choices
 from coach.core.nudge.choices import NUDGE_CHOICES
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.ui.messages import Sent
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter

@@ -8,20 +8,20 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from coach.core.history.counting import (
-    Counts,
-    DayCount,
-    record_counts,
-    sessions_text,
-    streak_days,
-    tag,
-)
 from coach.core.history.progress import (
     Totals,
     habit_strength,
     streaks,
     weekly_goal,
     weekly_pain,
+)
+from coach.core.session.counting import (
+    Counts,
+    DayCount,
+    record_counts,
+    sessions_text,
+    streak_days,
+    tag,
 )
 from coach.core.session.records import LOGGED_TEXT, SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
