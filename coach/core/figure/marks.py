@@ -14,7 +14,7 @@ SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
 NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
-         "head": "head", "hips": "hip"}
+         "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
 
 def arrow(path: list[Point]) -> list[Shape]:
@@ -51,6 +51,9 @@ def add_marks(out: Drawing, body: Body) -> None:
         if part == "lean":
             _lean(out, body)
             continue
+        if part == "glute":
+            _glute(out, body)
+            continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
         out.add(*arrow([(x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)]))
@@ -70,6 +73,15 @@ def _chest_arc(out: Drawing, body: Body) -> None:
     chest = add(body.points["hip"], body.tdir, TORSO * 0.35)  # clear of the head
     start = add(add(chest, way, TRUNK_R[1] + LIFT_GAP), direction(now + turning * 90), 3.0)
     out.add(*arrow([start, add(start, way, LIFT_LEN)]))
+    out.arrows += 1
+
+
+def _glute(out: Drawing, body: Body) -> None:
+    """The buttock at work: an arrow from behind pointing at it, square to the trunk."""
+    behind = direction(body.pose.angles["torso"] + 90)  # the back's side (the body faces right)
+    seat = add(body.points["hip"], body.tdir, -2.0)
+    tip = add(seat, behind, TRUNK_R[0] + LIFT_GAP)
+    out.add(*arrow([add(tip, behind, LIFT_LEN), tip]))
     out.arrows += 1
 
 

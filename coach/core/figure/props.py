@@ -60,6 +60,6 @@ def add_under(out: Drawing, body: Body) -> None:
         return
     centre, r = body.ball
     if "roller" in body.figure.props:
-        out.add(disc(centre, r, "outline", "prop"), disc(centre, r * 0.35, "solid", "prop"))
+        out.add(disc(centre, r, "outline", "prop"), disc(centre, r * 0.45, "solid", "prop"))
     else:
         out.add(disc(centre, r, "solid", "prop"))
