@@ -55,3 +55,26 @@ def test_glute_work_points_an_arrow_at_the_buttock(library):
     hip = body.points["hip"]
     tips = [s.pts[1] for s in drawing.shapes if s.role == "mark" and s.kind == "poly"]
     assert any(abs(x - hip[0]) < 25 and abs(y - hip[1]) < 12 for x, y in tips)
+
+
+def test_crossed_legs_put_the_under_leg_behind_in_outline(library):
+    body, drawing = last_key(library, "seated-lumbar-twist")
+    assert body.points["ankle_r"][0] < body.points["ankle_l"][0]  # the right leg crosses over
+    legs = {shape.look for shape in drawing.shapes if shape.kind == "chain"
+            for side in "lr" if body.points[f"toe_{side}"] in shape.pts}
+    assert legs == {"solid", "outline"}
+
+
+def test_a_leg_rotation_rings_the_shin(library):
+    body, drawing = last_key(library, "seated-leg-rotations")
+    knee, ankle = body.points["knee_r"], body.points["ankle_r"]
+    shafts = [s for s in drawing.shapes if s.role == "mark" and s.kind == "chain"]
+    xs = [x for s in shafts for x, y in s.pts if ankle[1] <= y <= knee[1]]
+    assert min(xs) < min(knee[0], ankle[0]) - 5 and max(xs) > max(knee[0], ankle[0]) + 5
+
+
+def test_an_oblique_crunch_arrows_the_elbow_to_the_knee(library):
+    body, drawing = last_key(library, "oblique-crunch")
+    tips = [s.pts[1] for s in drawing.shapes if s.role == "mark" and s.kind == "poly"]
+    knee = body.points["knee_r"]
+    assert any(abs(x - knee[0]) < 15 and 0 < y - knee[1] < 20 for x, y in tips)

@@ -51,6 +51,9 @@ def _far(body: Body, side: str, joint: str) -> bool:
         if len(lifted) == 1:
             return side not in lifted
         return side == "l"
+    p = body.points
+    if joint == "knee" and p["ankle_r"][0] < p["ankle_l"][0]:
+        return side == "l"  # legs crossed, the right over the left: the left one is behind
     return body.depth.get(f"{joint}_{side}", 0.0) < DEPTH_BEHIND
 
 

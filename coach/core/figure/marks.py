@@ -97,18 +97,20 @@ def _lean(out: Drawing, body: Body) -> None:
 
 def _twist(out: Drawing, body: Body) -> None:
     """Front or back: a curved arrow round the chest, its front half crossing the trunk.
-    Side: the trunk's turn cannot be seen, so a round arrow over the chest says it."""
+    Side: an arrow from the elbow over to the knee (the shoulder heads for it)."""
     p, turn = body.points, body.pose.turn
     sweep = 1.0 if turn > 0 else -1.0
     if body.wide:
-        centre = add(p["hip"], body.tdir, TORSO * 0.72)
-        u, v = (SHOULDER_W + 9, 0.0), (0.0, 7.0)
+        centre = add(p["hip"], body.tdir, TORSO * 0.42)  # the waist: the shoulders show above
+        u, v = (SHOULDER_W + 9, 0.0), (0.0, 6.0)
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
     else:
-        chest = add(p["hip"], body.tdir, TORSO * 0.6)  # in front of the chest, clear of it
-        centre = add(chest, direction(body.pose.angles["torso"] - 90), TRUNK_R[1] + 20)
-        path = curve(centre, (11.0, 0.0), (0.0, 11.0), 200.0, -70.0)
+        # From the side a turn is the shoulder going for the far knee: an arrow over the
+        # elbow, bowing up, its head at the knee.
+        elbow, knee = add(p["elbow_r"], (0.0, 1.0), 12.0), add(p["knee_r"], (-1.0, 1.0), 10.0)
+        top = ((elbow[0] + knee[0]) / 2, max(elbow[1], knee[1]) + 8.0)
+        path = [elbow, top, knee]
     out.add(*arrow(path))
     out.arrows += 1
 
@@ -120,8 +122,15 @@ def _foot_arcs(out: Drawing, body: Body) -> None:
         name = f"foot_{side}"
         start, end = first.get(name), body.pose.angles.get(name)
         if start is not None and end is not None and abs(end - start) >= 20:
-            ankle = body.points[f"ankle_{side}"]
-            out.add(*arrow(curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)))
+            if body.wide:  # a ring round the shin, its front half across it: the leg turns
+                knee, ankle = body.points[f"knee_{side}"], body.points[f"ankle_{side}"]
+                mid = (knee[0] * 0.6 + ankle[0] * 0.4, knee[1] * 0.6 + ankle[1] * 0.4)
+                way = 1.0 if end > start else -1.0
+                path = curve(mid, (way * 17.0, 0.0), (0.0, 6.0), 150.0, -110.0)
+            else:
+                ankle = body.points[f"ankle_{side}"]
+                path = curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)
+            out.add(*arrow(path))
             out.arrows += 1
 
 
