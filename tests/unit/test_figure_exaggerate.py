@@ -78,3 +78,12 @@ def test_an_oblique_crunch_arrows_the_elbow_to_the_knee(library):
     tips = [s.pts[1] for s in drawing.shapes if s.role == "mark" and s.kind == "poly"]
     knee = body.points["knee_r"]
     assert any(abs(x - knee[0]) < 15 and 0 < y - knee[1] < 20 for x, y in tips)
+
+
+def test_the_standing_hamstring_stretch_arrows_the_back_of_the_thigh(library):
+    body, drawing = last_key(library, "standing-hamstring")
+    hip, knee = body.points["hip_r"], body.points["knee_r"]
+    tips = [s.pts[1] for s in drawing.shapes if s.role == "mark" and s.kind == "poly"]
+    assert len(tips) == 2  # two heads: it stretches both ways
+    for x, y in tips:
+        assert knee[1] - 10 < y < hip[1] + 10 and x < max(hip[0], knee[0])  # behind the thigh

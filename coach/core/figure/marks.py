@@ -51,8 +51,8 @@ def add_marks(out: Drawing, body: Body) -> None:
         if part == "lean":
             _lean(out, body)
             continue
-        if part == "glute":
-            _glute(out, body)
+        if part in ("glute", "hamstring"):
+            (_glute if part == "glute" else _hamstring)(out, body)
             continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
@@ -81,7 +81,18 @@ def _glute(out: Drawing, body: Body) -> None:
     behind = direction(body.pose.angles["torso"] + 90)  # the back's side (the body faces right)
     seat = add(body.points["hip"], body.tdir, -2.0)
     tip = add(seat, behind, TRUNK_R[0] + LIFT_GAP)
-    out.add(*arrow([add(tip, behind, LIFT_LEN), tip]))
+    out.add(*arrow([add(tip, behind, LIFT_LEN + 6), tip]))
+    out.arrows += 1
+
+
+def _hamstring(out: Drawing, body: Body) -> None:
+    """The back of the near thigh stretching: a two-headed arrow along it, just behind it."""
+    p = body.points
+    hip, knee = p["hip_r"], p["knee_r"]
+    behind = direction(body.pose.angles["thigh_r"] - 90)
+    ends = [add(add(hip, behind, LIFT_GAP + 6), (knee[0] - hip[0], knee[1] - hip[1]), f)
+            for f in (0.15, 0.95)]
+    out.add(*arrow(ends), *arrow(ends[::-1])[1:])
     out.arrows += 1
 
 
