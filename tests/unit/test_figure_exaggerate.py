@@ -87,3 +87,24 @@ def test_the_standing_hamstring_stretch_arrows_the_back_of_the_thigh(library):
     assert len(tips) == 2  # two heads: it stretches both ways
     for x, y in tips:
         assert knee[1] - 10 < y < hip[1] + 10 and x < max(hip[0], knee[0])  # behind the thigh
+
+
+def test_an_arrow_stays_in_one_piece_in_half_blocks(library):
+    from coach.core.figure.render import Frame, paint
+
+    figure = library.exercises["cobra"].figure
+    canvas = paint(figure, Frame(float(len(figure.keys) - 1)), 35, 18, "blocks")
+    ink = {key for key, role in canvas.ink.items() if role == "mark"}
+    seen, pieces = set(), 0
+    for start in ink:  # count 8-connected pieces of the arrow's pixels
+        if start in seen:
+            continue
+        pieces += 1
+        todo = [start]
+        while todo:
+            x, y = todo.pop()
+            if (x, y) in seen or (x, y) not in ink:
+                continue
+            seen.add((x, y))
+            todo += [(x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    assert ink and pieces == 1

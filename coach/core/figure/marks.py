@@ -5,6 +5,7 @@ shoulder blades as two slots in the back, with arrows pressing them together."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
 from coach.core.figure.pose import BASES, poses
@@ -26,9 +27,11 @@ def arrow(path: list[Point]) -> list[Shape]:
     tip = add(path[-1], d, HEAD_LEN * 0.5)
     base = add(tip, d, -HEAD_LEN)
     shaft = [*path[:-1], base]
-    return [chain(shaft, SHAFT_R, role="mark"),
-            poly([add(base, across, HEAD_W), tip, add(base, across, -HEAD_W)], "solid", "mark",
-                 r=0.5)]
+    # The head joins its shaft: its halo cut a one-pixel shaft off in half blocks.
+    head = poly([add(base, across, HEAD_W), tip, add(base, across, -HEAD_W)], "solid", "mark",
+                r=0.5)
+    return [chain(shaft, SHAFT_R, role="mark", part="arrow"),
+            replace(head, part="arrow", joins=("arrow",))]
 
 
 def curve(centre: Point, u: Point, v: Point, start: float, end: float) -> list[Point]:
