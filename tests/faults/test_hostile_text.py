@@ -28,6 +28,7 @@ from coach.paths import content_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.progress import ProgressScreen
+from tests.notices import record_notices
 
 # 38 characters, so it fits a routine's name: a clipboard write, a link, a clear, C1 CSI, RLO.
 HOSTILE = "Ev\x1b]52;c;aGk=\x07\x1b]8;;file:///x\x07\x1b[2J\x9b2J\u202e"
@@ -117,6 +118,7 @@ async def test_no_screen_shows_what_a_terminal_obeys(planted: Path, library, tmp
     app = CoachApp(library=load_library(content_dir(), tmp_path / "cache" / "backcoach"),
                    store=Store(planted), clock=ManualClock(), zone="UTC", animate=False,
                    recovery=Recovery(planted, tmp_path / "fallback"))
+    said = record_notices(app)  # every notice given, through the public App.notify
     seen: dict[str, list[str]] = {}
     showing: set[str] = set()  # where the name is on screen, neutralised
 
@@ -130,7 +132,7 @@ async def test_no_screen_shows_what_a_terminal_obeys(planted: Path, library, tmp
         seen[where] = obeyed(screen)
         if SHOWN in screen:
             showing.add(where)
-        notices = " ".join(n.message for n in app._notifications)
+        notices = " ".join(n.message for n in said)
         seen[where + " notices"] = obeyed(notices)
 
     async with app.run_test(size=(100, 40)) as pilot:
