@@ -77,6 +77,21 @@ def test_an_old_folder_s_special_file_at_the_top_is_reported_too(
     assert not (folder / "machines").exists()  # reading moved nothing
 
 
+@pytest.mark.parametrize("kind", SPECIAL)
+@pytest.mark.parametrize("name", ["clock.alive", "nudger.lock"])
+def test_status_asks_who_keeps_the_clock_without_waiting(
+        pristine: Path, tmp_path: Path, name: str, kind: str):
+    """status tries the lock on nudges/clock.alive (is a copy keeping time?): a FIFO there
+    made the probe's open wait for a writer, for ever."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(pristine, folder, symlinks=True)
+    special(kind, own(folder) / "nudges" / name, tmp_path / "outside.json")
+    done = run(folder, "status")  # within run's time limit
+    assert done.returncode == 0 and "Office break" in done.stdout and done.stderr == "", done
+
+
 def test_a_cache_with_the_right_key_and_a_changed_name_is_not_believed(tmp_path: Path):
     from coach.core.content import cache
     from coach.core.content.loading import load_library
