@@ -22,8 +22,8 @@ from coach.core.content.loading import (  # noqa: E402
     load_library,
 )
 from coach.core.content.models import Dosing, Routine, Step  # noqa: E402
-from coach.core.session.engine import PlannedStep  # noqa: E402
-from coach.core.session.records import Settings  # noqa: E402
+from coach.core.content.planning import PlannedStep  # noqa: E402
+from coach.core.settings.model import Settings
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.app import CoachApp  # noqa: E402
 

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coach.core.storage.datafile import write_atomic  # noqa: E402
-from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord  # noqa: E402
+from coach.core.disk import write_atomic
+from coach.core.nudge.log import NudgeLog, NudgeRecord, StretchRecord  # noqa: E402
 
 MONTH_START = dt.date(2026, 12, 1)
 

@@ -76,8 +76,8 @@ def screen_on_summaries() -> None:
 
 async def open_progress(folder: Path) -> tuple[float, float]:
     from coach.core.content.loading import load_library
-    from coach.core.session.clock import ManualClock
     from coach.core.storage.store import Store
+    from coach.core.time.clock import ManualClock
     from coach.paths import content_dir
     from coach.ui.app import CoachApp
 

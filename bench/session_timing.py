@@ -34,8 +34,8 @@ from ptyprobe import python  # noqa: E402
 from textual.app import App  # noqa: E402
 
 from coach.core.content.loading import load_library  # noqa: E402
-from coach.core.session.clock import SystemClock  # noqa: E402
 from coach.core.session.recorder import SessionRun  # noqa: E402
+from coach.core.time.clock import SystemClock  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.screens.session import SessionScreen  # noqa: E402
 

@@ -30,8 +30,9 @@ from tinydb import TinyDB
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from coach.core.content.models import Dosing  # noqa: E402
+from coach.core.disk import write_atomic
 from coach.core.session.records import SessionRecord, StepResult  # noqa: E402
-from coach.core.storage.datafile import serialize, write_atomic  # noqa: E402
+from coach.core.storage.datafile import serialize  # noqa: E402
 from coach.core.storage.store import Store, month_of  # noqa: E402
 
 UTC = dt.UTC

@@ -7,7 +7,6 @@ from pathlib import Path
 
 APP_NAME = "backcoach"
 DATA_DIR_ENV = "BACKCOACH_DATA_DIR"
-MACHINE_DIR_ENV = "BACKCOACH_MACHINE_DIR"
 
 
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
@@ -19,7 +18,7 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     from coach.core.storage.errors import StoreError
-    from coach.core.storage.machine import read_machine_file
+    from coach.core.storage.machine import machine_file, read_machine_file
 
     try:
         synced = read_machine_file(machine_file()).get("sync_dir")
@@ -37,17 +36,6 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME, appauthor=False))
-
-
-def machine_file() -> Path:
-    """This machine's id and sync_dir: outside the data folder, which may be synced to others
-    ($BACKCOACH_MACHINE_DIR, else the platform's config folder)."""
-    env = os.environ.get(MACHINE_DIR_ENV)
-    if env:
-        return Path(env).expanduser() / "machine.json"
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir(APP_NAME, appauthor=False)) / "machine.json"
 
 
 def content_dir() -> Path:

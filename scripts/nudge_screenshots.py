@@ -16,10 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from coach.core.content.loading import load_library  # noqa: E402
+from coach.core.nudge.log import NudgeLog, NudgeRecord, StretchRecord  # noqa: E402
 from coach.core.nudge.timer import ESCALATE_AFTER  # noqa: E402
-from coach.core.session.clock import ManualClock  # noqa: E402
-from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord  # noqa: E402
 from coach.core.storage.store import Store  # noqa: E402
+from coach.core.time.clock import ManualClock  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.app import CoachApp  # noqa: E402
 

@@ -15,8 +15,8 @@ sys.path.insert(0, str(ROOT))
 
 from coach.core.content.loading import load_library  # noqa: E402
 from coach.core.history.sample import sample_history  # noqa: E402
-from coach.core.session.clock import ManualClock  # noqa: E402
 from coach.core.storage.store import Store  # noqa: E402
+from coach.core.time.clock import ManualClock  # noqa: E402
 from coach.paths import content_dir  # noqa: E402
 from coach.ui.app import CoachApp  # noqa: E402
 

@@ -87,7 +87,7 @@ def history_store(ready_store, library):
 
 async def _settle(pilot) -> None:
     """Let the app open its store (a thread, after the first frame) before pressing keys, as a
-    person's first key comes well after it; keys pressed sooner are queued, see coach/ui/gate.py."""
+    person's first key comes well after it; keys pressed sooner wait, see CoachApp.when_store_opens."""
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
@@ -104,8 +104,8 @@ def open_app(library, data_dir):
     open_app((80, 24)) as (app, pilot)`. Keyword arguments go to CoachApp (start=, compact=)."""
     from contextlib import asynccontextmanager
 
-    from coach.core.session.clock import ManualClock
     from coach.core.storage.store import Store
+    from coach.core.time.clock import ManualClock
     from coach.ui.app import CoachApp
 
     @asynccontextmanager

@@ -57,7 +57,7 @@ def stdout_closed() -> None:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    from coach.core.storage.datafile import write_atomic
+    from coach.core.disk import write_atomic
 
     if path.is_dir():
         raise UserError(f"{path}: is a folder; give a file name for the export")

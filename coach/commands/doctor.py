@@ -16,10 +16,11 @@ from pathlib import Path
 
 from coach.commands.common import UserError
 from coach.commands.sync_dir import set_sync_dir, shown
+from coach.core.storage.machine import machine_file
 from coach.core.storage.stamps import Stamp
 from coach.core.storage.store import Store, StoreError
 from coach.core.wording import count
-from coach.paths import DATA_DIR_ENV, data_dir, machine_file
+from coach.paths import DATA_DIR_ENV, data_dir
 
 
 def _when(seconds: float) -> str:

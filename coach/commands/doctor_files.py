@@ -11,6 +11,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coach.core.nudge.log import FOLDER as NUDGES
+from coach.core.nudge.log import TIMER_FILE
+from coach.core.nudge.reminders import FILE as REMINDERS_FILE
+from coach.core.nudge.shared import ALIVE_FILE
 from coach.core.storage.folder import (
     DAYS,
     DELETED_FILE,
@@ -25,8 +29,6 @@ from coach.core.storage.folder import (
 from coach.core.storage.listing import data_files_in, named_files
 from coach.core.storage.machine import UNFINISHED, data_name, valid_id
 from coach.core.storage.moving import MOVED_FILE
-from coach.core.storage.nudges import FOLDER as NUDGES
-from coach.core.storage.nudges import TIMER_FILE
 from coach.core.storage.store import Store
 from coach.core.storage.witness import is_witness
 
@@ -68,7 +70,9 @@ def survey(store: Store) -> Survey:
                 for copy in paths[1:] if summary else ():
                     out.not_read[copy] = ("a copy of a summary: the summary is made again from "
                                           "the month files instead")
-        read += [p for p in (where / NUDGES / TIMER_FILE, where / MOVED_FILE) if p.is_file()]
+        kept = (where / NUDGES / TIMER_FILE, where / NUDGES / REMINDERS_FILE,
+                where / NUDGES / ALIVE_FILE, where / MOVED_FILE)
+        read += [p for p in kept if p.is_file()]
         out.read.update(read)
         out.copies += [p for p in read if (data_name(p.name) or ("", False))[1]]
         stamps = [p.lstat().st_mtime for p in read]

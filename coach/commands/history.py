@@ -12,8 +12,8 @@ from coach.paths import data_dir
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from coach.core.history.counting import listing_text
     from coach.core.history.transfer import export_csv, export_json
+    from coach.core.session.counting import listing_text
     from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))  # no open(): exporting reads, and creates nothing

@@ -17,8 +17,9 @@ from coach.commands.common import (
     write_stdout,
 )
 from coach.core.content.loading import ARTICLES, ContentError, Library, check, with_user_routines
-from coach.core.session.engine import step_phases
-from coach.core.text import dosing_text, duration_text, terminal_safe
+from coach.core.content.phrases import dosing_text
+from coach.core.content.planning import step_phases
+from coach.core.text import duration_text, terminal_safe
 from coach.core.wording import count
 from coach.paths import content_dir, data_dir
 

@@ -24,7 +24,6 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def cmd_log(args: argparse.Namespace) -> int:
     from coach.core.content.loading import with_user_routines
-    from coach.core.history.days import local_zone_name, training_day
     from coach.core.session.logged import (
         LogProblem,
         find_routine,
@@ -35,6 +34,7 @@ def cmd_log(args: argparse.Namespace) -> int:
     )
     from coach.core.storage.store import Store, StoreError
     from coach.core.text import duration_text
+    from coach.core.time.days import local_zone_name, training_day
 
     store = Store(data_dir(args.data_dir))
     now, zone = dt.datetime.now(dt.UTC), local_zone_name()

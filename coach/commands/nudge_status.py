@@ -22,9 +22,9 @@ def nudge_fields(
 ) -> dict[str, int | None]:
     """sitting: minutes since the last break or session, while it is being counted;
     next_break: minutes to the next nudge, while some copy is there to give it; else None."""
+    from coach.core.nudge.log import NudgeLog
     from coach.core.nudge.shared import clock_kept
     from coach.core.nudge.wording import sitting_minutes
-    from coach.core.storage.nudges import NudgeLog
 
     log = NudgeLog(folder)
     timer = log.timer()

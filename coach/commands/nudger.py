@@ -78,11 +78,11 @@ def _settings(folder: Path):  # -> Settings
 
 
 def _run(args: argparse.Namespace) -> int:
-    from coach.core.history.days import local_zone_name
     from coach.core.nudge.keeper import ClockKeeper
+    from coach.core.nudge.log import NudgeLog
     from coach.core.nudge.shared import NUDGER_FILE, Presence
-    from coach.core.session.clock import SystemClock
-    from coach.core.storage.nudges import NudgeLog
+    from coach.core.time.clock import SystemClock
+    from coach.core.time.days import local_zone_name
     from coach.nudger.idle import sense, signals
     from coach.nudger.tmux import Tmux
 
@@ -202,7 +202,7 @@ def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, reminder: st
 
 
 def cmd_nudge_prompt(args: argparse.Namespace) -> int:
-    from coach.core.history.days import local_zone_name
+    from coach.core.time.days import local_zone_name
     from coach.nudger.prompt import run_prompt
 
     folder = data_dir(args.data_dir)

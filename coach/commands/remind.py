@@ -28,9 +28,9 @@ def cmd_remind(args: argparse.Namespace) -> int:
 
     from coach.commands.start import routine_to_start
     from coach.core.content.errors import describe
+    from coach.core.nudge.log import NudgeLog
     from coach.core.nudge.reminders import Reminder, Reminders
     from coach.core.storage.errors import StoreError
-    from coach.core.storage.nudges import NudgeLog
 
     reminders = Reminders(NudgeLog(data_dir(args.data_dir)))
     try:

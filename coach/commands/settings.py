@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from coach.commands.common import UserError
 from coach.core.content.errors import describe
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.text import one_line
 from coach.paths import data_dir
 
@@ -94,7 +94,7 @@ def listing(store) -> list[str]:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from coach.core.storage.files import make_folder
+    from coach.core.disk import make_folder
     from coach.core.storage.store import Store, StoreError
 
     store = Store(data_dir(args.data_dir))

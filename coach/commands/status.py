@@ -16,10 +16,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from coach.commands.common import UserError, json_text, say
 from coach.commands.nudge_status import NUDGE_FIELDS, nudge_fields
-from coach.core.history.counting import NO_DAY, record_counts, streak_days
-from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import WeekGoal, streaks, weekly_goal
+from coach.core.session.counting import NO_DAY, record_counts, streak_days
 from coach.core.session.records import LOGGED_TEXT, SessionRecord
+from coach.core.time.days import local_zone_name, training_day
 from coach.core.wording import count
 from coach.paths import data_dir
 
@@ -34,7 +34,7 @@ class _Status:
     today: dt.date
     today_done: bool
     last: SessionRecord | None
-    sessions_total: int  # by coach.core.history.counting's rule, stand-up breaks included
+    sessions_total: int  # by coach.core.session.counting's rule, stand-up breaks included
     breaks_total: int  # of those, stand-up breaks
     week: WeekGoal
     nudges: dict[str, int | None]

@@ -8,8 +8,9 @@ import os
 from pathlib import Path
 
 from coach.commands.common import UserError
+from coach.core.storage.machine import machine_file
 from coach.core.text import terminal_safe
-from coach.paths import DATA_DIR_ENV, data_dir, machine_file
+from coach.paths import DATA_DIR_ENV, data_dir
 
 
 def shown(text: object) -> str:

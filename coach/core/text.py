@@ -12,15 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from pydantic import AfterValidator, ValidationInfo
-
-from coach.core.wording import reps as count_reps
-
-if TYPE_CHECKING:  # the models use this module's validators: no import cycle at run time
-    from coach.core.content.loading import RoutineInfo
-    from coach.core.content.models import Dosing
 
 # Validation context for data backcoach itself stored: read it as it is, show it neutralised.
 STORED = {"stored": True}
@@ -131,29 +125,3 @@ def duration_text(seconds: int) -> str:
         return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
     hours, minutes = divmod(round(seconds / 60), 60)  # ten minutes on: seconds are noise
     return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
-
-
-def dosing_text(dosing: Dosing) -> str:
-    """A dosing as a reader says it: '3 × 25 s hold, each side', '5 reps', '8 min'."""
-    if dosing.mode == "hold":
-        what = f"{dosing.hold_s} s hold"
-        if dosing.reps > 1:
-            what = f"{dosing.reps} × {what}"
-    elif dosing.mode == "timed":
-        assert dosing.duration_s is not None
-        what = duration_text(dosing.duration_s)
-    else:  # reps or breaths, in the mode's word
-        what = count_reps(dosing.reps, dosing.mode)
-    if dosing.sets > 1:
-        what = f"{dosing.sets} sets of {what}"
-    if dosing.per_side:
-        what += ", each side"
-    if dosing.sets > 1 and dosing.rest_s:
-        what += f", {dosing.rest_s} s rest"
-    return what
-
-
-def glance(info: RoutineInfo) -> str:
-    """A routine in one line: 'seated · no equipment · 4 min 30 s'."""
-    gear = ", ".join(info.equipment) if info.equipment else "no equipment"
-    return f"{'/'.join(info.positions)} · {gear} · {duration_text(info.seconds)}"

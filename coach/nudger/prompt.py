@@ -17,14 +17,14 @@ import tty
 from pathlib import Path
 
 from coach.core.nudge.keeper import answer_waiting
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.posture import posture_tip
 from coach.core.nudge.reminders import LATER_MIN, Reminders, later
 from coach.core.nudge.timer import Answer
 from coach.core.nudge.wording import nudge_body
-from coach.core.session.clock import SystemClock
-from coach.core.session.records import Settings
-from coach.core.storage.nudges import NudgeLog
+from coach.core.settings.model import Settings
 from coach.core.text import terminal_safe
+from coach.core.time.clock import SystemClock
 
 KEYS: dict[str, Answer] = {"b": "break", "z": "snooze", "s": "skip"}
 LOOK_S = 0.5  # how often it looks whether the nudge was answered elsewhere

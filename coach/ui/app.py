@@ -1,7 +1,9 @@
 """The backcoach app, built from its parts so tests can hand it a temporary world.
 
 Screens post typed messages up; the App answers them with @on handlers, calls down into
-screens, and sends every store call through one StoreWriter (coach/ui/storage.py).
+screens, and sends every store call through one StoreWriter (coach/ui/storage.py): the store's
+opening, the sessions, the routines and their look for changes. Its helpers get what it lends
+them (coach/ui/context.py), not the App. What needs the store waits for StoreOpened.
 """
 
 from __future__ import annotations
@@ -9,36 +11,39 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.figure.modes import linux_console
-from coach.core.history.days import local_zone_name, training_day
 from coach.core.history.progress import streaks
-from coach.core.session.clock import Clock, SystemClock
 from coach.core.session.recorder import SessionRun
-from coach.core.session.records import SessionRecord, SessionStatus, Settings
+from coach.core.session.records import SessionStatus
+from coach.core.settings.model import Settings
 from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
+from coach.core.time.clock import Clock, SystemClock
+from coach.core.time.days import local_zone_name, training_day
 from coach.ui import signals
-from coach.ui.gate import after_store_opens
+from coach.ui.context import Lent
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.moved import follow_data_folder
 from coach.ui.nudging import NudgeDesk, is_micro_break
-from coach.ui.opening import StoreOpening
-from coach.ui.palette import CoachCommands
-from coach.ui.routines import RoutineDesk
+from coach.ui.opening import StoreOpened, StoreOpening
+from coach.ui.palette import CoachCommands, app_commands
+from coach.ui.routines import LibraryChanged, RoutineBook
 from coach.ui.screens.dialogs import Confirm, PainCheck, StopDialog
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import StoreWriter, WriteFailed, Written
+from coach.ui.store_gate import StoreGate
 from coach.ui.widgets.size_guard import SizeGuard
 
 if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
@@ -60,6 +65,7 @@ SafetyPage = LazyScreen("coach.ui.screens.safety", "SafetyPage")
 SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 
 RETRY_S = 30.0  # how often a session the store refused is tried again
+WATCH_S = 2.0  # how often a running app looks for routines saved by another copy or command
 
 
 class CoachApp(App):
@@ -86,11 +92,17 @@ class CoachApp(App):
         self.writer = StoreWriter(self)
         if recovery is None and store is not None:
             recovery = Recovery(store.folder)
-        self.sessions = SessionKeeper(self.writer, store, recovery)
-        self.routines = RoutineDesk(self, self.writer, store, library)
-        self.opening = StoreOpening(self)
-        self.store_ready = store is None
-        self.waiting_for_store: list[Callable[[], None]] = []
+        # Notices are lent late-bound: the App's notify as it is when a helper speaks (a test
+        # records notices by wrapping it after the App is built).
+        def notify(*args: Any, **kwargs: Any) -> None:
+            self.notify(*args, **kwargs)
+
+        lent = Lent(self.writer, store, notify, self.push_screen, self.post_message, self.exit)
+        self.sessions = SessionKeeper(self.writer, store, recovery, notify)
+        self.routines = RoutineBook(lent, library)
+        self.opening = StoreOpening(lent, self.sessions.offers)
+        self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
+        self.waiting_for_store = self.gate  # NudgeDesk's way to wait (coach/ui/store_gate.py)
         self.nudges = NudgeDesk(self, start, compact)
         self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 
@@ -102,6 +114,17 @@ class CoachApp(App):
     @property
     def session(self) -> SessionRun | None:
         return self.sessions.running
+
+    @property
+    def store_ready(self) -> bool:
+        return self.gate.is_open
+
+    def when_store_opens(self, action: Callable[..., None], *args: object) -> None:
+        self.gate.when_open(action, *args)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette's commands (coach/ui/palette.py), ours only, in the order offered."""
+        return app_commands(self, self.library)
 
     def get_key_display(self, binding: Binding) -> str:
         return console_text(super().get_key_display(binding), self.linux_console)
@@ -124,6 +147,7 @@ class CoachApp(App):
 
     def on_unmount(self) -> None:
         self.keep_work()  # quitting mid-session (ctrl+q) keeps the work too
+        self.gate.close()
         signals.release()
 
     def keep_work(self) -> None:
@@ -134,25 +158,32 @@ class CoachApp(App):
 
     # -- the store ---------------------------------------------------------------------------
 
-    def store_opened(self, settings: Settings,
-                     offers: list[tuple[SessionRecord, SessionRecord | None]]) -> None:
+    @on(StoreOpened)
+    def _store_opened(self, message: StoreOpened) -> None:
+        settings, offers = message.settings, message.offers
         self.settings = settings
         if settings.theme in self.available_themes:
             self.theme = settings.theme
-        self.store_ready = True
         self.routines.refresh()
-        self.routines.watch()
+        self.routines.look()  # and every WATCH_S: routines saved by another copy or command
+        self.set_interval(WATCH_S, self.routines.look)
         # What is loaded by now (library, styles, the picker) lives as long as the app: out of
         # the collector's full sweeps, which otherwise land in a screen's first layout.
         gc.freeze()
-        waiting, self.waiting_for_store = self.waiting_for_store, []
-        for action in waiting:
-            action()
+        self.gate.open()  # what waited runs now
         if offers:
             kept = [record for record, _ in offers]
             question, yes = offer_question(offers)
             self.push_screen(Confirm(question, yes, "not now (asked again next start)"),
                              lambda yes: self.sessions.save_kept(kept) if yes else None)
+
+    @on(LibraryChanged)
+    def _library_changed(self, message: LibraryChanged) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, PickerScreen):
+                screen.library = message.library
+                if message.select is not None:
+                    screen.select(message.select)
 
     @on(Written)
     def _written(self, message: Written) -> None:
@@ -204,9 +235,12 @@ class CoachApp(App):
     def on_routine_screen_start_asked(self, message: preview_screen.RoutineScreen.StartAsked) -> None:
         self.start_routine(message.info)
 
-    @after_store_opens
     def start_routine(self, info: RoutineInfo) -> None:
-        """Safety first (once), then the pain check-in (if on), then the session."""
+        """Once the store is open: safety first (once), then the pain check-in (if on), then
+        the session."""
+        self.when_store_opens(self._start, info)
+
+    def _start(self, info: RoutineInfo) -> None:
         if not self.settings.safety_acknowledged and self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
         elif self.settings.pain_checkin and not is_micro_break(info):
@@ -217,7 +251,7 @@ class CoachApp(App):
     def _safety_answer(self, info: RoutineInfo, agreed: bool | None) -> None:
         if agreed:
             self.change_settings(self.settings.model_copy(update={"safety_acknowledged": True}))
-            self.start_routine(info)
+            self._start(info)
 
     def _begin(self, info: RoutineInfo, pain: int | None) -> None:
         run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
@@ -276,7 +310,7 @@ class CoachApp(App):
 
     @on(PickerScreen.RoutineAsked)
     def _routine_asked(self, message: PickerScreen.RoutineAsked) -> None:
-        self.routines.answer(message.verb, message.info)
+        self.when_store_opens(self.routines.answer, message.verb, message.info)
 
     def on_editor_screen_save_asked(self, message: editor_screen.EditorScreen.SaveAsked) -> None:
         self.routines.save(message.routine, message.new, message.editor)
@@ -294,8 +328,10 @@ class CoachApp(App):
         if not LibraryScreen.matches(self.screen):
             self.push_screen(LibraryScreen(self.library, self.animate_every))
 
-    @after_store_opens
     def action_progress(self) -> None:
+        self.when_store_opens(self._progress)
+
+    def _progress(self) -> None:
         if not ProgressScreen.matches(self.screen):
             from coach.ui.screens.log_session import Logger  # loads with the progress screen
             from coach.ui.widgets.breaks import BreaksSource
@@ -309,15 +345,16 @@ class CoachApp(App):
                                             self.today(), self.settings.weekly_goal_days, breaks,
                                             logger))
 
-    @after_store_opens
     def action_settings(self) -> None:
+        self.when_store_opens(self._settings)
+
+    def _settings(self) -> None:
         if not SettingsScreen.matches(self.screen):
             self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes)))
 
     def action_safety(self) -> None:
         if self.library.safety is not None:
             self.push_screen(SafetyPage(self.library.safety))
-
 
     # -- nudges (coach/ui/nudging.py) ----------------------------------------------------------
 

@@ -16,15 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coach.core.history.counting import NO_DAY
-from coach.core.history.days import training_day
 from coach.core.nudge.timer import Answer, Nudge, SittingTimer
-from coach.core.session.records import Settings
+from coach.core.session.counting import NO_DAY
+from coach.core.settings.model import Settings
 from coach.core.storage.errors import StoreError
+from coach.core.time.days import training_day
 
 if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the first frame
-    from coach.core.nudge.shared import SharedClock
-    from coach.core.storage.nudges import (
+    from coach.core.nudge.log import (
         DayFigures,
         NudgeLog,
         NudgeRecord,
@@ -32,11 +31,12 @@ if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the 
         StretchRecord,
         TimerState,
     )
+    from coach.core.nudge.shared import SharedClock
     from coach.ui.app import CoachApp
 
 
 def open_nudge_log(folder: Path) -> NudgeLog:
-    from coach.core.storage.nudges import NudgeLog
+    from coach.core.nudge.log import NudgeLog
 
     return NudgeLog(folder)
 
@@ -72,12 +72,12 @@ class NudgeRecords:
     # -- records -----------------------------------------------------------------------------
 
     def _nudge_record(self, nudge: Nudge, answer: Answer) -> NudgeRecord:
-        from coach.core.storage.nudges import nudge_record
+        from coach.core.nudge.log import nudge_record
 
         return nudge_record(nudge, answer, self.app.zone, self.app.settings.day_start_hour)
 
     def _stretch(self, ended_by: StretchEnd, seconds: float) -> StretchRecord:
-        from coach.core.storage.nudges import stretch_record
+        from coach.core.nudge.log import stretch_record
 
         return stretch_record(self.app.clock.now(), seconds, ended_by,
                               self.app.settings.nudge_minutes * 60, self.app.zone,

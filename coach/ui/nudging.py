@@ -26,7 +26,7 @@ from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
 from coach.ui.terminal_out import write_to_terminal
 
 if TYPE_CHECKING:
-    from coach.core.storage.nudges import NudgeLog, StretchRecord
+    from coach.core.nudge.log import NudgeLog, StretchRecord
     from coach.ui.app import CoachApp
 
 # The nudge prompt comes after half an hour at the earliest: its module (with the figure

@@ -1,11 +1,16 @@
-"""The command palette (ctrl+p): this app's commands, ours first, user text never markup."""
+"""The command palette (ctrl+p): this app's commands, ours first, user text never markup.
+
+The App lists its commands through Textual's public hook, App.get_system_commands (built by
+app_commands here); the provider reads them from there, so it needs nothing of CoachApp.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, cast
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -15,26 +20,20 @@ if TYPE_CHECKING:
     from coach.ui.app import CoachApp
 
 
-class Command(NamedTuple):
-    name: str
-    help: str
-    run: Callable[[], object]
-
-
-def app_commands(app: CoachApp, library: Library) -> Iterable[Command]:
+def app_commands(app: CoachApp, library: Library) -> Iterable[SystemCommand]:
     """What a user of this app may want from the palette, in the order it is offered."""
-    yield Command("Progress", "Calendar, year, history, totals", app.action_progress)
-    yield Command("Exercise library", "Browse every exercise", app.action_library)
-    yield Command("Settings", "Bell, motion, pain check-ins, goals, theme", app.action_settings)
-    yield Command("Help", "Keys of this screen", app.action_help)
-    yield Command("When not to exercise", "Safety first", app.action_safety)
+    yield SystemCommand("Progress", "Calendar, year, history, totals", app.action_progress)
+    yield SystemCommand("Exercise library", "Browse every exercise", app.action_library)
+    yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals, theme", app.action_settings)
+    yield SystemCommand("Help", "Keys of this screen", app.action_help)
+    yield SystemCommand("When not to exercise", "Safety first", app.action_safety)
     for info in library.routines.values():
-        yield Command(f"Start: {info.routine.name}", info.routine.description,
-                      partial(app.start_routine, info))
+        yield SystemCommand(f"Start: {info.routine.name}", info.routine.description,
+                            partial(app.start_routine, info))
     for name, about, run in app.nudges.commands():
-        yield Command(name, about, run)
-    yield Command("Theme", "Colours; also in Settings", app.action_change_theme)
-    yield Command("Quit", "Leave backcoach", app.action_quit)
+        yield SystemCommand(name, about, run)
+    yield SystemCommand("Theme", "Colours; also in Settings", app.action_change_theme)
+    yield SystemCommand("Quit", "Leave backcoach", app.action_quit)
 
 
 def plain(text: str) -> Content:
@@ -53,21 +52,21 @@ def plain_help(text: str) -> str:
 
 
 class CoachCommands(Provider):
-    def _commands(self) -> list[Command]:
-        app: CoachApp = self.app  # type: ignore[assignment]
-        return list(app_commands(app, app.library))
+    def _commands(self) -> list[SystemCommand]:
+        return list(self.app.get_system_commands(self.screen))
 
     async def discover(self) -> Hits:
         for command in self._commands():
-            yield DiscoveryHit(plain(command.name), command.run, text=command.name,
+            yield DiscoveryHit(plain(command.title), command.callback, text=command.title,
                                help=plain_help(command.help))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for command in self._commands():
-            score, offsets = matcher.fuzzy_search.match(query, command.name)
+            score, offsets = matcher.fuzzy_search.match(query, command.title)
             if score > 0:
-                prompt = plain(command.name)
+                prompt = plain(command.title)
                 for offset in offsets:
                     prompt = prompt.stylize("reverse", offset, offset + 1)
-                yield Hit(score, prompt, command.run, text=command.name, help=plain_help(command.help))
+                yield Hit(score, prompt, command.callback, text=command.title,
+                          help=plain_help(command.help))

@@ -1,7 +1,10 @@
 """The user's routines on the UI side: new, edit, copy, delete, save, and routine files.
 
-The App owns one RoutineDesk and hands it what screens ask for (PickerScreen.RoutineAsked,
-EditorScreen.SaveAsked, EditorScreen.FileAsked); every store call goes through the writer.
+The App owns one RoutineBook and hands it what screens ask for (PickerScreen.RoutineAsked,
+EditorScreen.SaveAsked, EditorScreen.FileAsked), once the store is open. The book holds what
+the App lent it (coach/ui/context.py), not the App: every store call, the look for routines
+saved elsewhere included, goes through the one writer, and a changed library goes up to the
+App as LibraryChanged, which shows it in the picker.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rich.text import Text
+from textual.message import Message
 
 from coach.core.content.editing import Draft, check, copy_name, draft_of
 from coach.core.content.loading import (
@@ -28,21 +32,17 @@ from coach.core.content.routine_files import (  # DRAFT_ID: a new routine's id u
     routine_from_toml,
     routine_to_toml,
 )
-from coach.core.storage.datafile import write_atomic
-from coach.core.storage.store import Store, StoreError
+from coach.core.disk import write_atomic
 from coach.paths import routine_files_dir
-from coach.ui.gate import after_store_opens
+from coach.ui.context import Lent
 from coach.ui.lazy import LazyScreen
 from coach.ui.screens.dialogs import Confirm, PathPrompt
-from coach.ui.storage import StoreWriter, problem_text
+from coach.ui.storage import problem_text
 
 if TYPE_CHECKING:
-    from textual.app import App
-
     from coach.ui.screens.editor import EditorScreen
 
 Editor = LazyScreen("coach.ui.screens.editor", "EditorScreen")  # loaded when first opened
-WATCH_S = 2.0  # how often a running app looks for routines saved by another copy or command
 
 
 def in_folder(typed: str, folder: Path) -> Path:
@@ -56,27 +56,26 @@ def quoted(name: str) -> Text:
     return Text(f"“{name}”")
 
 
-class RoutineDesk:
-    def __init__(self, app: App, writer: StoreWriter, store: Store | None,
-                 library: Library) -> None:
-        self.app, self.writer, self.store = app, writer, store
+class LibraryChanged(Message):
+    """The user's routines changed: show this library, the cursor on `select` if given."""
+
+    def __init__(self, library: Library, select: str | None = None) -> None:
+        super().__init__()
+        self.library, self.select = library, select
+
+
+class RoutineBook:
+    def __init__(self, lent: Lent, library: Library) -> None:
+        self.lent, self.writer, self.store = lent, lent.writer, lent.store
         self.base_library = library  # what ships; self.library adds the user's own routines
         self.library = library
         self.stamp: tuple | None = None  # the routine files as last seen (see look)
 
-    @property
-    def store_ready(self) -> bool:
-        return self.app.store_ready  # type: ignore[attr-defined]
-
-    @property
-    def waiting_for_store(self) -> list:
-        return self.app.waiting_for_store  # type: ignore[attr-defined]
-
     def notify(self, message: str, **kwargs) -> None:
-        self.app.notify(message, markup=False, **kwargs)
+        self.lent.notify(message, markup=False, **kwargs)
 
     def refresh(self, select: str | None = None) -> None:
-        """Rebuild the library with the user's routines and show it in the picker, its
+        """Rebuild the library with the user's routines and send it up for the picker, its
         cursor on the routine `select` (one just saved) or where it was."""
         if self.store is None:
             return
@@ -86,37 +85,17 @@ class RoutineDesk:
         self.library, problems = with_user_routines(self.base_library, mine)
         for problem in problems:
             self.notify(problem, severity="warning", timeout=10)
-        from coach.ui.screens.picker import PickerScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, PickerScreen):
-                screen.library = self.library
-                if select is not None:
-                    screen.select(select)
-
-    def watch(self) -> None:
-        """From the store's opening on, notice routines another copy of the app or the
-        shell (`backcoach routines import`) saved: no restart needed to see them."""
-        self.look()
-        self.app.set_interval(WATCH_S, self.look)
+        self.lent.post(LibraryChanged(self.library, select))
 
     def look(self) -> None:
-        """Stat the routine files in a thread (a synced folder may be slow); when they
-        changed since the last look, read them again and show them."""
+        """Notice routines another copy of the app or the shell (`backcoach routines import`)
+        saved, with no restart: stat the routine files in the writer's thread (a synced folder
+        may be slow); when they changed since the last look, read them again and show them."""
         store = self.store
-        if store is None:
-            return
-
-        def stat() -> None:
-            try:
-                stamp = store.routines_stamp()
-            except (OSError, StoreError):  # a folder gone or unreadable: refresh() says so
-                return
-            self.app.call_from_thread(self._seen, stamp)
-
-        # A look that fails is only a look missed: it never takes the app down.
-        self.app.run_worker(stat, thread=True, group="routines-watch", exclusive=True,
-                            exit_on_error=False)
+        if store is not None:
+            # A look that fails is only a look missed: no notice, and it never ends the app.
+            self.writer.write("look for new routines", store.routines_stamp, self._seen,
+                              lambda problem: None)
 
     def _seen(self, stamp: tuple) -> None:
         changed = self.stamp is not None and stamp != self.stamp
@@ -136,15 +115,13 @@ class RoutineDesk:
         elif info is not None:
             {"edit": self.edit, "copy": self.duplicate, "delete": self.delete}[verb](info)
 
-    @after_store_opens
     def new(self) -> None:
         self._open(Draft())
 
     def _open(self, draft: Draft) -> None:
-        self.app.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self.names(),
+        self.lent.push_screen(Editor(draft, draft.routine_id or DRAFT_ID, self.names(),
                                     self.exercises()))
 
-    @after_store_opens
     def edit(self, info: RoutineInfo) -> None:
         if not info.builtin:
             self._open(draft_of(info, self.library))
@@ -152,17 +129,15 @@ class RoutineDesk:
         mine = copy_name(info.routine.name, self.names())
         question = Text("Built-in routines stay as they are. Make your own copy, ")
         question.append_text(quoted(mine)).append("?")
-        self.app.push_screen(Confirm(question, "copy it and edit the copy", "not now"),
+        self.lent.push_screen(Confirm(question, "copy it and edit the copy", "not now"),
                              lambda yes: self._open(draft_of(info, self.library, mine)) if yes else None)
 
-    @after_store_opens
     def duplicate(self, info: RoutineInfo) -> None:
         draft = draft_of(info, self.library, copy_name(info.routine.name, self.names()))
         checked = check(draft, DRAFT_ID, self.names())
         if checked.routine is not None:
             self.save(checked.routine, new=True)
 
-    @after_store_opens
     def delete(self, info: RoutineInfo) -> None:
         if info.builtin:
             self.notify("Built-in routines can't be deleted; copy one (d) to make it yours.",
@@ -182,7 +157,7 @@ class RoutineDesk:
                                   lambda: store.delete_routine(info.routine.id), deleted)
 
         question = Text("Delete your routine ").append_text(quoted(info.routine.name))
-        self.app.push_screen(Confirm(question.append("?"), "delete it", "keep it"), answer)
+        self.lent.push_screen(Confirm(question.append("?"), "delete it", "keep it"), answer)
 
     def save(self, routine: Routine, new: bool, editor: EditorScreen | None = None) -> None:
         """Store a routine; a new one gets a stable id from its name, under the store's lock."""
@@ -234,7 +209,7 @@ class RoutineDesk:
                 return
             self.notify(f"Wrote {target}", timeout=4)
 
-        self.app.push_screen(PathPrompt("Export this routine to which file?",
+        self.lent.push_screen(PathPrompt("Export this routine to which file?",
                                         str(folder / f"{name}.toml"), folder), write)
 
     def import_into(self, editor: EditorScreen) -> None:
@@ -254,5 +229,5 @@ class RoutineDesk:
                 return
             editor.load(draft_of(info, self.library, routine.name))
 
-        self.app.push_screen(PathPrompt("Import a routine from which file?",
+        self.lent.push_screen(PathPrompt("Import a routine from which file?",
                                         f"{folder}{os.sep}", folder), read)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
+from coach.core.content.phrases import dosing_text
 from coach.core.session.player import View
+from coach.core.text import duration_text
 from coach.core.wording import REP_UNITS
 
 PHASE_LABELS = {
@@ -46,3 +48,20 @@ def phase_label(view: View) -> Text:
     if view.phase.kind == "work" and view.step.dosing.mode == "hold":
         label = "HOLD"
     return Text(label, "bold")
+
+
+def heading(view: View) -> Text:
+    return Text.assemble((view.step.exercise.name, "bold"),
+                         (f"  {dosing_text(view.step.dosing)}", "dim"))
+
+
+def cue(view: View) -> Text:
+    return Text(f"» {view.step.cue}", "italic")
+
+
+def next_up(view: View) -> Text:
+    return Text(f"Next: {view.next_up}", "dim")
+
+
+def time_left(view: View) -> Text:
+    return Text(f" {duration_text(view.session_left)} left")

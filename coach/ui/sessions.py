@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from functools import partial
+from typing import Any
 
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord, SessionStatus
@@ -23,9 +24,10 @@ Days = dict[dt.date, tuple[int, int]]
 
 
 class SessionKeeper:
-    def __init__(self, writer: StoreWriter, store: Store | None,
-                 recovery: Recovery | None) -> None:
+    def __init__(self, writer: StoreWriter, store: Store | None, recovery: Recovery | None,
+                 notify: Callable[..., Any]) -> None:
         self.writer, self.store, self.recovery = writer, store, recovery
+        self.notify = notify  # App.notify: a refused save is said, not silent
         self.running: SessionRun | None = None  # the session under way, if any
         self.unsaved: dict[str, SessionRecord] = {}  # uuid -> newest record the store refused
         self.saved: dict[str, int] = {}  # uuid -> the latest revision the store took
@@ -71,7 +73,7 @@ class SessionKeeper:
                 self.unsaved[record.uuid] = record
             if quiet:
                 return
-            self.writer.app.notify(
+            self.notify(
                 f"{problem}. It is kept and will be tried again.",
                 title="Could not save the session", severity="error", timeout=10, markup=False)
             if failed is not None:
@@ -84,7 +86,7 @@ class SessionKeeper:
             self.save(record, partial(self._saved_late, record), quiet=True)
 
     def _saved_late(self, record: SessionRecord, _days: object) -> None:
-        self.writer.app.notify(
+        self.notify(
             f"Saved now: the session of {record.day} that could not be saved before.",
             timeout=6, markup=False)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from coach.core.content.models import Dosing, Routine
-from coach.core.session.records import SessionRecord, Settings, StepResult
+from coach.core.session.records import SessionRecord, StepResult
+from coach.core.settings.model import Settings
 from coach.core.storage.store import Store
 
 UTC = dt.UTC

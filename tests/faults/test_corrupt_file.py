@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fault_writer import session
 
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.storage.store import Store, StoreError
 
 

@@ -15,8 +15,8 @@ import pytest
 from damage import DAYS, KINDS, MONTH, NUDGES, OTHER, ROUTINES, SETTINGS, build, no_hang, snapshot
 from textual.worker import WorkerCancelled
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import BrokenStoreScreen
 from coach.ui.screens.progress import ProgressScreen

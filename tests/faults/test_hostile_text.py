@@ -20,10 +20,10 @@ from damage import LAST_DAY, MONTH, OTHER, ROUTINES, SETTINGS, build, own, recor
 from coach.cli import main
 from coach.core.content import cache
 from coach.core.content.loading import load_library
-from coach.core.session.clock import ManualClock
 from coach.core.storage.recovery import FOLDER as RECOVERY
 from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.paths import content_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.picker import PickerScreen

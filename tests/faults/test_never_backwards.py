@@ -13,16 +13,15 @@ import tempfile
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from coach.core.session.clock import ManualClock
 from coach.core.session.recorder import SessionRun
 from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store, StoreError
+from coach.core.time.clock import ManualClock
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import STORE_ERRORS, problem_text
 
@@ -49,7 +48,6 @@ class Writer:
     with the test choosing when a job runs and when its answer arrives."""
 
     def __init__(self) -> None:
-        self.app = SimpleNamespace(notify=lambda *args, **kwargs: None)
         self.jobs: deque[tuple[Callable[[], Any], Any, Any]] = deque()
         self.answers: deque[Callable[[], None]] = deque()
 
@@ -120,7 +118,8 @@ class World:
     def boot(self) -> None:
         """A start: a new keeper offers what was kept, and the user says yes."""
         self.writer = Writer()
-        self.keeper = SessionKeeper(self.writer, self.store, self.recovery)  # type: ignore[arg-type]
+        self.keeper = SessionKeeper(self.writer, self.store, self.recovery,
+                                    lambda *args, **kwargs: None)  # type: ignore[arg-type]
         self.keeper.save_kept([kept for kept, _ in self.keeper.offers()])
 
     def do(self, action: str) -> None:

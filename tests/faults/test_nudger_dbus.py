@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.storage.nudges import NudgeLog, TimerState
+from coach.core.nudge.log import NudgeLog, TimerState
 from coach.nudger import desktop
 from coach.nudger.idle import LOCKED_S, desktop_idle, sense
 from coach.nudger.tmux import Tmux

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.storage.nudges import NudgeLog, TimerState
+from coach.core.nudge.log import NudgeLog, TimerState
 from tests.tools import needs
 
 pytestmark = needs("tmux")

@@ -21,7 +21,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.core.content.models import Dosing
-from coach.core.session.records import SessionRecord, Settings, StepResult
+from coach.core.session.records import SessionRecord, StepResult
+from coach.core.settings.model import Settings
 from coach.core.storage.datafile import FileStorage
 from coach.core.storage.machine import data_name
 from coach.core.storage.store import Store

@@ -20,7 +20,7 @@ import pytest
 from damage import LAST_DAY, build, record
 
 from coach.core.content.models import Routine
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.storage.errors import DiskFull, NotWritable, StoreError
 from coach.core.storage.store import Store
 

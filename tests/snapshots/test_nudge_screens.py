@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.session.clock import ManualClock
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 
 

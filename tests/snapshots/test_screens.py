@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 
 SIZES = [(80, 24), (120, 40)]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coach.core.session.clock import ManualClock
-from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord
+from coach.core.nudge.log import NudgeLog, NudgeRecord, StretchRecord
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.widgets.breaks import BreaksPanel

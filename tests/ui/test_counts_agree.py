@@ -1,4 +1,4 @@
-"""Every surface counts sessions by one rule (coach/core/history/counting.py) and says the same.
+"""Every surface counts sessions by one rule (coach/core/session/counting.py) and says the same.
 
 A synced folder: this machine ("desk") did desk stretches and a stand-up break today, and
 opened a routine and left it at once; the laptop did a stand-up break yesterday. Breaks are
@@ -15,13 +15,13 @@ import json
 from textual.widgets import Static
 
 from coach.cli import main
-from coach.core.history.counting import DayCount, record_counts
 from coach.core.history.overview import totals_of
 from coach.core.history.progress import streaks, totals
-from coach.core.session.clock import ManualClock
+from coach.core.session.counting import DayCount, record_counts
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.progress import ProgressScreen
 from coach.ui.screens.session_detail import SessionDetail

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Input, Static
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
+from coach.core.time.clock import ManualClock
 from coach.paths import routine_files_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.chooser import ExerciseChooser
@@ -194,12 +194,10 @@ async def test_opening_and_leaving_asks_nothing_and_a_copy_marks_nothing(
 
 
 async def test_the_palette_offers_our_commands_only(library, data_dir, ready_store, settle):
-    from coach.ui.palette import app_commands
-
     app = make(library, data_dir)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        names = [c.name for c in app_commands(app, app.library)]
+        names = [c.title for c in app.get_system_commands(app.screen)]
         assert names[0] == "Progress"
         assert not {"Keys", "Maximize", "Screenshot"} & set(names)
 
@@ -231,6 +229,6 @@ async def test_import_of_a_missing_file_says_so_in_words(library, data_dir, read
         await pilot.press("n", "ctrl+o")
         app.screen.query_one("#path", Input).value = str(tmp_path / "nope.toml")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)  # the file is read off the UI thread
         said = " ".join(n.message for n in said_now)
         assert "no such file" in said and "[Errno" not in said

@@ -6,9 +6,9 @@ import json
 
 from textual.widgets import Static
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.recovery import Recovery
 from coach.core.storage.store import Store, StoreError
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import Confirm, StopDialog
 from coach.ui.screens.help import HelpScreen

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.cli import main
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.paths import data_dir
 from coach.ui.app import CoachApp
 from coach.ui.moved import follow_data_folder

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.widgets.key_footer import KeyFooter, fitting
 

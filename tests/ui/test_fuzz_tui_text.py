@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from rich.console import Console
 
 from coach.core.content.loading import describe_routine
-from coach.core.history.counting import DayCount
+from coach.core.session.counting import DayCount
 from coach.core.session.records import STORED, SessionRecord, StepResult
 from coach.core.text import STEERING
 from coach.ui.screens.picker import routine_preview

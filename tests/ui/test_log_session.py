@@ -6,7 +6,7 @@ import datetime as dt
 
 from textual.widgets import Input, Static
 
-from coach.core.history.counting import DayCount
+from coach.core.session.counting import DayCount
 from coach.core.session.logged import logged_record, usual_minutes
 from coach.core.storage.store import Store
 from coach.ui.screens.log_session import LogSession

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coach.core.nudge.log import NudgeLog, stretch_record
 from coach.core.nudge.shared import SharedClock
 from coach.core.nudge.timer import NudgeRules, SittingTimer
-from coach.core.session.clock import ManualClock
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import SessionRecord
-from coach.core.storage.nudges import NudgeLog, stretch_record
+from coach.core.time.clock import ManualClock
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.dialogs import PainCheck, StopDialog
 from coach.ui.screens.nudge import NudgeScreen

@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from coach.commands.nudge_status import nudge_fields
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.timer import ESCALATE_AFTER
-from coach.core.session.clock import ManualClock
-from coach.core.storage.nudges import NudgeLog
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
-from coach.ui.palette import app_commands
 from coach.ui.screens.compact import CompactScreen
 from coach.ui.screens.nudge import NudgeScreen
 from coach.ui.screens.picker import PickerScreen
@@ -160,6 +159,9 @@ async def test_no_nudge_outside_working_hours(library, ready_store, settle):
         await settle(pilot)
         await wait_for(pilot, 50 * 60)  # 09:50
         assert not isinstance(app.screen, NudgeScreen) and written == []
+        await wait_for(pilot, 10 * 60)  # 10:00: the working hours begin
+        await wait_for(pilot, 60)  # a minute of sitting in them: the nudge is due
+        assert isinstance(app.screen, NudgeScreen) and len(written) == 1
 
 
 async def test_compact_pane_by_size(library, ready_store, settle):
@@ -229,11 +231,11 @@ async def test_the_palette_answers_a_nudge_too(library, ready_store, settle):
     app, _ = make(library, ready_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        titles = [c.name for c in app_commands(app, app.library)]
+        titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Stand-up break now" in titles and "Snooze the nudge" not in titles
         await wait_for(pilot, 60)
-        commands = {c.name: c for c in app_commands(app, app.library)}
-        commands["Snooze the nudge"].run()
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        commands["Snooze the nudge"].callback()
         await saved(pilot)
         assert not isinstance(app.screen, NudgeScreen)
         assert [n.answer for n in NudgeLog(ready_store.folder).month(MONTH).nudges] == ["snooze"]

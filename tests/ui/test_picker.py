@@ -6,8 +6,8 @@ from textual.widgets import Input, Static
 
 from coach.core.content.loading import ARTICLES
 from coach.core.figure.render import Frame, render
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.exercise import ExerciseScreen
 from coach.ui.screens.help import HelpScreen

@@ -6,8 +6,8 @@ import datetime as dt
 
 from textual.widgets import Static, TabbedContent
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.progress import ProgressScreen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from coach.core.session.clock import ManualClock
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.screens.dialogs import PainCheck, StopDialog
 from coach.ui.screens.picker import PickerScreen

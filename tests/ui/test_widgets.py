@@ -7,9 +7,9 @@ import datetime as dt
 
 from textual.app import App, ComposeResult
 
-from coach.core.history.counting import DayCount
-from coach.core.session.clock import ManualClock
+from coach.core.session.counting import DayCount
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
 from coach.ui.app import CoachApp
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap
 from coach.ui.widgets.countdown import block_text
@@ -99,7 +99,7 @@ async def test_the_countdown_grows_with_the_window_its_screen_gives_it(library, 
 
 
 async def test_the_breaks_panel_shows_what_its_source_hands_it_in_any_app():
-    from coach.core.storage.nudges import DayFigures
+    from coach.core.nudge.log import DayFigures
     from coach.ui.widgets.breaks import BreaksPanel, BreaksSource
 
     asked: list[int] = []

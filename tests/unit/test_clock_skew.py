@@ -11,7 +11,7 @@ import pytest
 
 from coach.cli import main
 from coach.core.content.models import Routine
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.storage.stamps import NEVER, next_mark, stamp_of
 from coach.core.storage.store import Store
 from tests.faults.test_sync import session

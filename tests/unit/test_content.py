@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from coach.core.content.loading import ContentError, check, load_library
-from coach.core.session.engine import total_seconds
+from coach.core.content.planning import total_seconds
 from coach.paths import content_dir
 
 DATA = Path(__file__).parent.parent / "data"

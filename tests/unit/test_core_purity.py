@@ -34,7 +34,7 @@ def test_no_core_file_imports_textual_or_rich():
 
 def test_importing_core_and_cli_loads_no_ui():
     code = (
-        "import sys, coach.cli, coach.core.content.loading, coach.core.session.engine, coach.core.content.catalog;"
+        "import sys, coach.cli, coach.core.content.loading, coach.core.content.planning, coach.core.content.catalog;"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich')"
         " or m.startswith('coach.ui')))"
     )

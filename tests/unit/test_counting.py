@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from coach.core.history.counting import (
+from coach.core.session.counting import (
     NOT_COUNTED,
     Counts,
     DayCount,

@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from coach.core.history.days import training_day
 from coach.core.history.progress import streaks
+from coach.core.time.days import training_day
 
 UTC = dt.UTC
 
@@ -207,7 +207,7 @@ def zone_file(name: str) -> bytes:
 
 
 def test_a_copied_localtime_keeps_its_clock(machine_root):
-    from coach.core.history.days import local_zone_name
+    from coach.core.time.days import local_zone_name
 
     (machine_root / "etc" / "localtime").write_bytes(zone_file("Europe/Berlin"))
     forget_zone()
@@ -222,7 +222,7 @@ def test_a_copied_localtime_keeps_its_clock(machine_root):
 
 
 def test_a_zone_named_beside_the_copy_is_used_by_its_name(machine_root):
-    from coach.core.history.days import local_zone_name
+    from coach.core.time.days import local_zone_name
 
     (machine_root / "etc" / "localtime").write_bytes(zone_file("America/New_York"))
     (machine_root / "etc" / "timezone").write_text("America/New_York\n")
@@ -231,7 +231,7 @@ def test_a_zone_named_beside_the_copy_is_used_by_its_name(machine_root):
 
 
 def test_no_localtime_at_all_is_utc(machine_root, monkeypatch):
-    from coach.core.history.days import local_zone_name
+    from coach.core.time.days import local_zone_name
 
     forget_zone()
     zone = ZoneInfo(local_zone_name())  # "UTC" or "Etc/UTC": tzlocal picks one of them

@@ -106,6 +106,18 @@ def test_every_file_not_read_is_listed_with_why(tmp_path, capsys):
         assert f"  machines/desk/{name}: a name backcoach does not write" in section
 
 
+def test_the_nudgers_files_are_its_own_not_strangers(tmp_path, capsys):
+    """The sitting clock, its presence lock and the reminders are files backcoach writes."""
+    assert main(["--data-dir", str(tmp_path), "remind", "after-work", "18:30", "mon"]) == 0
+    [reminders] = (tmp_path / "machines").glob("*/nudges/reminders.json")
+    nudges = reminders.parent
+    (nudges / "timer.json").write_text("{}")
+    (nudges / "clock.alive").write_text("")
+    capsys.readouterr()
+    assert doctor(tmp_path) == 0
+    assert "other files, not read: none" in capsys.readouterr().out
+
+
 def test_links_are_listed_never_followed(tmp_path, capsys):
     store = twenty(tmp_path)
     outside = tmp_path.parent / f"{tmp_path.name}-outside"

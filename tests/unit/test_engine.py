@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from coach.core.content.models import Dosing
-from coach.core.session.engine import (
+from coach.core.content.planning import (
     GET_READY_S,
     RELEASE_S,
     SWITCH_S,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from coach.core.content.models import Dosing
-from coach.core.figure.motion import browse_frame, session_frame, sweep
-from coach.core.session.clock import ManualClock
-from coach.core.session.engine import GET_READY_S, PlannedStep
+from coach.core.content.planning import GET_READY_S, PlannedStep
+from coach.core.session.motion import browse_frame, session_frame, sweep
 from coach.core.session.player import Player
+from coach.core.time.clock import ManualClock
 
 
 def started(library, exercise_id, **dosing):

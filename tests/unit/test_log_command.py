@@ -12,9 +12,9 @@ import pytest
 
 from coach.cli import main
 from coach.core.content.models import Routine, Step
-from coach.core.history.days import training_day
-from coach.core.storage.nudges import NudgeLog, TimerState
+from coach.core.nudge.log import NudgeLog, TimerState
 from coach.core.storage.store import Store
+from coach.core.time.days import training_day
 
 UTC = dt.UTC
 

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from pydantic import ValidationError
 
-from coach.core.history.counting import Counts, record_counts
 from coach.core.history.progress import streaks, weekly_goal
+from coach.core.session.counting import Counts, record_counts
 from coach.core.session.logged import LogProblem, find_routine, logged_record
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.store import Store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.core.session.engine import timeline
+from coach.core.content.planning import timeline
 from coach.core.session.view import next_up
 
 

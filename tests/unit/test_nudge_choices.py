@@ -6,8 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.core.nudge.choices import NUDGE_CHOICES, change, shown
-from coach.core.nudge.hours import parse_hours
-from coach.core.session.records import Settings
+from coach.core.settings.hours import parse_hours
+from coach.core.settings.model import Settings
 
 
 def moved(settings: Settings, name: str, *steps: int) -> Settings:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from coach.core.nudge.hours import WorkingHours, hours_text, parse_days, parse_hours
+from coach.core.settings.hours import WorkingHours, hours_text, parse_days, parse_hours
 
 
 def at(day: int, hh: int, mm: int = 0) -> dt.datetime:

@@ -8,11 +8,11 @@ import datetime as dt
 import pytest
 
 from coach.core.nudge.keeper import ClockKeeper, Idle, answer_waiting
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.shared import SharedClock
 from coach.core.nudge.timer import NudgeRules, SittingTimer
-from coach.core.session.clock import ManualClock
-from coach.core.session.records import Settings
-from coach.core.storage.nudges import NudgeLog
+from coach.core.settings.model import Settings
+from coach.core.time.clock import ManualClock
 
 MIN = 60.0
 SETTINGS = Settings(nudge_minutes=30, work_hours="00:00-24:00",

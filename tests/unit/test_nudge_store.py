@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from coach.core.nudge.log import NudgeLog, NudgeRecord, StretchRecord, TimerState
 from coach.core.storage.errors import StoreError
-from coach.core.storage.nudges import NudgeLog, NudgeRecord, StretchRecord, TimerState
 from coach.core.storage.witness import is_witness
 
 DAY = dt.date(2026, 11, 20)

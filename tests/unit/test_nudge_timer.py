@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from coach.core.nudge.hours import WorkingHours
 from coach.core.nudge.timer import ESCALATE_AFTER, NudgeRules, SittingTimer
-from coach.core.session.clock import ManualClock
+from coach.core.settings.hours import WorkingHours
+from coach.core.time.clock import ManualClock
 
 MIN = 60.0
 

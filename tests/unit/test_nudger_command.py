@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from coach.cli import main
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.shared import NUDGER_FILE, Presence
-from coach.core.storage.nudges import NudgeLog
 from coach.nudger.service import service_file, service_text
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from coach.core.history.counting import DayCount
-from coach.core.session.clock import ManualClock
+from coach.core.session.counting import DayCount
 from coach.core.session.outcomes import counts_toward_streak, honest, planned_work_s
 from coach.core.session.recorder import SessionRun
 from coach.core.session.records import StepResult
+from coach.core.time.clock import ManualClock
 
 
 def result(step, outcome="done", seconds=0, reps=0):

@@ -8,8 +8,7 @@ from hypothesis import strategies as st
 
 from coach.core.content.loading import load_library
 from coach.core.content.models import Dosing
-from coach.core.session.clock import ManualClock
-from coach.core.session.engine import (
+from coach.core.content.planning import (
     GET_READY_S,
     RELEASE_S,
     SWITCH_S,
@@ -17,6 +16,7 @@ from coach.core.session.engine import (
     total_seconds,
 )
 from coach.core.session.player import Player
+from coach.core.time.clock import ManualClock
 from coach.paths import content_dir
 
 

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from coach.cli import main
+from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.reminders import Reminder, Reminders, came_up, due, later
-from coach.core.storage.nudges import NudgeLog
 
 ZONE = "Europe/Berlin"
 FRI = dt.datetime(2026, 11, 20, 17, 30, tzinfo=dt.UTC)  # Friday 18:30 in Berlin

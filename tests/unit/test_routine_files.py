@@ -286,7 +286,7 @@ def test_an_unreadable_routine_file_names_the_fix(tmp_path: Path, monkeypatch):
 
     path = tmp_path / "mine.toml"
     path.write_text("x", encoding="utf-8")
-    monkeypatch.setattr("coach.core.storage.files.os.open", refuse)  # what read_file opens with
+    monkeypatch.setattr("coach.core.disk.os.open", refuse)  # what read_file opens with
     with pytest.raises(ContentError) as caught:
         read_routine_text(path, "mine.toml")
     monkeypatch.undo()

@@ -8,13 +8,14 @@ import json
 import pytest
 
 from coach.cli import main
-from coach.core.history.days import local_zone_name, training_day
+from coach.core.nudge.log import NudgeLog, StretchRecord, TimerState
 from coach.core.nudge.shared import ALIVE_FILE, Presence
-from coach.core.session.clock import ManualClock
 from coach.core.session.recorder import SessionRun
-from coach.core.session.records import SessionRecord, Settings
-from coach.core.storage.nudges import NudgeLog, StretchRecord, TimerState
+from coach.core.session.records import SessionRecord
+from coach.core.settings.model import Settings
 from coach.core.storage.store import Store
+from coach.core.time.clock import ManualClock
+from coach.core.time.days import local_zone_name, training_day
 
 
 def test_lists_every_setting_with_its_value(data_dir, capsys):

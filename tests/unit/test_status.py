@@ -11,10 +11,10 @@ import pytest
 
 from coach.cli import main
 from coach.core.content.models import Dosing
-from coach.core.history.days import training_day
 from coach.core.history.progress import weekly_goal
 from coach.core.session.records import SessionRecord, StepResult
 from coach.core.storage.store import Store
+from coach.core.time.days import training_day
 
 UTC = dt.UTC
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from coach.core.content.models import Dosing
-from coach.core.session.records import SessionRecord, Settings, StepResult
+from coach.core.session.records import SessionRecord, StepResult
+from coach.core.settings.model import Settings
 from coach.core.storage.datafile import SCHEMA_VERSION, FileStorage
 from coach.core.storage.store import Store, StoreError
 from coach.core.storage.witness import is_witness

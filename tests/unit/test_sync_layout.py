@@ -13,7 +13,8 @@ from coach.cli import main
 from coach.core.content.models import Routine
 from coach.core.history.overview import pain_of
 from coach.core.history.progress import pain_trend
-from coach.core.session.records import SessionRecord, Settings
+from coach.core.session.records import SessionRecord
+from coach.core.settings.model import Settings
 from coach.core.storage.machine import data_name, local_machine_id
 from coach.core.storage.store import Store, StoreError
 from coach.paths import data_dir

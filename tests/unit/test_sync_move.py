@@ -15,8 +15,8 @@ import pytest
 
 from coach.cli import main
 from coach.core.content.models import Routine
-from coach.core.session.records import Settings
-from coach.core.storage.nudges import NudgeLog, NudgeRecord
+from coach.core.nudge.log import NudgeLog, NudgeRecord
+from coach.core.settings.model import Settings
 from coach.core.storage.store import Store
 from coach.paths import data_dir
 from tests.faults.damage import no_hang, special

@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from coach.core.content.models import Dosing
-from coach.core.text import dosing_text, duration_text
+from coach.core.content.phrases import dosing_text
+from coach.core.text import duration_text
 
 
 @pytest.mark.parametrize(

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 
 from coach import cli
+from coach.core import disk
 from coach.core.content.models import Dosing
+from coach.core.content.phrases import dosing_text
 from coach.core.history import transfer as transfer
 from coach.core.session.records import SCHEMA_VERSION, SessionRecord, StepResult
 from coach.core.storage import datafile as datafile
-from coach.core.storage import files
 from coach.core.storage.store import Store, StoreError
-from coach.core.text import dosing_text
 
 UTC = dt.UTC
 
@@ -197,7 +197,7 @@ def test_a_failed_export_leaves_the_old_file_whole(tmp_path: Path, capsys, monke
     def disk_full(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device", str(dst))
 
-    monkeypatch.setattr(files.os, "replace", disk_full)
+    monkeypatch.setattr(disk.os, "replace", disk_full)
     assert run(tmp_path / "data", "export", "--format", "csv", "--output", str(out)) == 2
     line = one_error_line(capsys)
     assert line.startswith(f"backcoach: {out}: cannot be written (No space left on device)")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from coach.core.content.editing import step_key, steps_with_problems
 from coach.core.history.progress import add_months
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.wording import count, reps
 
 

@@ -33,7 +33,7 @@ from pydantic import ValidationError
 import coach
 from coach.core.content.loading import Library, describe_routine, plan_steps
 from coach.core.content.models import Exercise, Routine, Safety
-from coach.core.storage.files import FILE_MODE, make_folder, read_file
+from coach.core.disk import FILE_MODE, make_folder, read_file
 
 FORMAT = 2  # 2: sealed with an HMAC
 SECRET_BYTES = 32
@@ -149,7 +149,7 @@ def write(cache_dir: Path, key: str, library: Library) -> None:
         "routines": [i.routine.model_dump(mode="json") for i in library.routines.values()],
         "safety": library.safety.model_dump(mode="json") if library.safety else None,
     }
-    from coach.core.storage.datafile import write_atomic
+    from coach.core.disk import write_atomic
 
     secret = _secret(cache_dir, make=True)
     if secret is None:

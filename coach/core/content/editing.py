@@ -14,7 +14,7 @@ from pydantic import ValidationError
 from coach.core.content.errors import field_problems
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.content.models import Dosing, DosingChange, Exercise, Routine, Step
-from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
+from coach.core.content.planning import REST_BETWEEN_S, PlannedStep, total_seconds
 
 DOSING_FIELDS = ("mode", "sets", "reps", "hold_s", "duration_s", "rep_s", "per_side", "rest_s")
 MAX_STEPS = 40

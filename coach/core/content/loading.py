@@ -13,8 +13,8 @@ from pydantic import ValidationError
 
 from coach.core.content.errors import MAX_CONTENT_BYTES, ContentError, describe, parse_toml
 from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
-from coach.core.session.engine import REST_BETWEEN_S, PlannedStep, total_seconds
-from coach.core.storage.files import read_file
+from coach.core.content.planning import REST_BETWEEN_S, PlannedStep, total_seconds
+from coach.core.disk import read_file
 
 ARTICLES = {
     "000": "Back Strengthening Exercises After Work: Countering the Effects of Sitting",

@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from coach.core.content.errors import describe
 from coach.core.content.loading import ContentError, Library, parse_toml, plan_steps
 from coach.core.content.models import DosingChange, Exercise, Routine, Step
-from coach.core.storage.files import NotAFile, TooLarge, read_file
+from coach.core.disk import NotAFile, TooLarge, read_file
 from coach.core.text import STEERING
 
 FALLBACK_ID = "routine"  # for a name with no letters or digits that ASCII can spell

@@ -20,6 +20,7 @@ DEPTH_BEHIND = -3.0  # further back than this (body units) is drawn in outline
 ARM_R, FOREARM_R, HAND_R = 4.6, 4.0, 3.8
 THIGH_R, KNEE_R, ANKLE_R, FOOT_R = 6.2, 5.0, 4.0, 3.2
 SHOULDER_DROP = 6.0
+TURNED_GROW = 1.3  # the forward arm of a twisted trunk, against the other
 NEAR = ("trunk", "near")  # the arm hangs from a little below the top of the trunk
 
 
@@ -42,7 +43,17 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
 
 def _far(body: Body, side: str, joint: str) -> bool:
     if body.view == "side":
+        # A limb that lifts is the one to see: drawn near (solid), its pair far (outline),
+        # so a left arm rising with the right leg is as strong as the leg.
+        limb = "arm" if joint == "hand" else "leg"
+        lifted = {part[-1] for part in body.pose.lift
+                  if part[:-2] in (limb, "elbow" if limb == "arm" else limb)}
+        if len(lifted) == 1:
+            return side not in lifted
         return side == "l"
+    p = body.points
+    if joint == "knee" and p["ankle_r"][0] < p["ankle_l"][0]:
+        return side == "l"  # legs crossed, the right over the left: the left one is behind
     return body.depth.get(f"{joint}_{side}", 0.0) < DEPTH_BEHIND
 
 
@@ -57,14 +68,25 @@ def _limbs(body: Body) -> tuple[list[Shape], list[Shape]]:
         leg_look: Look = "outline" if _far(body, side, "knee") else "solid"
         # Near limbs and the trunk merge: one silhouette, as signage draws it (a gap between
         # them cut the trunk into slivers at this size). Far limbs stand apart, in outline.
+        grow = _forward(body, side)
         arm = chain([shoulder, p[f"elbow_{side}"], p[f"hand_{side}"]],
-                    [ARM_R, FOREARM_R, HAND_R], arm_look, part=_part(arm_look), joins=NEAR)
+                    [ARM_R * grow, FOREARM_R * grow, HAND_R * grow], arm_look,
+                    part=_part(arm_look), joins=NEAR)
+        if grow > 1:  # the shoulder turned toward us: a round, bigger shoulder says "turned"
+            near.append(replace(disc(shoulder, ARM_R * grow * 1.5), part="near", joins=NEAR))
         leg = chain([p[f"hip_{side}"], p[f"knee_{side}"], p[f"ankle_{side}"], p[f"toe_{side}"]],
                     [THIGH_R, KNEE_R, ANKLE_R, FOOT_R], leg_look, part=_part(leg_look),
                     joins=NEAR if leg_look == "solid" else ())
         for shape in (leg, arm):
             (far if shape.look == "outline" else near).append(shape)
     return far, near
+
+
+def _forward(body: Body, side: str) -> float:
+    """How much bigger an arm is drawn: a twisted trunk's forward shoulder comes at us."""
+    if not body.wide or body.depth.get(f"shoulder_{side}", 0.0) < 3.0:
+        return 1.0
+    return TURNED_GROW
 
 
 def _part(look: Look) -> str:

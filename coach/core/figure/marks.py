@@ -5,6 +5,7 @@ shoulder blades as two slots in the back, with arrows pressing them together."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
 from coach.core.figure.pose import BASES, poses
@@ -14,7 +15,7 @@ SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
 NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
-         "head": "head", "hips": "hip"}
+         "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
 
 def arrow(path: list[Point]) -> list[Shape]:
@@ -26,9 +27,11 @@ def arrow(path: list[Point]) -> list[Shape]:
     tip = add(path[-1], d, HEAD_LEN * 0.5)
     base = add(tip, d, -HEAD_LEN)
     shaft = [*path[:-1], base]
-    return [chain(shaft, SHAFT_R, role="mark"),
-            poly([add(base, across, HEAD_W), tip, add(base, across, -HEAD_W)], "solid", "mark",
-                 r=0.5)]
+    # The head joins its shaft: its halo cut a one-pixel shaft off in half blocks.
+    head = poly([add(base, across, HEAD_W), tip, add(base, across, -HEAD_W)], "solid", "mark",
+                r=0.5)
+    return [chain(shaft, SHAFT_R, role="mark", part="arrow"),
+            replace(head, part="arrow", joins=("arrow",))]
 
 
 def curve(centre: Point, u: Point, v: Point, start: float, end: float) -> list[Point]:
@@ -50,6 +53,9 @@ def add_marks(out: Drawing, body: Body) -> None:
             continue
         if part == "lean":
             _lean(out, body)
+            continue
+        if part in ("glute", "hamstring"):
+            (_glute if part == "glute" else _hamstring)(out, body)
             continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
@@ -73,6 +79,26 @@ def _chest_arc(out: Drawing, body: Body) -> None:
     out.arrows += 1
 
 
+def _glute(out: Drawing, body: Body) -> None:
+    """The buttock at work: an arrow from behind pointing at it, square to the trunk."""
+    behind = direction(body.pose.angles["torso"] + 90)  # the back's side (the body faces right)
+    seat = add(body.points["hip"], body.tdir, -2.0)
+    tip = add(seat, behind, TRUNK_R[0] + LIFT_GAP)
+    out.add(*arrow([add(tip, behind, LIFT_LEN + 6), tip]))
+    out.arrows += 1
+
+
+def _hamstring(out: Drawing, body: Body) -> None:
+    """The back of the near thigh stretching: a two-headed arrow along it, just behind it."""
+    p = body.points
+    hip, knee = p["hip_r"], p["knee_r"]
+    behind = direction(body.pose.angles["thigh_r"] - 90)
+    ends = [add(add(hip, behind, LIFT_GAP + 6), (knee[0] - hip[0], knee[1] - hip[1]), f)
+            for f in (0.15, 0.95)]
+    out.add(*arrow(ends), *arrow(ends[::-1])[1:])
+    out.arrows += 1
+
+
 def _lean(out: Drawing, body: Body) -> None:
     """The trunk swung about the hips: an arc beyond the head, from where it started."""
     start = poses(body.figure)[0].angles["torso"]
@@ -85,18 +111,20 @@ def _lean(out: Drawing, body: Body) -> None:
 
 def _twist(out: Drawing, body: Body) -> None:
     """Front or back: a curved arrow round the chest, its front half crossing the trunk.
-    Side: the trunk's turn cannot be seen, so a round arrow over the chest says it."""
+    Side: an arrow from the elbow over to the knee (the shoulder heads for it)."""
     p, turn = body.points, body.pose.turn
     sweep = 1.0 if turn > 0 else -1.0
     if body.wide:
-        centre = add(p["hip"], body.tdir, TORSO * 0.72)
-        u, v = (SHOULDER_W + 9, 0.0), (0.0, 7.0)
+        centre = add(p["hip"], body.tdir, TORSO * 0.42)  # the waist: the shoulders show above
+        u, v = (SHOULDER_W + 9, 0.0), (0.0, 6.0)
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
     else:
-        chest = add(p["hip"], body.tdir, TORSO * 0.6)  # in front of the chest, clear of it
-        centre = add(chest, direction(body.pose.angles["torso"] - 90), TRUNK_R[1] + 20)
-        path = curve(centre, (11.0, 0.0), (0.0, 11.0), 200.0, -70.0)
+        # From the side a turn is the shoulder going for the far knee: an arrow over the
+        # elbow, bowing up, its head at the knee.
+        elbow, knee = add(p["elbow_r"], (0.0, 1.0), 12.0), add(p["knee_r"], (-1.0, 1.0), 10.0)
+        top = ((elbow[0] + knee[0]) / 2, max(elbow[1], knee[1]) + 8.0)
+        path = [elbow, top, knee]
     out.add(*arrow(path))
     out.arrows += 1
 
@@ -108,8 +136,15 @@ def _foot_arcs(out: Drawing, body: Body) -> None:
         name = f"foot_{side}"
         start, end = first.get(name), body.pose.angles.get(name)
         if start is not None and end is not None and abs(end - start) >= 20:
-            ankle = body.points[f"ankle_{side}"]
-            out.add(*arrow(curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)))
+            if body.wide:  # a ring round the shin, its front half across it: the leg turns
+                knee, ankle = body.points[f"knee_{side}"], body.points[f"ankle_{side}"]
+                mid = (knee[0] * 0.6 + ankle[0] * 0.4, knee[1] * 0.6 + ankle[1] * 0.4)
+                way = 1.0 if end > start else -1.0
+                path = curve(mid, (way * 17.0, 0.0), (0.0, 6.0), 150.0, -110.0)
+            else:
+                ankle = body.points[f"ankle_{side}"]
+                path = curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)
+            out.add(*arrow(path))
             out.arrows += 1
 
 

@@ -24,9 +24,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 View = Literal["side", "front", "back"]  # no view from above: nobody reads it as a body
 Base = Literal["stand", "sit", "prone", "supine", "all fours", "hang"]
 Prop = Literal["mat", "chair", "bar", "ball", "roller", "support", "wall"]
-# What a key marks as moving: a limb, the head, the chest or hips rising, or the trunk
-# leaning (a curved arrow round the hips, the way the trunk went from the first key).
-Part = Literal["arm_l", "arm_r", "leg_l", "leg_r", "head", "chest", "hips", "lean"]
+# What a key marks as moving: a limb (its hand or foot, or its elbow), the head, the chest
+# or hips rising, or the trunk leaning (a curved arrow round the hips, the way the trunk went
+# from the first key).
+Part = Literal["arm_l", "arm_r", "elbow_l", "elbow_r", "leg_l", "leg_r", "head", "chest",
+               "hips", "lean", "glute", "hamstring"]
+# glute: an arrow at the buttock (it works here); hamstring: a two-headed arrow along the
+# back of the thigh (it stretches here).
 ANGLES = (
     "torso", "head",
     "arm_l", "forearm_l", "arm_r", "forearm_r",
@@ -53,7 +57,8 @@ class Key(BaseModel):
     foot_l: Angle | None = None
     foot_r: Angle | None = None
     turn: int | None = Field(None, ge=-90, le=90)  # shoulders turned against the hips (+ = right)
-    under: float | None = Field(None, ge=0, le=1)  # ball or roller along the back: 0 hips
+    under: float | None = Field(None, ge=-0.3, le=1)  # ball or roller along the back: 0 hips,
+    # below 0 past the hips toward the knees (the front of the hip crease, the thighs)
     blades: float | None = Field(None, ge=0, le=1)  # shoulder blades, 0 together, 1 apart
     back: float | None = Field(None, ge=-1, le=1)  # the back's shape: 1 rounded, -1 arched
     lift: tuple[Part, ...] = ()  # what rises here: an arrow beside it, pointing up

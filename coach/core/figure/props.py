@@ -1,5 +1,5 @@
 """Props by their shape: a chair with seat, back and legs; a ball as a disc; a roller seen
-from its end with its core; a mat as a thick strip; a bar overhead; a post or a wall."""
+from its end, a hole through it; a mat as a thick strip; a bar overhead; a post or a wall."""
 
 from __future__ import annotations
 
@@ -55,11 +55,13 @@ def _chair(out: Drawing, body: Body) -> None:
 
 
 def add_under(out: Drawing, body: Body) -> None:
-    """The ball (a solid disc) or the roller (its end: a rim round a core) under the body."""
+    """The ball (a solid disc) or the roller (its end: a solid disc with a hole) under the body."""
     if body.ball is None:
         return
     centre, r = body.ball
     if "roller" in body.figure.props:
-        out.add(disc(centre, r, "outline", "prop"), disc(centre, r * 0.35, "solid", "prop"))
+        # A solid end with a hole through it: a thin rim broke into specks in half blocks.
+        out.add(disc(centre, r, "solid", "prop"),
+                disc(centre, r * 0.4, "clear", "prop", halo=False))
     else:
         out.add(disc(centre, r, "solid", "prop"))

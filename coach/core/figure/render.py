@@ -85,7 +85,10 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
                            role="floor", halo=False))
     for s in drawing.shapes:
-        least = MIN_R.get(s.role, 0.5) * px
+        # Marks and the nose at least a pixel thick both ways: half blocks' pixels are twice
+        # as tall as wide, and a shaft or a nose thinner than that broke into specks.
+        tall = s.role == "mark" or s.part == "head"
+        least = MIN_R.get(s.role, 0.5) * (max(px, canvas.ph) if tall else px)
         radii = tuple(max(least, r * scale) for r in s.r)
         look = s.look
         if look == "outline" and min(radii) < 1.4 * px:  # too thin to hollow: thinner instead

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from coach.core.content.models import Exercise
-from coach.core.history.counting import record_counts
+from coach.core.session.counting import record_counts
 from coach.core.session.records import SessionRecord
 
 ONE_DAY = dt.timedelta(days=1)

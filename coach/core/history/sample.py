@@ -8,7 +8,7 @@ import random
 import uuid
 
 from coach.core.content.loading import Library
-from coach.core.session.engine import step_phases
+from coach.core.content.planning import step_phases
 from coach.core.session.records import SessionRecord, StepResult
 
 

@@ -19,8 +19,9 @@ from typing import Any
 from pydantic import AwareDatetime, BaseModel, ConfigDict, StrictInt, ValidationError
 
 from coach.core.content.errors import describe
+from coach.core.content.phrases import dosing_text
 from coach.core.session.records import IMPORTED, SCHEMA_VERSION, SessionRecord
-from coach.core.text import dosing_text, terminal_safe
+from coach.core.text import terminal_safe
 from coach.core.wording import count
 
 EXPORT_VERSION = 1  # the shape of the export file itself; the records carry SCHEMA_VERSION

@@ -1,1 +1,2 @@
-"""Stand-up nudges: the sitting timer, working hours, the posture checklist, the notifications."""
+"""Stand-up nudges: the sitting timer, the posture checklist, the notifications (the working
+hours they keep to are settings: coach/core/settings)."""

@@ -11,9 +11,8 @@ from collections.abc import Callable
 
 from pydantic import ValidationError
 
-from coach.core.nudge.hours import DAY_MINUTES, WEEKDAYS, hours_text, parse_hours
-from coach.core.nudge.notify import NOTIFY_KINDS
-from coach.core.session.records import Settings
+from coach.core.settings.hours import DAY_MINUTES, WEEKDAYS, hours_text, parse_hours
+from coach.core.settings.model import NOTIFY_KINDS, Settings
 
 HOURS_STEP_MIN = 30  # working hours move by half an hour
 NUDGE_STEP_MIN = 5  # the interval moves by five minutes

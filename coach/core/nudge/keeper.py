@@ -16,11 +16,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from coach.core.nudge.shared import SharedClock, clock_kept
-from coach.core.nudge.timer import Answer, Nudge, SittingTimer, rules_from
-from coach.core.session.clock import Clock
-from coach.core.session.records import Settings
-from coach.core.storage.nudges import (
+from coach.core.nudge.log import (
     Noticed,
     NudgeLog,
     NudgeRecord,
@@ -28,6 +24,10 @@ from coach.core.storage.nudges import (
     nudge_record,
     stretch_record,
 )
+from coach.core.nudge.shared import SharedClock, clock_kept
+from coach.core.nudge.timer import Answer, Nudge, SittingTimer, rules_from
+from coach.core.settings.model import Settings
+from coach.core.time.clock import Clock
 
 RESUME_WITHIN_S = 5 * 60  # as the app: a clock nobody kept for longer starts a new stretch
 

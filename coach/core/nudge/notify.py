@@ -10,12 +10,8 @@ byte there could end the sequence early and smuggle in a command of its own.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Literal
 
 from coach.core.text import one_line
-
-NotifyKind = Literal["bell", "toast", "desktop"]
-NOTIFY_KINDS: tuple[NotifyKind, ...] = ("bell", "toast", "desktop")
 
 ESC = "\x1b"
 BEL = "\x07"

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 from pydantic import AwareDatetime, Field, field_validator
 
-from coach.core.nudge.hours import WEEKDAYS, days_value
+from coach.core.disk import write_atomic
+from coach.core.nudge.log import NudgeLog, read_checked
 from coach.core.session.records import Record
-from coach.core.storage.files import write_atomic
-from coach.core.storage.nudges import NudgeLog, read_checked
+from coach.core.settings.hours import WEEKDAYS, days_value
 
 FILE = "reminders.json"
 SCHEMA = 1

@@ -24,9 +24,9 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
+from coach.core.disk import FILE_MODE, make_folder
+from coach.core.nudge.log import NudgeLog, TimerState
 from coach.core.nudge.timer import SittingTimer, WallView
-from coach.core.storage.files import FILE_MODE, make_folder
-from coach.core.storage.nudges import NudgeLog, TimerState
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"

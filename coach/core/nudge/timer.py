@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from typing import Literal
 from zoneinfo import ZoneInfo
 
-from coach.core.nudge.hours import ALL_DAY, WorkingHours
-from coach.core.session.clock import Clock
-from coach.core.session.records import Settings
+from coach.core.settings.hours import ALL_DAY, WorkingHours
+from coach.core.settings.model import Settings
+from coach.core.time.clock import Clock
 
 Answer = Literal["break", "snooze", "skip", "no answer"]
 ANSWERS: tuple[Answer, ...] = ("break", "snooze", "skip", "no answer")

@@ -15,11 +15,11 @@ from collections.abc import Mapping
 from zoneinfo import ZoneInfo
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.history.counting import STAND_UP_BREAK
-from coach.core.history.days import training_day
+from coach.core.session.counting import STAND_UP_BREAK
 from coach.core.session.outcomes import planned_units, planned_work_s
 from coach.core.session.records import SessionRecord, StepResult
 from coach.core.text import terminal_safe
+from coach.core.time.days import training_day
 
 MIN_MINUTES, MAX_MINUTES = 1, 300  # a whole routine of a minute, up to five hours
 DAYS_BACK = 365  # a year of catching up; older than that is a typo in the year

@@ -14,7 +14,7 @@ import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from coach.core.session.engine import PlannedStep, timeline
+from coach.core.content.planning import PlannedStep, timeline
 from coach.core.session.records import Outcome, StepResult
 
 DONE_SHARE = 2 / 3
@@ -71,8 +71,8 @@ def honest_results(results: Iterable[StepResult], steps: Sequence[PlannedStep]) 
 
 def counts_toward_streak(doc: dict[str, Any]) -> bool:
     """Whether a stored session (as its JSON) counts for the calendar and the streak, by
-    coach.core.history.counting's rule: some work, some step done or partial, and not a break
+    coach.core.session.counting's rule: some work, some step done or partial, and not a break
     the user keeps out of the streak."""
-    from coach.core.history.counting import doc_counts  # counting reads records: no cycle
+    from coach.core.session.counting import doc_counts  # counting reads records: no cycle
 
     return doc_counts(doc).streak

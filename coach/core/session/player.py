@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal
 
-from coach.core.session.clock import Clock
-from coach.core.session.engine import Phase, PlannedStep, timeline
+from coach.core.content.planning import Phase, PlannedStep, timeline
 from coach.core.session.records import Outcome, StepResult
 from coach.core.session.view import View, movements, next_up, side_text
+from coach.core.time.clock import Clock
 
 ADJUST_S = 10
 BACK_GRACE_S = 3  # "previous" within this many seconds of a step's start goes one step further back

@@ -7,12 +7,12 @@ import uuid as uuidlib
 from dataclasses import dataclass, field
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.history.days import training_day
-from coach.core.session.clock import Clock
 from coach.core.session.outcomes import honest_results
 from coach.core.session.player import Player
 from coach.core.session.records import SessionRecord, SessionStatus
 from coach.core.text import terminal_safe
+from coach.core.time.clock import Clock
+from coach.core.time.days import training_day
 
 
 @dataclass

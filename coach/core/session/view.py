@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coach.core.content.models import Side
-from coach.core.session.engine import Phase, PlannedStep
+from coach.core.content.planning import Phase, PlannedStep
 
 
 @dataclass(frozen=True)

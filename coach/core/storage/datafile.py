@@ -13,8 +13,9 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
+from coach.core.disk import write_atomic
 from coach.core.session.records import SCHEMA_VERSION
-from coach.core.storage.files import read_bytes, write_atomic
+from coach.core.storage.files import read_bytes
 from coach.core.storage.schema import Kind, Tables, parse, serialize
 from coach.core.storage.witness import after_write, before_write
 

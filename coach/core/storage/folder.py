@@ -12,13 +12,13 @@ with another's:
     machines/<machine-id>/sessions/2026-11.json the sessions of that month's training days
     machines/<machine-id>/days/2026.json        per month: the day totals (derived, small)
     machines/<machine-id>/totals/2026.json      per month: routines, exercises, pain (derived)
-    machines/<machine-id>/nudges/...            the break log (nudges.py)
+    machines/<machine-id>/nudges/...            the break log (coach/core/nudge/log.py)
     machines/<machine-id>/.lock                 held while anything is written; the writer's pid
     machines/<machine-id>/moved.json            its files went to another folder (moving.py)
 
 Before machine folders, the first machine kept the same files at the top (owner.json naming
 it). They are still read, and the machine they belong to moves them into its folder at its
-next write. The machine id is kept outside this folder (coach.paths.machine_file).
+next write. The machine id is kept outside this folder (machine.py: machine_file).
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from coach.core.disk import make_folder
 from coach.core.storage.errors import StoreError, read_error, write_error
-from coach.core.storage.files import data_files, make_folder
+from coach.core.storage.files import data_files
 from coach.core.storage.locking import LOCK_WAIT_S, FolderLock
 from coach.core.storage.machine import local_machine_id, read_machine_file, valid_id
 from coach.core.storage.moving import (
@@ -76,7 +77,7 @@ class DataFolder:
     def machine(self) -> str:
         """This machine's id: given, or from the machine file outside the data folder."""
         if self._machine is None:
-            from coach.paths import machine_file
+            from coach.core.storage.machine import machine_file
 
             self._machine = local_machine_id(machine_file())
         return self._machine
@@ -112,7 +113,7 @@ class DataFolder:
         synced file names. Called holding the old folder's lock, so no write is half-way."""
         if not moved_away(self.machine_dir(self.machine)):
             return False
-        from coach.paths import machine_file
+        from coach.core.storage.machine import machine_file
 
         try:
             target = read_machine_file(machine_file()).get("sync_dir")

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from coach.core.disk import FILE_MODE, make_folder
 from coach.core.storage.errors import LockHeld, WrongType, write_error
-from coach.core.storage.files import FILE_MODE, make_folder
 
 LOCK_WAIT_S = 3.0
 POLL_S = 0.02

@@ -1,6 +1,6 @@
 """Which machine this is, and the names sync tools give the files they deliver.
 
-The machine id lives outside the synced folder (coach.paths.machine_file), so two machines that
+The machine id lives outside the synced folder (machine_file, below), so two machines that
 share a data folder never share an id. A sync tool delivers a file under a temp name and renames
 it when whole; when two machines changed one file it keeps both, one under a conflict name.
 """
@@ -15,8 +15,9 @@ import socket
 from contextlib import suppress
 from pathlib import Path
 
+from coach.core.disk import FILE_MODE, make_folder
 from coach.core.storage.errors import bad_file, write_error
-from coach.core.storage.files import FILE_MODE, make_folder, read_bytes
+from coach.core.storage.files import read_bytes
 
 _ID = re.compile(r"[a-z0-9][a-z0-9-]{0,40}")
 
@@ -110,3 +111,17 @@ def local_machine_id(path: Path) -> str:
         if write_machine_file(path, data, exclusive=not path.exists()):
             return data["machine_id"]
     return local_machine_id(path)
+
+
+MACHINE_DIR_ENV = "BACKCOACH_MACHINE_DIR"
+
+
+def machine_file() -> Path:
+    """This machine's id and sync_dir: outside the data folder, which may be synced to others
+    ($BACKCOACH_MACHINE_DIR, else the platform's config folder)."""
+    env = os.environ.get(MACHINE_DIR_ENV)
+    if env:
+        return Path(env).expanduser() / "machine.json"
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("backcoach", appauthor=False)) / "machine.json"

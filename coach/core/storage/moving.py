@@ -17,15 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from coach.core.disk import make_folder, read_file, write_atomic
 from coach.core.storage.errors import read_error, write_error
-from coach.core.storage.files import (
-    DATA_LIMIT,
-    make_folder,
-    read_bytes,
-    read_file,
-    sweep_temp_files,
-    write_atomic,
-)
+from coach.core.storage.files import DATA_LIMIT, read_bytes, sweep_temp_files
 
 # What the layout before machine folders kept at the top of a data folder (with its conflict
 # copies, migration backups and files set aside, which share the first word of the name).

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from coach.core.storage import files
+from coach.core import disk
 
 FOLDER_MODE = 0o700
 FILE_MODE = 0o600
@@ -58,9 +58,9 @@ def private_folder(root: Path, *names: str, create: bool) -> Iterator[int]:
 
 def read_file(folder: int, name: str) -> bytes | None:
     """The bytes of a regular file in the folder, or None for anything else (a link, a FIFO, a
-    device, a folder, one over MAX_BYTES, one that is gone): files.read_file, as every read."""
+    device, a folder, one over MAX_BYTES, one that is gone): disk.read_file, as every read."""
     try:
-        return files.read_file(Path(name), MAX_BYTES, dir_fd=folder)
+        return disk.read_file(Path(name), MAX_BYTES, dir_fd=folder)
     except OSError:
         return None
 

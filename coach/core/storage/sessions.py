@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import ValidationError
 from tinydb.table import Document
 
-from coach.core.history.counting import NO_DAY, DayCount, streak_days
+from coach.core.session.counting import NO_DAY, DayCount, streak_days
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage, StoreDB, docs, replace
 from coach.core.storage.folder import SESSIONS, month_of
@@ -222,7 +222,7 @@ class SessionFiles(Everyone):
         return self._month_records(month).records
 
     def day_counts(self) -> dict[dt.date, DayCount]:
-        """Training day -> its sessions by coach.core.history.counting's rule, over every
+        """Training day -> its sessions by coach.core.session.counting's rule, over every
         machine, from the summaries (recomputed for a month whose summary cannot be trusted).
         What the calendar, the streak and `status` count."""
         days: dict[dt.date, DayCount] = {}

@@ -13,7 +13,7 @@ from typing import Final
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.storage.datafile import FileStorage, StoreDB
 from coach.core.storage.errors import StoreError, bad_file
 from coach.core.storage.folder import SETTINGS_FILE

@@ -2,7 +2,7 @@
 
 Two derived documents per month, rewritten at every save of the month:
 - in days/<year>.json, "months": training day -> [sessions, seconds, stand-up breaks, sessions
-  that count for the streak] (coach.core.history.counting's rule), for the calendar, streaks
+  that count for the streak] (coach.core.session.counting's rule), for the calendar, streaks
   and `status`;
 - in totals/<year>.json, "totals": per routine and per exercise, the pain check-ins, the
   records that could not be read, and the month file's stamp (inode, size, mtime) when they
@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.history.counting import Counts, DayCount, day_count_of, doc_counts, record_counts
+from coach.core.session.counting import Counts, DayCount, day_count_of, doc_counts, record_counts
 from coach.core.session.records import STORED, SessionRecord
 from coach.core.storage.datafile import FileStorage
 from coach.core.storage.errors import RECORD_FIX, BrokenFile, bad_file

@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from coach.core.disk import read_file
 from coach.core.storage.errors import StoreError
-from coach.core.storage.files import DATA_LIMIT, read_file
+from coach.core.storage.files import DATA_LIMIT
 from coach.core.storage.folder import DAYS, SESSIONS, TOTALS
 from coach.core.storage.listing import data_files_in
 from coach.core.storage.marks import Marks

@@ -18,7 +18,8 @@ import re
 from contextlib import suppress
 from pathlib import Path
 
-from coach.core.storage.files import fsync_folder, read_bytes, write_atomic
+from coach.core.disk import fsync_folder, write_atomic
+from coach.core.storage.files import read_bytes
 
 _WITNESS = re.compile(r"(?P<stem>.+)\.w(?P<gen>\d{1,9})\.json")
 

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
@@ -27,6 +26,7 @@ from coach.core.content.editing import (
 from coach.core.content.models import Exercise, Routine
 from coach.core.text import duration_text
 from coach.core.wording import count
+from coach.ui.messages import Sent
 from coach.ui.screens.chooser import ExerciseChooser
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.widgets.app_header import AppHeader
@@ -57,16 +57,16 @@ class EditorScreen(Screen):
         Binding("escape", "leave", "Back", id="leave"),
     ]
 
-    class SaveAsked(Message):
+    class SaveAsked(Sent):
         def __init__(self, editor: EditorScreen, routine: Routine, new: bool) -> None:
-            super().__init__()
+            super().__init__(editor)
             self.editor, self.routine, self.new = editor, routine, new
 
-    class FileAsked(Message):
+    class FileAsked(Sent):
         """export (the checked routine to a file) or import (a file into this draft)."""
 
         def __init__(self, editor: EditorScreen, verb: str) -> None:
-            super().__init__()
+            super().__init__(editor)
             self.editor, self.verb = editor, verb
 
     def __init__(self, draft: Draft, routine_id: str, taken_names: set[str],

@@ -20,7 +20,6 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.session.clock import Clock
 from coach.core.session.logged import (
     LogProblem,
     check_day,
@@ -31,6 +30,7 @@ from coach.core.session.logged import (
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text, terminal_safe
+from coach.core.time.clock import Clock
 from coach.ui.storage import StoreWriter
 from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.key_footer import KeyFooter

@@ -7,7 +7,6 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -15,7 +14,9 @@ from textual.widgets.option_list import Option
 
 from coach.core.content.catalog import RoutineFilter, filter_routines
 from coach.core.content.loading import Library, RoutineInfo
-from coach.core.text import dosing_text, duration_text, glance
+from coach.core.content.phrases import dosing_text, glance
+from coach.core.text import duration_text
+from coach.ui.messages import Sent
 from coach.ui.screens.preview import RoutineScreen
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
@@ -93,16 +94,16 @@ class PickerScreen(Screen):
         Binding("escape", "clear_search", "Clear search", id="clear_search", show=False),
     ]
 
-    class StartAsked(Message):
-        def __init__(self, info: RoutineInfo) -> None:
-            super().__init__()
+    class StartAsked(Sent):
+        def __init__(self, screen: PickerScreen, info: RoutineInfo) -> None:
+            super().__init__(screen)
             self.info = info
 
-    class RoutineAsked(Message):
+    class RoutineAsked(Sent):
         """new, edit, copy or delete (info is the highlighted routine, if any)."""
 
-        def __init__(self, verb: str, info: RoutineInfo | None) -> None:
-            super().__init__()
+        def __init__(self, screen: PickerScreen, verb: str, info: RoutineInfo | None) -> None:
+            super().__init__(screen)
             self.verb, self.info = verb, info
 
     library: var[Library] = var(Library, init=False)
@@ -186,7 +187,7 @@ class PickerScreen(Screen):
     @on(NavList.OptionSelected, "#routines")
     def _selected(self, event: NavList.OptionSelected) -> None:
         # A click selects before the highlight catches up, so trust the event's index.
-        self.post_message(self.StartAsked(self.shown[event.option_index]))
+        self.post_message(self.StartAsked(self, self.shown[event.option_index]))
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -197,7 +198,7 @@ class PickerScreen(Screen):
         self.query_one("#routines").focus()
 
     def action_routine(self, verb: str) -> None:
-        self.post_message(self.RoutineAsked(verb, self.selected()))
+        self.post_message(self.RoutineAsked(self, verb, self.selected()))
 
     def action_preview(self) -> None:
         info = self.selected()

@@ -6,12 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
 from coach.core.content.loading import RoutineInfo
-from coach.core.text import dosing_text, glance
+from coach.core.content.phrases import dosing_text, glance
+from coach.ui.messages import Sent
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.key_footer import KeyFooter
@@ -26,9 +26,9 @@ class RoutineScreen(Screen):
     RoutineScreen .step-about { width: 2fr; }
     """
 
-    class StartAsked(Message):
-        def __init__(self, info: RoutineInfo) -> None:
-            super().__init__()
+    class StartAsked(Sent):
+        def __init__(self, screen: RoutineScreen, info: RoutineInfo) -> None:
+            super().__init__(screen)
             self.info = info
 
     BINDINGS = [
@@ -73,4 +73,4 @@ class RoutineScreen(Screen):
     def action_start(self) -> None:
         # Posted to the App itself: this screen is gone before the message would bubble.
         self.app.pop_screen()
-        self.app.post_message(self.StartAsked(self.info))
+        self.app.post_message(self.StartAsked(self, self.info))

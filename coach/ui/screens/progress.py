@@ -17,19 +17,20 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
+from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.counting import NO_DAY, DayCount, tally_text
 from coach.core.history.overview import newest_months, pain_of, totals_of
 from coach.core.history.progress import Totals, totals
+from coach.core.session.counting import NO_DAY, DayCount, tally_text
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
+from coach.ui.messages import Sent
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.log_session import Logger
 from coach.ui.screens.session_detail import SessionDetail
@@ -40,6 +41,7 @@ from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList, row
 from coach.ui.widgets.progress_text import (
+    HistoryPage,
     SessionLine,
     day_text,
     head_text,
@@ -80,6 +82,11 @@ class ProgressScreen(Screen):
     FOCUS = {"month": "#calendar", "year": "#year-scroll", "history": "#sessions",
              "totals": "#totals-scroll"}
 
+    # Set on the UI thread only, from what the loading worker sends; None until read. Each
+    # load is new data even when equal to the last, so no comparison of ten years of days.
+    days: var[dict[dt.date, DayCount] | None] = var(None, init=False, always_update=True)
+    page: var[HistoryPage | None] = var(None, init=False, always_update=True)
+
     def __init__(self, writer: StoreWriter, store: Store | None,
                  exercises: Mapping[str, Exercise], today: dt.date, goal: int,
                  breaks: BreaksSource, logger: Logger | None = None) -> None:
@@ -89,12 +96,17 @@ class ProgressScreen(Screen):
         self.logger = logger  # None: no store to log a session in
         self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
-        self.days: dict[dt.date, DayCount] | None = None  # None until read
-        self.history: list[SessionLine] = []  # newest first, once loaded
-        self.loaded = False  # the history worker has reported
-        self.more_history = False  # sessions older than the page shown
         self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
-        self.history_drawn = False  # the History list shows self.history
+        self.drawn: HistoryPage | None = None  # the page the History list shows
+
+    @property
+    def loaded(self) -> bool:
+        """The history worker has reported."""
+        return self.page is not None
+
+    @property
+    def history(self) -> list[SessionLine]:
+        return [] if self.page is None else self.page.lines
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
@@ -141,19 +153,24 @@ class ProgressScreen(Screen):
         store = self.store
         return self.writer.read(lambda: call(store), fallback) if store is not None else fallback
 
-    class DaysRead(Message):
+    class DaysRead(Sent):
         """From the worker: the days (calendar, heatmap), then the head made from them."""
 
-        def __init__(self, days: dict[dt.date, DayCount], head: Text | None = None) -> None:
-            super().__init__()
+        def __init__(self, screen: ProgressScreen, days: dict[dt.date, DayCount],
+                     head: Text | None = None) -> None:
+            super().__init__(screen)
             self.days, self.head = days, head
 
     @on(DaysRead)
     def days_loaded(self, message: DaysRead) -> None:
         if message.head is not None:
             self.query_one("#progress-head", Static).update(message.head)
+        else:
+            self.days = message.days
+
+    def watch_days(self, days: dict[dt.date, DayCount] | None) -> None:
+        if days is None:
             return
-        self.days = days = message.days
         with self.app.batch_update():
             self.query_one(MonthCalendar).days = days
             self.query_one(YearHeatmap).days = days
@@ -170,13 +187,14 @@ class ProgressScreen(Screen):
         days = self._read(lambda s: s.day_counts(), dict[dt.date, DayCount]())  # tens of ms with ten years
         if get_current_worker().is_cancelled:  # a newer load is under way
             return
-        self.post_message(self.DaysRead(days))  # not call_from_thread: no UI wait
+        self.post_message(self.DaysRead(self, days))  # not call_from_thread: no UI wait
         if store is not None:
             self._load_sessions(store)
         else:
-            self.app.call_from_thread(self.history_loaded, [], totals((), self.exercises), [])
+            self.app.call_from_thread(self.history_loaded, HistoryPage([], False),
+                                      totals((), self.exercises), [])
         # Streaks, weekly goal, habit strength: 80 ms over ten years, so after the history.
-        self.post_message(self.DaysRead(days, head_text(days, self.today, self.goal)))
+        self.post_message(self.DaysRead(self, days, head_text(days, self.today, self.goal)))
 
     def _load_sessions(self, store: Store) -> None:
         try:
@@ -193,21 +211,23 @@ class ProgressScreen(Screen):
         except STORE_ERRORS as exc:
             self.app.call_from_thread(self.history_failed, problem_text(exc))
             return
-        self.more_history = older  # older months are on the calendar and in export
-        self.app.call_from_thread(self.history_loaded, lines, done, trend)
+        # Older months are on the calendar and in export.
+        self.app.call_from_thread(self.history_loaded, HistoryPage(lines, older), done, trend)
 
     def history_failed(self, problem: str) -> None:
         self.query_one("#totals-text", Static).update(Text(f"The history can't be read: {problem}"))
         self.notify(problem, title="Could not read your history", severity="error",
                     timeout=10, markup=False)
 
-    def history_loaded(self, lines: list[SessionLine], done: Totals, trend) -> None:
-        self.history, self.loaded, self.history_drawn = lines, True, False
+    def history_loaded(self, page: HistoryPage, done: Totals, trend) -> None:
         with self.app.batch_update():
-            if self._tab() == "history":  # else built when its tab is first shown
-                self.draw_history()
+            self.page = page
             self.query_one("#totals-text", Static).update(totals_text(done))
             self.query_one("#pain", Static).update(pain_text(trend))
+
+    def watch_page(self, page: HistoryPage | None) -> None:
+        if page is not None and self._tab() == "history":  # else drawn when its tab shows
+            self.draw_history()
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -228,7 +248,7 @@ class ProgressScreen(Screen):
         self.query_one(BreaksPanel).show(day, counted.breaks)
 
     def draw_history(self) -> None:
-        self.history_drawn = True
+        self.drawn = self.page
         listing = self.query_one("#sessions", NavList)
         keep = listing.highlighted or 0
         shown = self.history[:HISTORY_ROWS]
@@ -237,10 +257,11 @@ class ProgressScreen(Screen):
                    id=line.uuid)
             for line in shown
         ]
-        older = " (newest first; older ones in Totals)" if self.more_history else ""
+        more = self.page is not None and self.page.more
+        older = " (newest first; older ones in Totals)" if more else ""
         self.query_one("#history-head", Static).update(
             f"Listed: {tally_text(line.counts for line in shown)}{older}")
-        if len(self.history) > HISTORY_ROWS or self.more_history:
+        if len(self.history) > HISTORY_ROWS or more:
             options.append(Option(Text("Older sessions: see the calendar, or `backcoach export`",
                                        "dim"), disabled=True))
         listing.set_options(options)
@@ -253,7 +274,7 @@ class ProgressScreen(Screen):
         return self.query_one("#tabs", TabbedContent).active
 
     def action_tab(self, tab: str) -> None:
-        if tab == "history" and self.loaded and not self.history_drawn:
+        if tab == "history" and self.loaded and self.drawn is not self.page:
             self.draw_history()  # before the tab shows, so it never flashes empty
         self.query_one("#tabs", TabbedContent).active = tab
         self.query_one(self.FOCUS[tab]).focus()
@@ -333,7 +354,7 @@ class ProgressScreen(Screen):
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "history" and self.loaded and not self.history_drawn:
+        if event.pane.id == "history" and self.loaded and self.drawn is not self.page:
             self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()

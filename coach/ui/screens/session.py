@@ -1,18 +1,17 @@
 """The active-exercise screen: diagram, cue, a big countdown, and what comes next.
 
 The screen decides nothing about time: each tick asks the player where the clock says we
-are and sets reactives from that view; their watchers redraw only what changed. It posts
+are and sets its one `view` reactive to that View; the lines are bound to it (data_bind) and
+each redraws only when its own text changed. It posts
 StepDone, Finished and StopAsked for the App to answer, and pauses while a dialog covers it.
 """
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,11 +19,20 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from coach.core.figure.model import Figure
-from coach.core.figure.motion import session_frame
+from coach.core.session.motion import session_frame
 from coach.core.session.player import ADJUST_S, Event
 from coach.core.session.recorder import SessionRun
-from coach.core.text import dosing_text, duration_text
-from coach.ui.session_text import countdown, phase_label, status_line
+from coach.core.session.view import View
+from coach.ui.messages import Sent
+from coach.ui.session_text import (
+    countdown,
+    cue,
+    heading,
+    next_up,
+    phase_label,
+    status_line,
+    time_left,
+)
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.countdown import Countdown
 from coach.ui.widgets.diagram import Diagram
@@ -32,6 +40,7 @@ from coach.ui.widgets.exercise_card import exercise_body
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.session_bar import SessionBar
 from coach.ui.widgets.size_guard import SizeGuard
+from coach.ui.widgets.view_line import ViewLine
 
 TICK_S = 0.1  # redraw rate; phases end on deadlines, not on ticks
 
@@ -96,11 +105,11 @@ class SessionScreen(Screen):
         Binding("escape", "back", "Stop", id="stop_esc", show=False),
     ]
 
-    class StepDone(Message):
+    class StepDone(Sent):
         """A step ended: time to save what was done so far."""
 
-        def __init__(self, run: SessionRun) -> None:
-            super().__init__()
+        def __init__(self, screen: SessionScreen, run: SessionRun) -> None:
+            super().__init__(screen)
             self.run = run
 
     class Finished(StepDone):
@@ -109,14 +118,7 @@ class SessionScreen(Screen):
     class StopAsked(StepDone):
         """The user wants to stop before the end."""
 
-    heading: var[Text] = var(Text, init=False)
-    cue: var[Text] = var(Text, init=False)
-    where: var[Text] = var(Text, init=False)
-    phase: var[Text] = var(Text, init=False)
-    next_up: var[Text] = var(Text, init=False)
-    time_left: var[Text] = var(Text, init=False)
-    seconds_left: var[int] = var(-1, init=False)
-    figure: var[Figure | None] = var(None, init=False)
+    view: var[View | None] = var(None, init=False)  # where the player is, as of the last tick
     details: var[bool] = var(False)
     paused: var[bool] = var(False, bindings=True)  # the footer says Pause or Resume
 
@@ -129,6 +131,7 @@ class SessionScreen(Screen):
         self._deadline: float | None = None
         self._paused_by_cover = False
         self._shown = False  # set at the first resume: the push that shows it
+        self._figure: Figure | None = None  # the exercise the picture shows
 
     def compose(self) -> ComposeResult:
         yield SessionLook()  # the screen's CSS, wherever the screen is first shown
@@ -136,16 +139,16 @@ class SessionScreen(Screen):
         with Horizontal(id="stage"):
             yield Diagram(id="figure")
             with Vertical(id="coach"):
-                yield Static(id="ex-name")
-                yield Static(id="ex-cue")
-                yield Static(id="ex-where")
-                yield Static(id="phase-label")
+                yield ViewLine(heading, id="ex-name").data_bind(SessionScreen.view)
+                yield ViewLine(cue, id="ex-cue").data_bind(SessionScreen.view)
+                yield ViewLine(status_line, id="ex-where").data_bind(SessionScreen.view)
+                yield ViewLine(phase_label, id="phase-label").data_bind(SessionScreen.view)
                 yield Countdown(id="countdown")
-                yield Static(id="next-up")
+                yield ViewLine(next_up, id="next-up").data_bind(SessionScreen.view)
         yield Static(id="ex-details")
         with Horizontal(id="progress-row"):
             yield SessionBar(id="progress")
-            yield Static(id="time-left")
+            yield ViewLine(time_left, id="time-left").data_bind(SessionScreen.view)
         yield KeyFooter()
         yield SizeGuard(40, 12)
 
@@ -209,58 +212,34 @@ class SessionScreen(Screen):
             for timer in (getattr(self, "_ticker", None), self._deadline_timer):
                 if timer is not None:
                     timer.stop()
-            self.post_message(self.Finished(self.run))
+            self.post_message(self.Finished(self, self.run))
         elif "step" in kinds:
-            self.post_message(self.StepDone(self.run))
+            self.post_message(self.StepDone(self, self.run))
 
     def redraw(self) -> None:
-        """Set the reactives from where the player is; watchers redraw what changed."""
+        """Set the view from where the player is; what is bound to it redraws what changed."""
         self._aim_at_deadline()
         view = self.run.player.view()
-        step = view.step
-        self.heading = Text.assemble((step.exercise.name, "bold"),
-                                     (f"  {dosing_text(step.dosing)}", "dim"))
-        self.cue = Text(f"» {step.cue}", "italic")
-        self.where = status_line(view)
-        self.phase = phase_label(view)
-        self.next_up = Text(f"Next: {view.next_up}", "dim")
-        self.time_left = Text(f" {duration_text(view.session_left)} left")
-        self.seconds_left = view.seconds_left
+        self.view = view
         self.paused = view.paused
-        self.figure = step.exercise.figure
+        figure = view.step.exercise.figure
         self.query_one("#figure", Diagram).frame = session_frame(
-            view, len(step.exercise.figure.keys), self.reduce_motion)
+            view, len(figure.keys), self.reduce_motion)
         self.query_one("#progress", SessionBar).show(
             view.session_total - view.session_left, view.session_total)
 
-    def _show(self, selector: str, text: Text) -> None:
-        self.query_one(selector, Static).update(text)
-
-    def watch_heading(self, text: Text) -> None:
-        self._show("#ex-name", text)
-
-    def watch_cue(self, text: Text) -> None:
-        self._show("#ex-cue", text)
-
-    def watch_where(self, text: Text) -> None:
-        self._show("#ex-where", text)
-
-    def watch_phase(self, text: Text) -> None:
-        self._show("#phase-label", text)
-
-    def watch_next_up(self, text: Text) -> None:
-        self._show("#next-up", text)
-
-    def watch_time_left(self, text: Text) -> None:
-        self._show("#time-left", text)
-
-    def watch_seconds_left(self, seconds: int) -> None:
+    def watch_view(self, view: View | None) -> None:
+        """What is not a line of text: the countdown (its own reactives compare), and the
+        picture and details when the exercise changes."""
+        if view is None:
+            return
         clock = self.query_one("#countdown", Countdown)
-        clock.value, clock.unit = countdown(seconds)
-
-    def watch_figure(self, figure: Figure | None) -> None:
-        self.query_one("#figure", Diagram).show(figure)
-        self._show("#ex-details", exercise_body(self.run.player.view().step.exercise))
+        clock.value, clock.unit = countdown(view.seconds_left)
+        figure = view.step.exercise.figure
+        if figure is not self._figure:
+            self._figure = figure
+            self.query_one("#figure", Diagram).show(figure)
+            self.query_one("#ex-details", Static).update(exercise_body(view.step.exercise))
 
     def watch_details(self, shown: bool) -> None:
         self.set_class(shown, "-details")
@@ -309,4 +288,4 @@ class SessionScreen(Screen):
             self.action_stop()
 
     def action_stop(self) -> None:
-        self.post_message(self.StopAsked(self.run))
+        self.post_message(self.StopAsked(self, self.run))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.binding import Binding
 
-from coach.core.history.counting import counts_text, record_counts
+from coach.core.session.counting import counts_text, record_counts
 from coach.core.session.records import SessionRecord
 from coach.ui.widgets.dialog import Dialog, keys_line
 from coach.ui.widgets.progress_text import session_lines

@@ -7,7 +7,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
@@ -15,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from coach.core.nudge import choices as nudge_choices
 from coach.core.nudge.choices import NUDGE_CHOICES
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
+from coach.ui.messages import Sent
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.navlist import NavList
@@ -81,9 +81,9 @@ class SettingsScreen(Screen):
         Binding("escape", "app.pop_screen", "Back", id="back"),
     ]
 
-    class Changed(Message):
-        def __init__(self, settings: Settings) -> None:
-            super().__init__()
+    class Changed(Sent):
+        def __init__(self, screen: SettingsScreen, settings: Settings) -> None:
+            super().__init__(screen)
             self.settings = settings
 
     settings: var[Settings] = var(Settings, init=False)
@@ -118,7 +118,7 @@ class SettingsScreen(Screen):
     def _apply(self, new: Settings | None) -> None:
         if new is not None:
             self.settings = new
-            self.post_message(self.Changed(new))
+            self.post_message(self.Changed(self, new))
 
     @on(NavList.OptionHighlighted, "#settings-list")
     def _highlighted(self, event: NavList.OptionHighlighted) -> None:

@@ -14,8 +14,9 @@ from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static
 
+from coach.core.content.phrases import dosing_text
 from coach.core.session.records import SessionRecord
-from coach.core.text import OUTCOME_MARKS, dosing_text, duration_text
+from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.core.wording import count, reps
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter

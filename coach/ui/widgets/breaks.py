@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual.widgets import Static
 
+from coach.core.nudge.log import DayFigures
 from coach.core.storage.errors import StoreError
-from coach.core.storage.nudges import DayFigures
 from coach.core.wording import count
 
 TREND_DAYS = 14

@@ -2,7 +2,7 @@
 
 Symbols carry the meaning so the views read with NO_COLOR and on a Linux console; colour
 only reinforces them: the selected day is in brackets, today is marked › and underlined. Both
-are widgets of their own: give them `days` (DayCount by coach.core.history.counting's rule) and
+are widgets of their own: give them `days` (DayCount by coach.core.session.counting's rule) and
 `today`, and the calendar posts DaySelected as its cursor moves (←/→ a day, ↑/↓ a week,
 PgUp/PgDn a month). The calendar's cells grow with the room it is given.
 """
@@ -20,8 +20,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
 
-from coach.core.history.counting import DayCount
 from coach.core.history.progress import add_months, level, month_grid, year_weeks
+from coach.core.session.counting import DayCount
 
 SYMBOLS = ("·", "░", "▒", "▓", "█")
 LEGEND_LABELS = ("", "<5m", "<15m", "<30m", "30m+")

@@ -17,9 +17,9 @@ from textual.widget import Widget
 
 from coach.core.figure.model import Figure
 from coach.core.figure.modes import pick_mode
-from coach.core.figure.motion import browse_frame
 from coach.core.figure.raster import Mode
 from coach.core.figure.render import Frame, render
+from coach.core.session.motion import browse_frame
 
 BROWSE_TICK_S = 0.1
 

@@ -13,10 +13,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from coach.core.content.editing import UNUSED_FIELDS, DraftStep
+from coach.ui.messages import Sent
 
 NUMBER_FIELDS = [
     ("sets", "sets"),
@@ -56,14 +56,14 @@ class DoseForm(VerticalScroll):
     DoseForm #f-per_side { margin-left: 16; }
     """
 
-    class Edited(Message):
-        def __init__(self, name: str, value: object) -> None:
-            super().__init__()
+    class Edited(Sent):
+        def __init__(self, form: DoseForm, name: str, value: object) -> None:
+            super().__init__(form)
             self.name, self.value = name, value
 
-    class Mistyped(Message):
-        def __init__(self, name: str, problem: str | None) -> None:
-            super().__init__()
+    class Mistyped(Sent):
+        def __init__(self, form: DoseForm, name: str, problem: str | None) -> None:
+            super().__init__(form)
             self.name, self.problem = name, problem
 
     def compose(self) -> ComposeResult:
@@ -117,19 +117,19 @@ class DoseForm(VerticalScroll):
         try:
             value = None if raw == "" else int(raw)
         except ValueError:
-            self.post_message(self.Mistyped(name, "must be a whole number"))
+            self.post_message(self.Mistyped(self, name, "must be a whole number"))
             return
-        self.post_message(self.Mistyped(name, None))
-        self.post_message(self.Edited(name, value))
+        self.post_message(self.Mistyped(self, name, None))
+        self.post_message(self.Edited(self, name, value))
 
     @on(Select.Changed, "#f-mode")
     def _mode(self, event: Select.Changed) -> None:
         event.stop()
         if event.select.has_focus_within:
-            self.post_message(self.Edited("mode", event.value))
+            self.post_message(self.Edited(self, "mode", event.value))
 
     @on(Checkbox.Changed, "#f-per_side")
     def _per_side(self, event: Checkbox.Changed) -> None:
         event.stop()
         if event.checkbox.has_focus:
-            self.post_message(self.Edited("per_side", event.value))
+            self.post_message(self.Edited(self, "per_side", event.value))

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from coach.core.content.loading import ARTICLES
 from coach.core.content.models import Exercise
-from coach.core.text import dosing_text
+from coach.core.content.phrases import dosing_text
 
 
 def exercise_head(exercise: Exercise) -> Text:

@@ -8,20 +8,20 @@ from zoneinfo import ZoneInfo
 
 from rich.text import Text
 
-from coach.core.history.counting import (
-    Counts,
-    DayCount,
-    record_counts,
-    sessions_text,
-    streak_days,
-    tag,
-)
 from coach.core.history.progress import (
     Totals,
     habit_strength,
     streaks,
     weekly_goal,
     weekly_pain,
+)
+from coach.core.session.counting import (
+    Counts,
+    DayCount,
+    record_counts,
+    sessions_text,
+    streak_days,
+    tag,
 )
 from coach.core.session.records import LOGGED_TEXT, SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
@@ -55,6 +55,13 @@ class SessionLine(NamedTuple):
         when = self.day.isoformat() if self.logged else f"{self.day.isoformat()} {clock}"
         label = tag(self.counts)
         return f"{when} · {status}{f' · {label}' if label else ''}"
+
+
+class HistoryPage(NamedTuple):
+    """The newest sessions as loaded (newest first), and whether older ones were left out."""
+
+    lines: list[SessionLine]
+    more: bool
 
 
 def local_time(instant: dt.datetime, zone: str) -> str:

@@ -1,7 +1,7 @@
 """Breaks as data: every nudge and what the user did about it, and every sitting stretch.
 
 Layout, inside this machine's own folder of the data folder (the top one for the machine that
-owns it, machines/<id>/ for every other; see folder.py):
+owns it, machines/<id>/ for every other; see coach/core/storage/folder.py):
 
     nudges/2026-11.json   the nudges and stretches whose training day is in that month
     nudges/timer.json     this machine's sitting clock in wall time: every open copy, the
@@ -29,15 +29,16 @@ from typing import Literal, TypeVar
 from pydantic import AwareDatetime, Field, ValidationError
 
 from coach.core.content.errors import describe
-from coach.core.history.days import training_day
+from coach.core.disk import make_folder, write_atomic
 from coach.core.nudge.timer import Answer, Nudge
 from coach.core.session.records import Record
 from coach.core.storage.errors import StoreError, bad_file
-from coach.core.storage.files import make_folder, read_bytes, write_atomic
+from coach.core.storage.files import read_bytes
 from coach.core.storage.folder import DataFolder
 from coach.core.storage.listing import data_files_in
 from coach.core.storage.locking import FolderLock
 from coach.core.storage.witness import after_write, before_write
+from coach.core.time.days import training_day
 
 FOLDER = "nudges"
 TIMER_FILE = "timer.json"

@@ -1,0 +1,1 @@
+"""Time: the clock the app reads and the training day an instant counts for."""
