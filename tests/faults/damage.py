@@ -259,8 +259,10 @@ SPECIAL = ("fifo", "zero", "dangling", "outside")
 
 
 def _special(name: str, kind: str) -> Damage:
+    """This machine's file in its own folder; OTHER's (name under machines/) where it says."""
     def damage(folder: Path) -> Path:
-        return special(kind, folder / name, folder.parent / "outside.json")
+        where = folder if name.startswith(OTHER) else own(folder)
+        return special(kind, where / name, folder.parent / "outside.json")
 
     return damage
 

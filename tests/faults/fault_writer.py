@@ -1,7 +1,8 @@
 """A process that saves sessions and says so: the other side of the fault tests.
 
-Run as a script: `python fault_writer.py FOLDER COUNT` waits for a line on stdin (so two writers
-start together), then saves COUNT sessions and prints each uuid once save_session returned.
+Run as a script: `python fault_writer.py FOLDER COUNT` says "ready" and the store module it
+imported, waits for a line on stdin (so two writers start together), then saves COUNT sessions
+and prints each uuid once save_session returned.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from coach.core.content.models import Dosing
 from coach.core.session.records import SessionRecord, StepResult
+from coach.core.storage import store as store_module
 from coach.core.storage.store import Store
 
 UTC = dt.UTC
@@ -68,7 +70,8 @@ def main() -> None:
     rng = random.Random()
     store = Store(folder)
     store.open()
-    print("ready", flush=True)
+    # Which copy of backcoach this process runs, for the test to check it is the tree under test.
+    print("ready", Path(store_module.__file__).resolve(), flush=True)
     sys.stdin.readline()
     for _ in range(count):
         record = session(rng, spread_days=3)

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 import pytest
-from damage import LAST_DAY, MONTH, OTHER, ROUTINES, SETTINGS, build, record
+from damage import LAST_DAY, MONTH, OTHER, ROUTINES, SETTINGS, build, own, record
 
 from coach.cli import main
 from coach.core.content import cache
@@ -28,6 +28,7 @@ from coach.paths import content_dir
 from coach.ui.app import CoachApp
 from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.progress import ProgressScreen
+from tests.notices import record_notices
 
 # 38 characters, so it fits a routine's name: a clipboard write, a link, a clear, C1 CSI, RLO.
 HOSTILE = "Ev\x1b]52;c;aGk=\x07\x1b]8;;file:///x\x07\x1b[2J\x9b2J\u202e"
@@ -54,27 +55,35 @@ def _hostile_record(doc: dict) -> None:
 
 
 def plant(folder: Path, cache_dir: Path) -> None:
-    """HOSTILE in this machine's month file, routines and settings, in another machine's month
-    file, in the nudge log, in a kept session and in the content cache."""
+    """HOSTILE in this machine's month file, routines, settings and nudge log, in another
+    machine's month file, routines, settings and nudge log, in a kept session and in the
+    content cache."""
     build(folder)
+    home = own(folder)  # this machine's folder (machines/<id>/), where build() wrote
     mine = record(LAST_DAY).uuid
-    _edit_json(folder / MONTH, lambda d: _hostile_record(d["sessions"][mine]))
+    _edit_json(home / MONTH, lambda d: _hostile_record(d["sessions"][mine]))
     other = record(LAST_DAY - dt.timedelta(days=1)).model_dump(mode="json")
     other["uuid"] = "00000000-0000-4000-8000-0000000e0e11"
     _hostile_record(other)
     (folder / OTHER / "sessions").mkdir(parents=True)
     (folder / OTHER / MONTH).write_text(json.dumps(
         {"meta": {"1": {"schema": 1}}, "sessions": {other["uuid"]: other}}))
-    _edit_json(folder / ROUTINES, lambda d: d["routines"]["mine"].update(
+    _edit_json(home / ROUTINES, lambda d: d["routines"]["mine"].update(
         name=HOSTILE, description=f"{HOSTILE}\n[b]bold[/b] [link=file:///etc/passwd]x",
         steps=[{"exercise": "cobra"}]))
-    _edit_json(folder / SETTINGS, lambda d: next(iter(d["settings"].values())).update(
+    _edit_json(home / SETTINGS, lambda d: next(iter(d["settings"].values())).update(
         theme=HOSTILE))
-    nudges = folder / "nudges"
-    nudges.mkdir(exist_ok=True)
-    (nudges / "2026-11.json").write_text(json.dumps({"nudges": [{
-        "at": "2026-11-18T09:00:00+00:00", "day": "2026-11-18", "answer": HOSTILE,
-        "sitting_s": 60}]}))
+    for nudges in (home / "nudges", folder / OTHER / "nudges"):
+        nudges.mkdir(exist_ok=True)
+        (nudges / "2026-11.json").write_text(json.dumps({"nudges": [{
+            "at": "2026-11-18T09:00:00+00:00", "day": "2026-11-18", "answer": HOSTILE,
+            "sitting_s": 60}]}))
+    # The other machine's routines (one of its own, "theirs") and settings, as its sync delivers.
+    theirs = json.loads((home / ROUTINES).read_text())
+    theirs["routines"] = {"theirs": theirs["routines"]["mine"] | {"id": "theirs"}}
+    theirs["saved"] = {"theirs": theirs["saved"]["mine"]}
+    (folder / OTHER / ROUTINES).write_text(json.dumps(theirs))
+    (folder / OTHER / SETTINGS).write_text((home / SETTINGS).read_text())
     kept = record(LAST_DAY).model_dump(mode="json") | {"routine_name": HOSTILE}
     (folder / RECOVERY).mkdir(exist_ok=True)
     (folder / RECOVERY / f"{kept['uuid']}.json").write_text(json.dumps(kept))
@@ -109,6 +118,7 @@ async def test_no_screen_shows_what_a_terminal_obeys(planted: Path, library, tmp
     app = CoachApp(library=load_library(content_dir(), tmp_path / "cache" / "backcoach"),
                    store=Store(planted), clock=ManualClock(), zone="UTC", animate=False,
                    recovery=Recovery(planted, tmp_path / "fallback"))
+    said = record_notices(app)  # every notice given, through the public App.notify
     seen: dict[str, list[str]] = {}
     showing: set[str] = set()  # where the name is on screen, neutralised
 
@@ -122,7 +132,7 @@ async def test_no_screen_shows_what_a_terminal_obeys(planted: Path, library, tmp
         seen[where] = obeyed(screen)
         if SHOWN in screen:
             showing.add(where)
-        notices = " ".join(n.message for n in app._notifications)
+        notices = " ".join(n.message for n in said)
         seen[where + " notices"] = obeyed(notices)
 
     async with app.run_test(size=(100, 40)) as pilot:

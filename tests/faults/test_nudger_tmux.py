@@ -8,6 +8,7 @@ import datetime as dt
 import fcntl
 import os
 import pty
+import secrets
 import select
 import struct
 import subprocess
@@ -71,7 +72,9 @@ class Client:
 
 @pytest.fixture
 def tmux(tmp_path) -> Iterator[tuple[str, Client]]:
-    socket = f"bc-nudger-{os.getpid()}"
+    # One server per test: a name per process let the next test meet the last one's server
+    # still shutting down after kill-server (new-session then failed, under load).
+    socket = f"bc-nudger-{os.getpid()}-{secrets.token_hex(4)}"
     subprocess.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", "t",
                     "-x", "80", "-y", "24", "sh"], check=True)
     client = Client(socket)

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from damage import MONTH, OTHER, SPECIAL, build, no_hang, special
+from damage import DELETED, MONTH, OTHER, SETTINGS, SPECIAL, build, no_hang, own, special
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -40,7 +40,9 @@ def test_status_export_and_doctor_finish_and_say_what_is_wrong(
 
     folder = tmp_path / "data"
     shutil.copytree(pristine, folder, symlinks=True)
-    path = special(kind, folder / where, tmp_path / "outside.json")
+    # This machine's month in its own folder (machines/<id>/), another's where OTHER says.
+    path = special(kind, (own(folder) if where == MONTH else folder) / where,
+                   tmp_path / "outside.json")
     for command in ("status", "export", "doctor"):
         done = run(folder, command)  # used to wait for ever on a FIFO, or fill the memory
         assert "Traceback" not in done.stderr, (command, done.stderr)
@@ -51,6 +53,43 @@ def test_status_export_and_doctor_finish_and_say_what_is_wrong(
             assert done.returncode == 0 and "Office break" in done.stdout, (command, done)
         elif kind != "dangling":  # doctor and links is another item's: no traceback is enough
             assert str(path) in done.stdout + done.stderr, done
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+@pytest.mark.parametrize("name", [MONTH, SETTINGS, DELETED])
+def test_an_old_folder_s_special_file_at_the_top_is_reported_too(
+        pristine: Path, tmp_path: Path, name: str, kind: str):
+    """Before machine folders, this machine's files were at the top; they are read there until
+    its next write moves them, through the same safe read."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(own(pristine), folder, symlinks=True)  # the files as an older copy kept them
+    assert not (folder / "machines").exists()
+    path = special(kind, folder / name, tmp_path / "outside.json")
+    for command in ("status", "export"):
+        done = run(folder, command)
+        if command == "export" and name == SETTINGS:  # export does not read the settings
+            assert done.returncode == 0 and "Office break" in done.stdout, done
+            continue
+        assert done.returncode == 2 and done.stdout == "", (command, done)
+        assert done.stderr.startswith(f"backcoach: {path}: ") and done.stderr.count("\n") == 1
+    assert not (folder / "machines").exists()  # reading moved nothing
+
+
+@pytest.mark.parametrize("kind", SPECIAL)
+@pytest.mark.parametrize("name", ["clock.alive", "nudger.lock"])
+def test_status_asks_who_keeps_the_clock_without_waiting(
+        pristine: Path, tmp_path: Path, name: str, kind: str):
+    """status tries the lock on nudges/clock.alive (is a copy keeping time?): a FIFO there
+    made the probe's open wait for a writer, for ever."""
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(pristine, folder, symlinks=True)
+    special(kind, own(folder) / "nudges" / name, tmp_path / "outside.json")
+    done = run(folder, "status")  # within run's time limit
+    assert done.returncode == 0 and "Office break" in done.stdout and done.stderr == "", done
 
 
 def test_a_cache_with_the_right_key_and_a_changed_name_is_not_believed(tmp_path: Path):

@@ -291,7 +291,7 @@ async def test_stored_terminal_controls_are_shown_never_obeyed(library, history_
         assert any(n.startswith("Evil␛]52;c;aGk=␇␛[2J") for n in names), names[:3]
         assert not any("\x1b" in n or "\u202e" in n for n in names)
     # Reading rewrites nothing: the file holds what it held.
-    names = [doc["routine_name"] for path in (data_dir / "sessions").glob("*.json")
+    names = [doc["routine_name"] for path in (store.home / "sessions").glob("*.json")
              for doc in json.loads(path.read_text())["sessions"].values()]
     assert hostile in names
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from textual.message import Message
 
-from coach.core.session.records import Settings
+from coach.core.settings.model import Settings
 from coach.core.storage.store import Store
 from coach.ui.context import Lent
 from coach.ui.opening import StoreOpened, StoreOpening

@@ -28,12 +28,13 @@ PLANTED = "planted-name"
 def stored_world(folder: Path, name: str = HOSTILE) -> None:
     """A routine and a session whose files hold `name` as it is (stored before names were
     checked, or written by another machine): JSON escapes, as json.dumps writes them."""
-    plant(folder)
-    for path in (folder / "routines.json", *(folder / "sessions").glob("*.json")):
+    home = plant(folder)  # this machine's folder (machines/<id>/), where its files are
+    for path in (home / "routines.json", *(home / "sessions").glob("*.json")):
         path.write_text(path.read_text().replace(PLANTED, json.dumps(name)[1:-1]))
 
 
-def plant(folder: Path, name: str = PLANTED) -> None:
+def plant(folder: Path, name: str = PLANTED) -> Path:
+    """A routine and a session named `name`; the folder they are in."""
     store = Store(folder)
     store.open()
     routine = Routine.model_validate(
@@ -55,6 +56,7 @@ def plant(folder: Path, name: str = PLANTED) -> None:
         context=STORED,
     )
     store.save_session(record)
+    return store.home
 
 
 @pytest.mark.parametrize(

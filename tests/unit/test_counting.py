@@ -65,7 +65,8 @@ def test_summaries_an_older_backcoach_made_are_counted_afresh(tmp_path):
         "routine_id": "micro-break", "counts_for_streak": False}))
     fresh = store.day_counts()
     assert fresh == {DAY: DayCount(2, 63, 1, 1)}
-    days_file, totals_file = tmp_path / "days" / "2026.json", tmp_path / "totals" / "2026.json"
+    # This machine's summaries, in its own folder (machines/desk/) since each machine has one.
+    days_file, totals_file = store.home / "days" / "2026.json", store.home / "totals" / "2026.json"
     days, totals = json.loads(days_file.read_text()), json.loads(totals_file.read_text())
     days["months"]["2026-11"] = {DAY.isoformat(): [1, 31]}  # as the older rule counted
     totals["totals"]["2026-11"]["rule"] = 2

@@ -19,6 +19,7 @@ from coach.core.nudge.log import NudgeLog, NudgeRecord
 from coach.core.settings.model import Settings
 from coach.core.storage.store import Store
 from coach.paths import data_dir
+from tests.faults.damage import no_hang, special
 from tests.faults.test_sync import session
 from tests.tools import needs
 
@@ -142,6 +143,16 @@ def test_sync_dir_brings_history_routines_settings_and_break_log_along(
     running.save_session(session(99, dt.date(2026, 11, 4), True))  # follows, never writes back
     assert len(Store(data_dir()).sessions()) == 5
     assert len(running.sessions()) == 5
+
+
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_sync_dir_counts_what_it_moved_without_reading_a_special_file(
+        default_folder, tmp_path, capsys, kind):
+    store = history(default_folder, None, 0, 4)
+    special(kind, store.home / "sessions" / "2026-12.json", tmp_path / "outside.json")
+    with no_hang():  # the count read every moved month file: a FIFO waited for ever
+        assert main(["doctor", "--sync-dir", str(tmp_path / "Sync")]) == 0
+    assert "moved 4 sessions" in capsys.readouterr().out
 
 
 def test_sync_dir_merges_with_what_this_machine_has_there(default_folder, tmp_path, capsys):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import fcntl
 import os
+import stat
 from contextlib import suppress
 from pathlib import Path
 
@@ -72,9 +73,12 @@ class Presence:
 
 def held_by_someone(path: Path) -> bool:
     """Whether any process holds a lock on the file (tried without waiting, never created)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    try:  # without waiting: a FIFO put there (by hand, a sync tool) blocked `status` for ever
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
+        return False
+    if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO or a device is no lock of ours
+        os.close(fd)
         return False
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from coach.core.disk import make_folder, write_atomic
+from coach.core.disk import make_folder, read_file, write_atomic
 from coach.core.storage.errors import read_error, write_error
-from coach.core.storage.files import read_bytes, sweep_temp_files
+from coach.core.storage.files import DATA_LIMIT, read_bytes, sweep_temp_files
 
 # What the layout before machine folders kept at the top of a data folder (with its conflict
 # copies, migration backups and files set aside, which share the first word of the name).
@@ -124,8 +124,8 @@ def count_sessions(paths: list[Path]) -> int:
     found: set[str] = set()
     for path in paths:
         if path.parent.name == "sessions" and path.suffix == ".json":
-            try:
-                data = json.loads(path.read_bytes())
+            try:  # the safe read: a FIFO moved along would block, a /dev/zero link run away
+                data = json.loads(read_file(path, DATA_LIMIT))
             except (OSError, ValueError):
                 continue
             table = data.get("sessions") if isinstance(data, dict) else None
