@@ -102,7 +102,6 @@ class CoachApp(App):
         self.routines = RoutineBook(lent, library)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
-        self.waiting_for_store = self.gate  # NudgeDesk's way to wait (coach/ui/store_gate.py)
         self.nudges = NudgeDesk(self, start, compact)
         self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 

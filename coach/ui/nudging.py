@@ -60,10 +60,7 @@ class NudgeDesk(NudgeRecords):
 
     def start(self) -> None:
         self.app.set_interval(NUDGE_TICK_S, self.tick)
-        if self.app.store_ready:
-            self._after_store()
-        else:
-            self.app.waiting_for_store.append(self._after_store)
+        self.app.when_store_opens(self._after_store)
 
     def _after_store(self) -> None:
         self._disk_settings = self.app.settings

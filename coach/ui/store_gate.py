@@ -42,11 +42,6 @@ class StoreGate:
         self.waiting.add(task)
         task.add_done_callback(self.waiting.discard)
 
-    def append(self, action: Callable[[], None]) -> None:
-        """As `app.waiting_for_store.append`: only NudgeDesk (coach/ui/nudging.py) still
-        asks this way; its rewrite can call CoachApp.when_store_opens instead."""
-        self.when_open(action)
-
     def close(self) -> None:
         for task in self.waiting:
             task.cancel()
