@@ -3,18 +3,25 @@ animation never jumps, standing on the box's floor and centred across it."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from coach.core.figure.body import HEAD_R
 from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
 from coach.core.figure.props import MAT_DEPTH
 from coach.core.figure.raster import Canvas, Mode
-from coach.core.figure.shapes import Drawing, Point, chain
+from coach.core.figure.shapes import Drawing, Point, Shape, chain
 
 MARGIN = 3.0  # body units of air round the figure
 MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-width, in pixels
+# Half blocks: a small disc reads round only at some sizes and places on the cell grid
+# (radius, centre's x past a cell's left edge, centre's y past a cell's top, in cell widths):
+# these give ▄██▄/▀██▀, ▄███▄/▀███▀ and the three-row ▄██▄/▐████▌/▀██▀. Anywhere else the
+# same disc came out as a box, which readers took for a hat.
+ROUND_HEADS = ((1.75, 0.0, 0.0), (2.1, 0.5, 0.0), (2.6, 0.0, 1.0), (2.9, 0.5, 1.0))
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,9 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
                            role="floor", halo=False))
     for s in drawing.shapes:
+        if canvas.mode == "blocks" and s.part == "head" and s.kind == "poly" and (
+                HEAD_R * scale < ROUND_HEADS[-1][0] + 0.4):
+            continue  # a nose on a head this small is a cap's brim, not a face
         # Marks and the nose at least a pixel thick both ways: half blocks' pixels are twice
         # as tall as wide, and a shaft or a nose thinner than that broke into specks.
         tall = s.role == "mark" or s.part == "head"
@@ -93,5 +103,23 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         look = s.look
         if look == "outline" and min(radii) < 1.4 * px:  # too thin to hollow: thinner instead
             look, radii = "solid", tuple(max(0.5 * px, r * 0.55) for r in radii)
-        canvas.paint(replace(s, pts=tuple(to_cells(p) for p in s.pts), r=radii, look=look))
+        shape = replace(s, pts=tuple(to_cells(p) for p in s.pts), r=radii, look=look)
+        if canvas.mode == "blocks" and s.part == "head" and s.kind == "disc":
+            shape = round_head(shape, canvas.rows * 2)
+        canvas.paint(shape)
     return canvas
+
+
+def round_head(head: Shape, height: float) -> Shape:
+    """A small head moved and sized to the nearest disc that half blocks draw round, moved up
+    rather than down (away from the shoulders) unless that leaves the box."""
+    (x, y), r = head.pts[0], head.r[0]
+    if r > ROUND_HEADS[-1][0] + 0.4:
+        return head  # big enough to read round anywhere
+    size, dx, dy = min(ROUND_HEADS, key=lambda g: abs(g[0] - r))
+    x = math.floor(x - dx + 0.5) + dx
+    up = math.floor((y - dy) / 2) * 2 + dy
+    y = up if y - up <= 1.2 and up - size >= 0 else up + 2
+    if y + size > height:
+        y -= 2
+    return replace(head, pts=((x, y),), r=(size,))
