@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from coach.core.figure.body import HEAD_R
+from coach.core.figure.body import HEAD_R, LYING
 from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
@@ -21,6 +21,7 @@ MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-w
 # (radius, centre's x past a cell's left edge, centre's y past a cell's top, in cell widths):
 # these give ▄██▄/▀██▀, ▄███▄/▀███▀ and the three-row ▄██▄/▐████▌/▀██▀. Anywhere else the
 # same disc came out as a box, which readers took for a hat.
+LYING_DEPTH = 2.5  # half a lying trunk's depth in half blocks, in pixel rows
 ROUND_HEADS = ((1.75, 0.0, 0.0), (2.1, 0.5, 0.0), (2.6, 0.0, 1.0), (2.9, 0.5, 1.0))
 
 
@@ -103,7 +104,14 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         look = s.look
         if look == "outline" and min(radii) < 1.4 * px:  # too thin to hollow: thinner instead
             look, radii = "solid", tuple(max(0.5 * px, r * 0.55) for r in radii)
-        shape = replace(s, pts=tuple(to_cells(p) for p in s.pts), r=radii, look=look)
+        pts = tuple(to_cells(p) for p in s.pts)
+        if canvas.mode == "blocks" and s.part == "trunk" and figure.base in LYING:
+            # Half blocks' rows are coarse: a trunk lying down at least five rows deep,
+            # grown upward so its gap above the floor stays.
+            deep = tuple(max(r, LYING_DEPTH * canvas.ph) for r in radii)
+            pts = tuple((x, y - (d - r)) for (x, y), r, d in zip(pts, radii, deep))
+            radii = deep
+        shape = replace(s, pts=pts, r=radii, look=look)
         if canvas.mode == "blocks" and s.part == "head" and s.kind == "disc":
             shape = round_head(shape, canvas.rows * 2)
         canvas.paint(shape)
