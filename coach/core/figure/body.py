@@ -20,6 +20,7 @@ BALL_R, ROLLER_R = 10.0, 12.0  # a ball as big as the head: smaller read as a kn
 BACK_BOW = 9.0  # how far a fully rounded (or arched) back bows from the straight line
 TRUNK_R = (9.0, 10.0)  # half the trunk's depth at the hips and at the chest (side view)
 LIMB_R = 5.0  # the thickest limb's half-width: what must clear the floor
+TURNED_FOOT = 1.9  # a foot's length when its turn is the movement (front and back views)
 FLOOR_GAP = 7.0  # the body rests clear above the floor, so the two never merge
 # A body lying along the floor is drawn thicker and further above it: its depth is all the
 # half blocks have to show it by (a pixel there is twice as tall as wide), and readers took
@@ -66,8 +67,11 @@ class Body:
             p[f"hip_{side}"] = hip
             p[f"knee_{side}"] = add(hip, direction(a[f"thigh_{side}"]), self._len("thigh", THIGH))
             p[f"ankle_{side}"] = add(p[f"knee_{side}"], direction(a[f"shin_{side}"]), SHIN)
+            # A foot turned in a front or back view is what moves (leg rotations): drawn
+            # longer so its turn reads, as a paddle rather than a knob at the ankle.
+            turned = self.wide and f"foot_{side}" in a
             p[f"toe_{side}"] = add(p[f"ankle_{side}"], direction(self._foot(side)),
-                                   self._len("foot", FOOT))
+                                   self._len("foot", FOOT) * (TURNED_FOOT if turned else 1))
             self._arm(p, side, sign)
         self.points = p
         self.ball = self._under()

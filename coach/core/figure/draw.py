@@ -22,6 +22,7 @@ THIGH_R, KNEE_R, ANKLE_R, FOOT_R = 6.2, 5.0, 4.0, 3.2
 SHOULDER_DROP = 6.0
 TURNED_GROW = 1.3  # the forward arm of a twisted trunk, against the other
 NEAR = ("trunk", "near")  # the arm hangs from a little below the top of the trunk
+HANG_CLEAR = 34.0  # feet this far above the floor under a bar: clearly hanging, not standing
 
 
 def draw(figure: Figure, pose: Pose) -> Drawing:
@@ -29,7 +30,7 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
     body = Body(figure, pose)
     out = Drawing()
     if body.base == "hang":
-        out.floor = min(y for _, y in body.points.values()) - 14
+        out.floor = min(y for _, y in body.points.values()) - HANG_CLEAR
     add_props(out, body)
     add_under(out, body)
     far, near = _limbs(body)
