@@ -22,6 +22,7 @@ MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-w
 # these give ▄██▄/▀██▀, ▄███▄/▀███▀ and the three-row ▄██▄/▐████▌/▀██▀. Anywhere else the
 # same disc came out as a box, which readers took for a hat.
 LYING_DEPTH = 2.5  # half a lying trunk's depth in half blocks, in pixel rows
+HEAD_AIR = 1.6  # trunk cleared round a half-block head, in cell widths (three pixels across)
 ROUND_HEADS = ((1.75, 0.0, 0.0), (2.1, 0.5, 0.0), (2.6, 0.0, 1.0), (2.9, 0.5, 1.0))
 
 
@@ -114,6 +115,9 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         shape = replace(s, pts=pts, r=radii, look=look)
         if canvas.mode == "blocks" and s.part == "head" and s.kind == "disc":
             shape = round_head(shape, canvas.rows * 2)
+            # A pixel's gap beside the head still leaves the trunk in the next cell, and a
+            # half block fills its whole cell's width: clear a whole cell of trunk round it.
+            canvas.clear(replace(shape, r=(shape.r[0] + HEAD_AIR,)), ("trunk",))
         canvas.paint(shape)
     return canvas
 
