@@ -60,3 +60,16 @@ def test_a_body_lying_down_is_deep_enough_to_see(library):
         for (x, y), role in canvas.ink.items():  # the head is round whatever the body
             columns[x] = columns.get(x, 0) + (role == "body" and canvas.parts[x, y] != "head")
         assert max(columns.values()) >= 5, exercise.id
+
+
+def test_no_cell_beside_a_head_holds_trunk(library):
+    """A half block fills its cell's whole width: a head's gap must be a whole empty cell."""
+    for exercise in library.exercises.values():
+        for n in range(len(exercise.figure.keys)):
+            canvas = paint(exercise.figure, Frame(float(n)), *SESSION_BOX, "blocks")
+            cells: dict[str, set[tuple[int, int]]] = {"head": set(), "trunk": set()}
+            for (x, y), part in canvas.parts.items():
+                if part in cells and (x, y) in canvas.ink:
+                    cells[part].add((x // 2, y // 2))
+            beside = {(c + d, r) for c, r in cells["head"] for d in (-1, 0, 1)}
+            assert not beside & cells["trunk"], (exercise.id, n)
