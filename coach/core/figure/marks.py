@@ -125,11 +125,13 @@ def _twist(out: Drawing, body: Body) -> None:
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
     else:
-        # From the side a turn is the shoulder going for the far knee: an arrow over the
-        # elbow, bowing up, its head at the knee.
-        elbow, knee = add(p["elbow_r"], (0.0, 1.0), 12.0), add(p["knee_r"], (-1.0, 1.0), 10.0)
-        top = ((elbow[0] + knee[0]) / 2, max(elbow[1], knee[1]) + 8.0)
-        path = [elbow, top, knee]
+        # From the side a turn is the shoulder going for the far knee: one diagonal arrow
+        # from above the shoulder to the knee, clear over the reaching arms (an arrow from
+        # the elbow ran along the arms and the two merged in half blocks).
+        start = add(p["neck"], (1.0, 1.0), TRUNK_R[1])
+        knee = add(p["knee_r"], (-1.0, 1.0), 10.0)
+        top = ((start[0] + knee[0]) / 2, max(start[1], knee[1]) + 12.0)
+        path = [start, top, knee]
     out.add(*arrow(path))
     out.arrows += 1
 
