@@ -74,3 +74,15 @@ def test_the_glute_squeeze_rounds_the_buttock_out_behind_the_hips(library):
     seats = [s for s in drawing.shapes
              if s.kind == "disc" and s.part == "trunk" and s.pts[0][0] < hip[0] - 5]
     assert seats and abs(seats[0].pts[0][1] - hip[1]) < 8
+
+
+def test_a_release_rolls_over_its_ball_with_an_arrow_out_of_each_side(library):
+    for exercise_id in ("ball-hip-flexor-release", "ball-glute-release", "ball-spine-release",
+                        "foam-roll-back"):
+        figure = library.exercises[exercise_id].figure
+        pose = poses(figure)[-1]
+        (x, y), r = Body(figure, pose).ball
+        tips = [s.pts[1] for s in draw(figure, pose).shapes
+                if s.role == "mark" and s.kind == "poly"]
+        sides = {1 if tx > x else -1 for tx, ty in tips if abs(ty - y) < 1 and abs(tx - x) > r}
+        assert sides == {1, -1}, exercise_id

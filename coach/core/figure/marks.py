@@ -15,6 +15,7 @@ SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
 NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 GLUTE_OUT, GLUTE_R = 0.9, 8.0  # the rounded seat: how far behind the hips, how big
+ROLL_GAP, ROLL_LEN = 7.0, 20.0  # a rolling arrow's gap from the ball, and its length
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
          "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
@@ -55,8 +56,8 @@ def add_marks(out: Drawing, body: Body) -> None:
         if part == "lean":
             _lean(out, body)
             continue
-        if part in ("glute", "hamstring"):
-            (_glute if part == "glute" else _hamstring)(out, body)
+        if part in ("glute", "hamstring", "roll"):
+            {"glute": _glute, "hamstring": _hamstring, "roll": _roll}[part](out, body)
             continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
@@ -101,6 +102,18 @@ def _hamstring(out: Drawing, body: Body) -> None:
     ends = [add(add(hip, behind, LIFT_GAP + 6), (knee[0] - hip[0], knee[1] - hip[1]), f)
             for f in (0.15, 0.95)]
     out.add(*arrow(ends), *arrow(ends[::-1])[1:])
+    out.arrows += 1
+
+
+def _roll(out: Drawing, body: Body) -> None:
+    """The body rolling over the ball or roller: an arrow out of each side of it, along the
+    floor, ←●→ (round 2 readers saw the ball releases as one still picture)."""
+    if body.ball is None:
+        return
+    (x, y), r = body.ball
+    for way in (1.0, -1.0):
+        start = x + way * (r + ROLL_GAP)
+        out.add(*arrow([(start, y), (start + way * ROLL_LEN, y)]))
     out.arrows += 1
 
 
