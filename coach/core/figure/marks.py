@@ -129,7 +129,7 @@ def _lean(out: Drawing, body: Body) -> None:
 
 def _twist(out: Drawing, body: Body) -> None:
     """Front or back: a curved arrow round the chest, its front half crossing the trunk.
-    Side: an arrow from the elbow over to the knee (the shoulder heads for it)."""
+    Side: an arrow arcing from over the shoulder to the knee (the shoulder heads for it)."""
     p, turn = body.points, body.pose.turn
     sweep = 1.0 if turn > 0 else -1.0
     if body.wide:
@@ -141,10 +141,10 @@ def _twist(out: Drawing, body: Body) -> None:
         # From the side a turn is the shoulder going for the far knee: one diagonal arrow
         # from above the shoulder to the knee, clear over the reaching arms (an arrow from
         # the elbow ran along the arms and the two merged in half blocks).
-        start = add(p["neck"], (1.0, 1.0), TRUNK_R[1])
+        shoulder = add(p["neck"], (1.0, 1.0), TRUNK_R[1])
         knee = add(p["knee_r"], (-1.0, 1.0), 10.0)
-        top = ((start[0] + knee[0]) / 2, max(start[1], knee[1]) + 12.0)
-        path = [start, top, knee]
+        top = ((shoulder[0] + knee[0]) / 2, max(shoulder[1], knee[1]) + 12.0)
+        path = [shoulder, top, knee]
     out.add(*arrow(path))
     out.arrows += 1
 
