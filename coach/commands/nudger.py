@@ -91,6 +91,8 @@ def _run(args: argparse.Namespace) -> int:
     log = NudgeLog(folder)
     lock = Presence(log.folder / NUDGER_FILE, exclusive=True)
     if not lock.hold():
+        if lock.problem:  # a FIFO or a folder at the lock's path is no other nudger
+            raise UserError(lock.problem)
         raise UserError(f"a nudger already runs for this machine ({log.folder / NUDGER_FILE}); "
                         "one is enough")
     tmux = Tmux(args.tmux_socket or os.environ.get("BACKCOACH_TMUX_SOCKET"))

@@ -24,9 +24,11 @@ import stat
 from contextlib import suppress
 from pathlib import Path
 
-from coach.core.disk import FILE_MODE, make_folder
+from coach.core.disk import NotAFile, make_folder, open_lock_file
 from coach.core.nudge.log import NudgeLog, TimerState
 from coach.core.nudge.timer import SittingTimer, WallView
+from coach.core.storage.errors import write_error
+from coach.core.storage.locking import lock_file_problem
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
@@ -41,15 +43,23 @@ class Presence:
         self.path = path
         self.exclusive = exclusive
         self._fd: int | None = None
+        # Why the last hold() failed when it was not another holder: a line naming the fix.
+        self.problem: str | None = None
 
     def hold(self) -> bool:
-        """Take it; False when another process holds it (exclusive) or it cannot be made."""
+        """Take it; False when another process holds it (exclusive) or it cannot be made (then
+        `problem` says why: a FIFO or a folder there is no other nudger)."""
         if self._fd is not None:
             return True
+        self.problem = None
         try:
             make_folder(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
-        except OSError:
+            fd = open_lock_file(self.path)
+        except (IsADirectoryError, NotAFile) as exc:
+            self.problem = str(lock_file_problem(exc, self.path))
+            return False
+        except OSError as exc:
+            self.problem = str(write_error(exc, self.path))
             return False
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
