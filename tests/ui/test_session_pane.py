@@ -43,6 +43,10 @@ async def test_a_small_pane_shows_countdown_phase_and_name_and_leaves_when_it_gr
         await pilot.resize_terminal(80, 14)  # wide but short: the picture keeps its width
         await pilot.pause()
         assert figure.display and figure.region.width >= 36 and drawn(figure) >= 20
+        await pilot.resize_terminal(60, 20)  # the full layout, the text not squeezed to 21
+        await pilot.pause()
+        assert figure.display and figure.region.width >= 24
+        assert name.region.width >= 28 and name.region.height == 1
         await pilot.resize_terminal(40, 12)
         await pilot.pause()
         assert figure.display and figure.region.width <= 14

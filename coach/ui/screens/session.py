@@ -55,7 +55,7 @@ class SessionLook(Widget):
     SessionLook { display: none; }
     SessionScreen #stage { height: 1fr; }
     SessionScreen #figure {
-        width: 45%; min-width: 36;
+        width: 45%; min-width: 24;  /* 36 at 80 columns; at 60 the text keeps 30 */
         height: 100%;
         content-align: center middle;
         border-right: vkey $primary;
