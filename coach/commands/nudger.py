@@ -38,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     act.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
     nd.add_argument("--tmux-socket", metavar="NAME", help="a tmux server started with -L NAME")
     nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
-    pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
+    # No help=: argparse lists a subcommand given any help, SUPPRESS too ("==SUPPRESS==").
+    pr = sub.add_parser("nudge-prompt",
                         description="The nudger's tmux popup: the nudge waiting, answered with "
                         "b, z or s; or a reminder, answered with Enter, l or s.")
     pr.add_argument("--reminder", metavar="ROUTINE", help=argparse.SUPPRESS)
