@@ -105,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
         + (", ".join(found) if found else "nothing here (no tmux client, no desktop bus): "
            "time away counts as sitting"))
     keeper.start()
+    if keeper.shared.alive.problem:  # it still nudges; only `status` cannot see it keep time
+        say(f"backcoach nudger: warning: {keeper.shared.alive.problem}")
     sensed_at = checked_at = 0.0
     idle = None
     popup = None  # the last popup's tmux process, while it is open

@@ -83,3 +83,21 @@ def test_a_fifo_at_a_folder_lock_is_refused_with_the_fix(data_dir, capsys, name)
     err = capsys.readouterr().err
     assert err == f"backcoach: {lock}: is a FIFO (named pipe), not a regular file; remove it " \
                   "(backcoach keeps a lock file there)\n"
+
+
+def test_a_fifo_at_clock_alive_is_named_by_the_nudger_which_still_runs(
+        data_dir, capsys, monkeypatch):
+    import coach.commands.nudger as command
+    from coach.core.nudge.shared import ALIVE_FILE
+
+    def interrupted(_: float) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(command.time, "sleep", interrupted)
+    alive = NudgeLog(data_dir).folder / ALIVE_FILE
+    alive.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(alive)
+    assert main(["--data-dir", str(data_dir), "nudger"]) == 0
+    out = capsys.readouterr()
+    assert f"backcoach nudger: warning: {alive}: is a FIFO (named pipe), not a regular file; " \
+           "remove it" in out.out + out.err
