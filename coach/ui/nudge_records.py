@@ -162,7 +162,7 @@ class NudgeRecords:
         if state is not None and (kept or (
                 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
                 and day(state.since) == day(now))):
-            self.shared.pull()
+            self.shared.pull(kept)
         self._sync_clock(push=True)
         self.tick()
 

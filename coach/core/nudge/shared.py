@@ -22,6 +22,7 @@ import fcntl
 import os
 import stat
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 
 from coach.core.disk import NotAFile, make_folder, open_lock_file
@@ -140,8 +141,11 @@ class SharedClock:
     def state(self) -> TimerState | None:
         return self.log.timer()
 
-    def pull(self) -> bool:
-        """Adopt a revision another copy wrote since the last look; True when one was."""
+    def pull(self, kept: bool = True) -> bool:
+        """Adopt a revision another copy wrote since the last look; True when one was.
+        kept=False (no copy keeps the clock now, see clock_kept): a session in the file is
+        one whose copy died (killed, its terminal lost), so it holds no nudge back; adopted
+        as it was, it said "after the one under way" for as long as this copy ran."""
         stat = self._file_stat()
         if stat is None or stat == self._stat:
             return False
@@ -149,14 +153,16 @@ class SharedClock:
         state = self.log.timer()
         if state is None or not state.writer or (state.rev, state.writer) == self._seen:
             return False
-        self._adopt(state)
+        self._adopt(state, kept)
         return True
 
-    def _adopt(self, state: TimerState) -> None:
+    def _adopt(self, state: TimerState, kept: bool = True) -> None:
         self._seen = (state.rev, state.writer)
-        self.timer.adopt(view_of(state, self.timer.clock.now(), self.timer.rules.interval_s))
+        view = view_of(state, self.timer.clock.now(), self.timer.rules.interval_s)
+        dead = not kept and view.in_session
+        self.timer.adopt(replace(view, in_session=False) if dead else view)
         self.away = (state.away_since, state.away_noticed) if state.away_since else None
-        self._course = self.timer.course()
+        self._course = None if dead else self.timer.course()  # a dead session: push says so
 
     def changed(self) -> bool:
         return self.timer.course() != self._course
