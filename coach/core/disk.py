@@ -119,7 +119,8 @@ def _open(path: Path, flags: int, mode: int = FILE_MODE, *, dir_fd: int | None =
           links: bool = False) -> int:
     """os.open, with a link refused under O_NOFOLLOW as NotAFile that says where it points."""
     try:
-        return os.open(path, flags, mode, dir_fd=dir_fd)
+        return os.open(path, flags, mode) if dir_fd is None else \
+            os.open(path, flags, mode, dir_fd=dir_fd)
     except OSError as exc:
         if exc.errno == errno.ELOOP and not links:
             try:

@@ -20,5 +20,6 @@ async def test_a_fifo_at_clock_alive_is_a_notice_naming_it_and_the_app_goes_on(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await written(pilot)
-        assert f"{alive}: is a FIFO (named pipe), not a regular file; remove it" in notices(app)
+        assert f"{alive}: is a FIFO (named pipe) where backcoach keeps a lock file, not a " \
+               "regular file; remove it" in notices(app)
         await start(pilot)  # and the app goes on

@@ -45,6 +45,18 @@ def test_the_macos_agent_runs_the_same_command(tmp_path):
     assert "<string>&lt;&amp;&gt;</string>" in text and "<key>RunAtLoad</key>" in text
 
 
+def tick_interrupted(sleep):
+    """time.sleep for the nudger: its loop's first tick is a Ctrl+C; other waits are kept."""
+    from coach.commands.nudger import TICK_S
+
+    def sleeping(seconds: float) -> None:
+        if seconds == TICK_S:
+            raise KeyboardInterrupt
+        sleep(seconds)
+
+    return sleeping
+
+
 @pytest.mark.parametrize("kind", ["fifo", "folder", "link"])
 def test_a_lock_path_that_is_no_regular_file_is_named_with_the_fix_not_taken_for_a_nudger(
         data_dir, capsys, monkeypatch, kind):
@@ -52,10 +64,7 @@ def test_a_lock_path_that_is_no_regular_file_is_named_with_the_fix_not_taken_for
     taken as the lock (then the nudger ran; its first sleep ends it here)."""
     import coach.commands.nudger as command
 
-    def interrupted(_: float) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(command.time, "sleep", interrupted)
+    monkeypatch.setattr(command.time, "sleep", tick_interrupted(command.time.sleep))
     lock = NudgeLog(data_dir).folder / NUDGER_FILE
     lock.parent.mkdir(parents=True, exist_ok=True)
     {"fifo": os.mkfifo, "folder": os.mkdir,
@@ -64,7 +73,7 @@ def test_a_lock_path_that_is_no_regular_file_is_named_with_the_fix_not_taken_for
     err = capsys.readouterr().err
     assert "already runs" not in err
     assert err.startswith(f"backcoach: {lock}: is a ") and err.count("\n") == 1
-    assert "not a regular file; remove it" in err
+    assert "where backcoach keeps a lock file, not a regular file; remove it" in err
 
 
 @pytest.mark.parametrize("name", [".lock", "nudges/.lock"])
@@ -81,8 +90,8 @@ def test_a_fifo_at_a_folder_lock_is_refused_with_the_fix(data_dir, capsys, name)
         ["remind", "micro-break", "10:30"]
     assert main(["--data-dir", str(data_dir), *command]) == 2
     err = capsys.readouterr().err
-    assert err == f"backcoach: {lock}: is a FIFO (named pipe), not a regular file; remove it " \
-                  "(backcoach keeps a lock file there)\n"
+    assert err == f"backcoach: {lock}: is a FIFO (named pipe) where backcoach keeps a lock " \
+                  "file, not a regular file; remove it\n"
 
 
 def test_a_fifo_at_clock_alive_is_named_by_the_nudger_which_still_runs(
@@ -90,14 +99,11 @@ def test_a_fifo_at_clock_alive_is_named_by_the_nudger_which_still_runs(
     import coach.commands.nudger as command
     from coach.core.nudge.shared import ALIVE_FILE
 
-    def interrupted(_: float) -> None:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(command.time, "sleep", interrupted)
+    monkeypatch.setattr(command.time, "sleep", tick_interrupted(command.time.sleep))
     alive = NudgeLog(data_dir).folder / ALIVE_FILE
     alive.parent.mkdir(parents=True, exist_ok=True)
     os.mkfifo(alive)
     assert main(["--data-dir", str(data_dir), "nudger"]) == 0
     out = capsys.readouterr()
-    assert f"backcoach nudger: warning: {alive}: is a FIFO (named pipe), not a regular file; " \
-           "remove it" in out.out + out.err
+    assert f"backcoach nudger: warning: {alive}: is a FIFO (named pipe) where backcoach " \
+           "keeps a lock file, not a regular file; remove it" in out.out + out.err

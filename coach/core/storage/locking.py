@@ -98,8 +98,8 @@ def lock_file_problem(exc: OSError, path: Path) -> WrongType:
     """What to do about a folder, a FIFO, a device or a link where a lock file belongs."""
     what = "a folder" if isinstance(exc, IsADirectoryError) else (
         (exc.strerror or "").removeprefix("is ").split(", which")[0].removesuffix(", not a file"))
-    return WrongType(f"{path}: is {what}, not a regular file; remove it (backcoach keeps a "
-                     "lock file there)", path)
+    return WrongType(f"{path}: is {what} where backcoach keeps a lock file, not a regular "
+                     "file; remove it", path)
 
 
 def _holder(fd: int) -> int | None:
