@@ -38,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     act.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
     nd.add_argument("--tmux-socket", metavar="NAME", help="a tmux server started with -L NAME")
     nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
-    pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
+    # No help=: argparse lists a subcommand given any help, SUPPRESS too ("==SUPPRESS==").
+    pr = sub.add_parser("nudge-prompt",
                         description="The nudger's tmux popup: the nudge waiting, answered with "
                         "b, z or s; or a reminder, answered with Enter, l or s.")
     pr.add_argument("--reminder", metavar="ROUTINE", help=argparse.SUPPRESS)
@@ -91,6 +92,8 @@ def _run(args: argparse.Namespace) -> int:
     log = NudgeLog(folder)
     lock = Presence(log.folder / NUDGER_FILE, exclusive=True)
     if not lock.hold():
+        if lock.problem:  # a FIFO or a folder at the lock's path is no other nudger
+            raise UserError(lock.problem)
         raise UserError(f"a nudger already runs for this machine ({log.folder / NUDGER_FILE}); "
                         "one is enough")
     tmux = Tmux(args.tmux_socket or os.environ.get("BACKCOACH_TMUX_SOCKET"))
@@ -102,6 +105,8 @@ def _run(args: argparse.Namespace) -> int:
         + (", ".join(found) if found else "nothing here (no tmux client, no desktop bus): "
            "time away counts as sitting"))
     keeper.start()
+    if keeper.shared.alive.problem:  # it still nudges; only `status` cannot see it keep time
+        say(f"backcoach nudger: warning: {keeper.shared.alive.problem}")
     sensed_at = checked_at = 0.0
     idle = None
     popup = None  # the last popup's tmux process, while it is open

@@ -20,6 +20,7 @@ from coach.core.nudge.timer import Answer, Nudge, SittingTimer
 from coach.core.session.counting import NO_DAY
 from coach.core.settings.model import Settings
 from coach.core.storage.errors import StoreError
+from coach.core.text import terminal_safe
 from coach.core.time.days import training_day
 
 if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the first frame
@@ -137,7 +138,9 @@ class NudgeRecords:
         log = open_nudge_log(self.app.store.folder)
         shared = SharedClock(log, self.timer, f"app {os.getpid()}.{next(_COPIES)}")
         kept = clock_kept(log)  # before this copy joins in
-        shared.alive.hold()
+        if not shared.alive.hold() and shared.alive.problem:  # a FIFO there: `status` is blind
+            self.app.call_from_thread(self.app.notify, terminal_safe(shared.alive.problem),
+                                      severity="warning", timeout=15, markup=False)
         self.app.call_from_thread(self._nudge_log_opened, log, shared, log.timer(), kept)
 
     def _nudge_log_opened(self, log: NudgeLog, shared: SharedClock, state: TimerState | None,
@@ -159,7 +162,7 @@ class NudgeRecords:
         if state is not None and (kept or (
                 0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
                 and day(state.since) == day(now))):
-            self.shared.pull()
+            self.shared.pull(kept)
         self._sync_clock(push=True)
         self.tick()
 

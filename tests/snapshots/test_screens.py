@@ -147,7 +147,7 @@ def test_linux_console_without_colour(snap_compare, library, ready_store, monkey
 
 
 def test_session_in_a_small_pane(snap_compare, library, ready_store):
-    """40x12 (a tmux split): countdown, phase and name, and no picture to squeeze them."""
+    """40x12 (a tmux split): countdown, phase and name, a small picture beside them."""
     app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
                    animate=False, start="desk-five")
     assert snap_compare(app, terminal_size=(40, 12), run_before=keys_then("n"))

@@ -58,10 +58,10 @@ class ClockKeeper:
         """Join the clock: another copy keeping it, or a fresh file, is gone on with."""
         state = self.log.timer()
         now = self.clock.now()
-        if state is not None and (clock_kept(self.log)
-                                  or 0 <= (now - state.written_at).total_seconds()
+        kept = clock_kept(self.log)
+        if state is not None and (kept or 0 <= (now - state.written_at).total_seconds()
                                   <= RESUME_WITHIN_S):
-            self.shared.pull()
+            self.shared.pull(kept)
         self.shared.alive.hold()
         self.shared.push(force=True)
 

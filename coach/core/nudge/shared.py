@@ -22,11 +22,14 @@ import fcntl
 import os
 import stat
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 
-from coach.core.disk import FILE_MODE, make_folder
+from coach.core.disk import NotAFile, make_folder, open_lock_file
 from coach.core.nudge.log import NudgeLog, TimerState
 from coach.core.nudge.timer import SittingTimer, WallView
+from coach.core.storage.errors import write_error
+from coach.core.storage.locking import lock_file_problem
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
@@ -41,15 +44,23 @@ class Presence:
         self.path = path
         self.exclusive = exclusive
         self._fd: int | None = None
+        # Why the last hold() failed when it was not another holder: a line naming the fix.
+        self.problem: str | None = None
 
     def hold(self) -> bool:
-        """Take it; False when another process holds it (exclusive) or it cannot be made."""
+        """Take it; False when another process holds it (exclusive) or it cannot be made (then
+        `problem` says why: a FIFO or a folder there is no other nudger)."""
         if self._fd is not None:
             return True
+        self.problem = None
         try:
             make_folder(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
-        except OSError:
+            fd = open_lock_file(self.path)
+        except (IsADirectoryError, NotAFile) as exc:
+            self.problem = str(lock_file_problem(exc, self.path))
+            return False
+        except OSError as exc:
+            self.problem = str(write_error(exc, self.path))
             return False
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
@@ -130,8 +141,11 @@ class SharedClock:
     def state(self) -> TimerState | None:
         return self.log.timer()
 
-    def pull(self) -> bool:
-        """Adopt a revision another copy wrote since the last look; True when one was."""
+    def pull(self, kept: bool = True) -> bool:
+        """Adopt a revision another copy wrote since the last look; True when one was.
+        kept=False (no copy keeps the clock now, see clock_kept): a session in the file is
+        one whose copy died (killed, its terminal lost), so it holds no nudge back; adopted
+        as it was, it said "after the one under way" for as long as this copy ran."""
         stat = self._file_stat()
         if stat is None or stat == self._stat:
             return False
@@ -139,14 +153,16 @@ class SharedClock:
         state = self.log.timer()
         if state is None or not state.writer or (state.rev, state.writer) == self._seen:
             return False
-        self._adopt(state)
+        self._adopt(state, kept)
         return True
 
-    def _adopt(self, state: TimerState) -> None:
+    def _adopt(self, state: TimerState, kept: bool = True) -> None:
         self._seen = (state.rev, state.writer)
-        self.timer.adopt(view_of(state, self.timer.clock.now(), self.timer.rules.interval_s))
+        view = view_of(state, self.timer.clock.now(), self.timer.rules.interval_s)
+        dead = not kept and view.in_session
+        self.timer.adopt(replace(view, in_session=False) if dead else view)
         self.away = (state.away_since, state.away_noticed) if state.away_since else None
-        self._course = self.timer.course()
+        self._course = None if dead else self.timer.course()  # a dead session: push says so
 
     def changed(self) -> bool:
         return self.timer.course() != self._course

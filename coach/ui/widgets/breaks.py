@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from coach.core.nudge.log import DayFigures
+from coach.core.nudge.wording import sitting_text  # as the nudge and the pane say a sitting
 from coach.core.storage.errors import StoreError
 from coach.core.wording import count
 
@@ -36,14 +37,6 @@ def trend(days: Mapping[dt.date, DayFigures], today: dt.date) -> Text:
         else:
             text.append(BARS[min(len(BARS) - 1, int(share * len(BARS)))], "green")
     return text
-
-
-def sitting_text(seconds: int) -> str:
-    """A sitting stretch with its units: '45 s', '12 min', '1 h 53 min' (never '1:53')."""
-    if seconds < 60:
-        return f"{seconds} s"
-    hours, minutes = divmod(seconds // 60, 60)
-    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
 def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int,
