@@ -31,11 +31,11 @@ from coach.core.storage.store import Store
 from coach.core.time.clock import Clock, SystemClock
 from coach.core.time.days import local_zone_name, training_day
 from coach.ui import signals
-from coach.ui.context import Lent
+from coach.ui.context import Lent, NudgeLent
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.moved import follow_data_folder
-from coach.ui.nudging import NudgeDesk, is_micro_break
+from coach.ui.nudging import Nudges, is_micro_break
 from coach.ui.opening import StoreOpened, StoreOpening
 from coach.ui.palette import CoachCommands, app_commands
 from coach.ui.routines import LibraryChanged, RoutineBook
@@ -102,7 +102,10 @@ class CoachApp(App):
         self.routines = RoutineBook(lent, library)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
-        self.nudges = NudgeDesk(self, start, compact)
+        self.nudges = Nudges(NudgeLent(
+            lent, self, self.clock, self.zone, lambda: self.settings, self._adopt_settings,
+            self.today, lambda: self.library, self.start_routine, self.gate, self.animate_every),
+            start, compact)
         self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 
     @property
@@ -201,11 +204,10 @@ class CoachApp(App):
         """The training day it is now: the one place the UI asks."""
         return training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
 
-    def streak(self) -> int:
-        """Today's streak; reads the day summaries, so call it from a worker thread."""
-        return 0 if self.store is None else streaks(self.store.session_days(), self.today())[0]
-
     # -- settings ----------------------------------------------------------------------------
+
+    def _adopt_settings(self, settings: Settings) -> None:
+        self.settings = settings  # read back from the file: nothing to save
 
     def change_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -335,7 +337,7 @@ class CoachApp(App):
             from coach.ui.screens.log_session import Logger  # loads with the progress screen
             from coach.ui.widgets.breaks import BreaksSource
 
-            breaks = BreaksSource(self.nudges.days, self.nudges.days_between,
+            breaks = BreaksSource(self.nudges.records.days, self.nudges.records.days_between,
                                   self.settings.nudge_minutes)
             logger = None if self.store is None else Logger(
                 self.writer, self.store, self.library.routines, self.clock, self.zone,
