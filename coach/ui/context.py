@@ -1,7 +1,7 @@
 """What the App lends the helpers it owns (the routine book, the store opening, the session
-keeper, the nudges): the store and the one writer every store call goes through, and the few
-App calls a helper makes. A helper holds this, not the App, so what it can reach is written
-down here and a test can hand it a stand-in.
+keeper, the nudges, a session's flow): the store and the one writer every store call goes
+through, and the few App calls a helper makes. A helper holds this, not the App, so what it can
+reach is written down here and a test can hand it a stand-in.
 """
 
 from __future__ import annotations
@@ -35,17 +35,19 @@ class Lent:
 
 
 @dataclass(frozen=True)
-class NudgeLent:
-    """What the nudges (coach/ui/nudging.py) use besides `lent`: the time, the settings in use,
-    the library and the one way a routine starts. `ui` is the App as Textual's App, for what a
-    prompt over every screen needs of the framework (the screen stack, focus, the terminal's
-    size, a timer, the terminal itself); none of backcoach's parts are reached through it."""
+class Running:
+    """What the helpers that act across screens (the nudges, a session's flow) use besides
+    `lent`: the time, the settings in use, the library, the gate to the store. `ui` is the App
+    as Textual's App, for what such a helper needs of the framework (the screen stack, focus,
+    the terminal's size, a timer, the terminal itself); none of backcoach's parts are reached
+    through it: they are named here."""
 
     lent: Lent
     ui: App[Any]
     clock: Clock
     zone: str
     settings: Callable[[], Settings]  # the settings in use now
+    change_settings: Callable[[Settings], None]  # used from now on, and saved
     adopt_settings: Callable[[Settings], None]  # changed on disk by another window: used, not saved
     today: Callable[[], dt.date]  # the training day it is now (App.today)
     library: Callable[[], Library]  # what ships plus the user's routines, as it is now

@@ -24,7 +24,7 @@ from coach.core.session.counting import NO_DAY
 from coach.core.settings.model import Settings
 from coach.core.storage.errors import StoreError
 from coach.core.time.days import training_day
-from coach.ui.context import NudgeLent
+from coach.ui.context import Running
 
 if TYPE_CHECKING:  # the module loads in the writer's thread that opens the log, off the first frame
     from coach.core.nudge.log import (
@@ -52,7 +52,7 @@ Opened = tuple["NudgeLog", "SharedClock", "TimerState | None", bool]
 
 
 class NudgeRecords:
-    def __init__(self, parts: NudgeLent, timer: SittingTimer, joined: Callable[[], None]) -> None:
+    def __init__(self, parts: Running, timer: SittingTimer, joined: Callable[[], None]) -> None:
         self.parts, self.lent, self.timer = parts, parts.lent, timer
         self.joined = joined  # once the log is open and the clock joined: the nudges go on
         self.nudge_log: NudgeLog | None = None  # opened by the writer once the store has opened

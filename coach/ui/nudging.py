@@ -3,7 +3,7 @@ and the compact pane; what they leave behind is kept by NudgeRecords (nudge_reco
 
 An object the App owns (app.nudges), like the RoutineBook: the App calls down into it at mount,
 at a session's start and end, on resize and at unmount. It holds what the App lends it
-(coach/ui/context.py: NudgeLent), not the App.
+(coach/ui/context.py: Running), not the App.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from coach.core.nudge.timer import MICRO_BREAK, Answer, Nudge, SittingTimer, rul
 from coach.core.nudge.wording import nudge_body
 from coach.core.session.recorder import SessionRun
 from coach.core.storage.errors import StoreError
-from coach.ui.context import NudgeLent
+from coach.ui.context import Running
 from coach.ui.lazy import LazyScreen
 from coach.ui.nudge_records import NudgeRecords
 from coach.ui.screens.compact import COMPACT_MAX, CompactScreen, PaneStatus
@@ -46,7 +46,7 @@ def is_micro_break(info: RoutineInfo) -> bool:
 class Nudges:
     """The sitting timer and everything it leads to, for one app."""
 
-    def __init__(self, parts: NudgeLent, start: str | None = None,
+    def __init__(self, parts: Running, start: str | None = None,
                  compact: bool | None = None) -> None:
         self.parts, self.ui = parts, parts.ui
         self.start_id = start
