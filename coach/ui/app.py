@@ -123,7 +123,7 @@ class CoachApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands (coach/ui/palette.py), ours only, in the order offered."""
-        return app_commands(self, self.library)
+        return app_commands(self, self.library, self.start_routine, self.nudges.commands())
 
     def get_key_display(self, binding: Binding) -> str:
         return console_text(super().get_key_display(binding), self.linux_console)

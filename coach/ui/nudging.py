@@ -9,7 +9,7 @@ at a session's start and end, on resize and at unmount. It holds what the App le
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,7 @@ from coach.ui.terminal_out import write_to_terminal
 
 if TYPE_CHECKING:
     from coach.core.nudge.log import StretchRecord
+    from coach.ui.palette import Command
 
 # The nudge prompt comes after half an hour at the earliest: its module (with the figure
 # renderer) and the nudge log's (with its record models) load off the first frame.
@@ -276,7 +277,7 @@ class Nudges:
         self.compact_forced = False
         self.fit_layout()
 
-    def commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
+    def commands(self) -> Iterable[Command]:
         """(name, help, action) for the command palette."""
         yield ("Stand-up break now", "The micro-break, and the nudge answered",
                self.start_break)
