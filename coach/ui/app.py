@@ -51,10 +51,8 @@ if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they
     from coach.ui.screens import settings as settings_screen
 
 # Only the picker is on the first frame; the rest load when first shown (see coach/ui/lazy.py).
-EditorScreen = LazyScreen("coach.ui.screens.editor", "EditorScreen")
 HelpScreen = LazyScreen("coach.ui.screens.help", "HelpScreen")
 LibraryScreen = LazyScreen("coach.ui.screens.library", "LibraryScreen")
-RoutineScreen = LazyScreen("coach.ui.screens.preview", "RoutineScreen")
 ProgressScreen = LazyScreen("coach.ui.screens.progress", "ProgressScreen")
 SettingsScreen = LazyScreen("coach.ui.screens.settings", "SettingsScreen")
 SafetyPage = LazyScreen("coach.ui.screens.safety", "SafetyPage")
@@ -185,17 +183,9 @@ class CoachApp(App):
                     screen.select(message.select)
 
     @on(Written)
-    def _written(self, message: Written) -> None:
-        if message.job.then is not None:
-            message.job.then(message.result)
-
     @on(WriteFailed)
-    def _write_failed(self, message: WriteFailed) -> None:
-        if message.job.failed is not None:
-            message.job.failed(message.problem)
-        else:
-            self.notify(message.problem, title=f"Could not {message.job.what}",
-                        severity="error", timeout=10, markup=False)
+    def _store_answered(self, message: Written | WriteFailed) -> None:
+        self.writer.answered(message)  # on the UI thread: the job's then, or failed
 
     def today(self) -> dt.date:
         """The training day it is now: the one place the UI asks."""
