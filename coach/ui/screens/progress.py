@@ -24,7 +24,7 @@ from textual.widgets import Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.progress import Totals, totals
+from coach.core.history.progress import Totals
 from coach.core.session.counting import NO_DAY, DayCount
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
@@ -94,10 +94,6 @@ class ProgressScreen(Screen):
         self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
         self.sessions = StoredSessions(writer, store, self.after_change)  # History's: d, u, Enter
-
-    @property
-    def deleted(self) -> list[SessionRecord]:
-        return self.sessions.deleted
 
     @property
     def loaded(self) -> bool:
@@ -196,8 +192,7 @@ class ProgressScreen(Screen):
         self.post_message(self.DaysRead(self, days))  # not call_from_thread: no UI wait
         read: tuple[HistoryPage, Totals, Any] | str
         try:
-            read = (read_history(store, self.exercises) if store is not None
-                    else (HistoryPage([], False), totals((), self.exercises), []))
+            read = read_history(store, self.exercises)
         except STORE_ERRORS as exc:
             read = problem_text(exc)
         self.post_message(self.HistoryRead(self, read))  # set on the UI thread, as the days
@@ -205,18 +200,15 @@ class ProgressScreen(Screen):
         self.post_message(self.DaysRead(self, days, head_text(days, self.today, self.goal)))
 
     @on(HistoryRead)
-    def _history_read(self, message: HistoryRead) -> None:
+    def history_read(self, message: HistoryRead) -> None:
         if isinstance(message.read, str):
-            self.history_failed(message.read)
-        else:
-            self.history_loaded(*message.read)
-
-    def history_failed(self, problem: str) -> None:
-        self.query_one("#totals-text", Static).update(Text(f"The history can't be read: {problem}"))
-        self.notify(problem, title="Could not read your history", severity="error",
-                    timeout=10, markup=False)
-
-    def history_loaded(self, page: HistoryPage, done: Totals, trend) -> None:
+            problem = message.read
+            self.query_one("#totals-text", Static).update(
+                Text(f"The history can't be read: {problem}"))
+            self.notify(problem, title="Could not read your history", severity="error",
+                        timeout=10, markup=False)
+            return
+        page, done, trend = message.read
         with self.app.batch_update():
             self.page = page
             self.query_one("#totals-text", Static).update(totals_text(done))

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from coach.core.content.models import Exercise
 from coach.core.history.overview import newest_months, pain_of, totals_of
-from coach.core.history.progress import Totals
+from coach.core.history.progress import Totals, totals
 from coach.core.session.counting import tally_text
 from coach.core.storage.store import Store
 from coach.core.text import duration_text
@@ -29,9 +29,12 @@ HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the
 HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
 
 
-def read_history(store: Store, exercises: Mapping[str, Exercise]) -> tuple[HistoryPage, Totals, Any]:
+def read_history(store: Store | None,
+                 exercises: Mapping[str, Exercise]) -> tuple[HistoryPage, Totals, Any]:
     """In a thread: the totals and the pain trend from the per-month summaries, and the newest
     page of sessions (ten years read about as fast as one month). Raises what the store raises."""
+    if store is None:  # a run with nothing saved
+        return HistoryPage([], False), totals((), exercises), []
     months = store.month_totals()
     done, trend = totals_of(months, exercises), pain_of(months)
     lines: list[SessionLine] = []
