@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the module loads in the thread that opens the log, off the 
         TimerState,
     )
     from coach.core.nudge.shared import SharedClock
+    from coach.nudger.idle import AwayWatch
     from coach.ui.app import CoachApp
 
 
@@ -53,6 +54,7 @@ class NudgeRecords:
     timer: SittingTimer
     nudge_log: NudgeLog | None
     shared: SharedClock | None
+    away: AwayWatch
 
     def tick(self) -> None:  # NudgeDesk's: after a record changes what the pane shows
         raise NotImplementedError
@@ -144,6 +146,7 @@ class NudgeRecords:
                           kept: bool) -> None:
         self.nudge_log = log
         self.shared = shared
+        self.away.breaks.shared = shared  # one break per absence, whichever copy sees it
         self._join_clock(state, kept)
         self.start_asked()
         self._refresh_figures()

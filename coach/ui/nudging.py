@@ -56,6 +56,9 @@ class NudgeDesk(NudgeRecords):
         self._delivered = False  # this copy showed the nudge waiting (and records its answer)
         self._closing = False  # the nudge is being closed for it (answered elsewhere)
         self._session_start: tuple[Nudge | None, StretchRecord] | None = None
+        from coach.nudger.idle import AwayWatch
+
+        self.away = AwayWatch(self.timer)  # time away is a break: coach/core/nudge/away.py
         self._init_records()
 
     def start(self) -> None:
@@ -95,6 +98,7 @@ class NudgeDesk(NudgeRecords):
             self._refresh_figures()
             if self.timer.pending is None:
                 self._close_nudge()  # answered in another copy
+        self._natural_break()
         for event in self.timer.poll():
             if event.kind == "nudge":
                 self._delivered = self._claim()
@@ -111,6 +115,18 @@ class NudgeDesk(NudgeRecords):
         if self._delivered and self.timer.pending is not None:
             self._show_waiting()
         self._sync_clock(push=True)
+
+    def _natural_break(self) -> None:
+        try:
+            left = self.away.tick(self.app.clock.monotonic(), self.app.settings.away_minutes * 60,
+                                  self.nudge_log, lambda job: self.app.run_worker(
+                                      job, thread=True, group="nudge-idle", exclusive=True))
+        except (StoreError, OSError):
+            return  # the clock file is unusable: away is noticed again next tick
+        if left is not None:
+            self._delivered = False
+            self._close_nudge()
+            self._record(*left.records(self.app.settings, self.app.zone))
 
     def _show_waiting(self) -> None:
         """The nudge held back by a dialog comes up once the dialog is answered."""

@@ -21,12 +21,13 @@ import datetime as dt
 import fcntl
 import os
 import stat
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 from coach.core.disk import FILE_MODE, make_folder
 from coach.core.nudge.log import NudgeLog, TimerState
-from coach.core.nudge.timer import SittingTimer, WallView
+from coach.core.nudge.timer import Away, SittingTimer, WallView
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
@@ -114,7 +115,6 @@ class SharedClock:
         self._seen: tuple[int, str] | None = None  # the revision adopted or written last
         self._stat: tuple[int, int, int] | None = None
         self._course: tuple | None = None
-        self.away: tuple[dt.datetime, str] | None = None  # (since, how noticed), when away
         self.alive = Presence(self.log.folder / ALIVE_FILE)
 
     def _file(self) -> Path:
@@ -145,7 +145,8 @@ class SharedClock:
     def _adopt(self, state: TimerState) -> None:
         self._seen = (state.rev, state.writer)
         self.timer.adopt(view_of(state, self.timer.clock.now(), self.timer.rules.interval_s))
-        self.away = (state.away_since, state.away_noticed) if state.away_since else None
+        self.timer.away = (Away(state.away_since, state.away_noticed) if state.away_since
+                           else None)
         self._course = self.timer.course()
 
     def changed(self) -> bool:
@@ -176,10 +177,23 @@ class SharedClock:
             self._write(current)
             return True
 
+    def leave(self, apply: Callable[[], None]) -> bool:
+        """The user went away, seen here: apply it and write it (True), unless another copy
+        saw it first (False, and this copy goes by that one): one break, whoever notices."""
+        with self.log.locked():
+            current = self.log.timer()
+            if current is not None and current.away_since is not None and current.writer != self.who:
+                self._adopt(current)
+                return False
+            apply()
+            self._write(current)
+            return True
+
     def _write(self, current: TimerState | None) -> None:
         view = self.timer.view()
         rev = (current.rev if current is not None else 0) + 1
-        away_since, noticed = self.away if self.away else (None, "")
+        away = self.timer.away
+        away_since, noticed = (away.since, away.noticed) if away else (None, "")
         state = TimerState(since=view.since, due=view.due, written_at=self.timer.clock.now(),
                            rev=rev, writer=self.who, snoozes=view.snoozes,
                            pending_at=view.pending_at, number=view.number,

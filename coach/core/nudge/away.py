@@ -1,0 +1,116 @@
+"""Natural breaks, for every copy that keeps the sitting clock (the app, the nudger).
+
+The user was away when:
+- no input anywhere for away_minutes: the shortest idle time among the signals there are (tmux
+  clients, the desktop; coach/nudger/idle.py measures them, a test hands them in);
+- the machine slept that long: the wall clock moved that much further than the monotonic one
+  between two looks (a suspend stops the monotonic clock on Linux and macOS).
+
+Either way the stretch ends when they left, a break is credited once (whichever copy notices
+first, under the nudges lock), and the clock is paused as in a session: no nudges, sitting 0.
+The first input after it starts a new stretch, dated from that input; after a sleep with no
+signal to ask, from the wake-up (whoever opened the lid is there).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from coach.core.nudge.timer import SLEEP_JUMP_S, Away, Nudge, SittingTimer
+from coach.core.settings.model import Settings
+
+if TYPE_CHECKING:  # the log's record models load off the app's first frame
+    from coach.core.nudge.log import Noticed, NudgeRecord, StretchRecord
+    from coach.core.nudge.shared import SharedClock
+
+
+@dataclass(frozen=True)
+class Idle:
+    """The shortest idle time among the signals there are, and which one said it."""
+
+    seconds: float
+    source: Noticed
+
+
+@dataclass(frozen=True)
+class Left:
+    """A natural break this copy noticed first: what it leaves in the log."""
+
+    at: dt.datetime  # the stretch ended then
+    sat_s: float
+    noticed: Noticed
+    unanswered: Nudge | None  # a nudge was waiting as the user left
+
+    def records(self, settings: Settings, zone: str
+                ) -> tuple[list[NudgeRecord], list[StretchRecord]]:
+        from coach.core.nudge.log import nudge_record, stretch_record
+
+        nudges = ([nudge_record(self.unanswered, "no answer", zone, settings.day_start_hour)]
+                  if self.unanswered is not None else [])
+        stretch = stretch_record(self.at, self.sat_s, "away", settings.nudge_minutes * 60, zone,
+                                 settings.day_start_hour, self.noticed)
+        return nudges, [stretch]
+
+
+class NaturalBreaks:
+    """One per copy; step() each tick, after pulling the shared clock and before poll()."""
+
+    def __init__(self, timer: SittingTimer, shared: SharedClock | None = None) -> None:
+        self.timer = timer
+        self.shared = shared  # None: this copy counts alone (no data folder, or not yet open)
+        self._last = (timer.clock.monotonic(), timer.clock.now())
+        self._back_since: dt.datetime | None = None  # the last stretch began at this return
+
+    def step(self, idle: Idle | None, away_s: float, watch: bool = True) -> Left | None:
+        """Catch up with the clocks and the idle time; the break to record when the user left.
+        watch=False: another copy (the nudger) watches; this one only keeps its bearings."""
+        mono, wall = self.timer.clock.monotonic(), self.timer.clock.now()
+        last_mono, last_wall = self._last
+        self._last = (mono, wall)
+        slept = (wall - last_wall).total_seconds() - (mono - last_mono)
+        timer = self.timer
+        if not watch or (timer.in_session and timer.away is None):
+            return None
+        if timer.away is not None:
+            if idle is not None and idle.seconds < away_s:
+                self._back(wall, idle.seconds)
+            elif idle is None and timer.away.noticed == "sleep":
+                self._back(wall, 0.0)
+            return None
+        if slept >= max(away_s, SLEEP_JUMP_S):
+            return self._leave(last_wall, last_mono - timer.since, "sleep")
+        if idle is not None and idle.seconds >= away_s:
+            left = wall - dt.timedelta(seconds=idle.seconds)
+            return self._leave(left, timer.sitting_s() - idle.seconds, idle.source)
+        return None
+
+    def _leave(self, at: dt.datetime, sat_s: float, noticed: Noticed) -> Left | None:
+        if self._back_since is not None and at <= self._back_since:
+            # Left before the last return (an idle time read before a sleep said "back"): the
+            # same absence, already credited; pause again, no second break.
+            self._pause(at, noticed)
+            return None
+        unanswered: list[Nudge | None] = []
+
+        def apply() -> None:
+            unanswered.append(self.timer.answer("no answer"))
+            self._pause(at, noticed)
+
+        if self.shared is None:
+            apply()
+        elif not self.shared.leave(apply):
+            return None
+        return Left(at, max(0.0, sat_s), noticed, unanswered[0])
+
+    def _pause(self, at: dt.datetime, noticed: Noticed) -> None:
+        self.timer.session_started()  # paused as in a session: no nudges, no sitting
+        self.timer.away = Away(at, noticed)
+
+    def _back(self, wall: dt.datetime, idle_s: float) -> None:
+        self.timer.away = None
+        self.timer.session_ended()
+        self.timer.since -= idle_s  # back since the first input
+        self.timer.due -= idle_s
+        self._back_since = wall - dt.timedelta(seconds=idle_s)
