@@ -172,11 +172,14 @@ class AwayWatch:
         self.idle: Idle | None = None
         self.watch = True
         self._asked: float | None = None
+        self._asking = False
 
     def tick(self, mono: float, away_s: float, log: NudgeLog | None,
              in_thread: Callable[[Callable[[], None]], object]) -> Left | None:
-        if self._asked is None or mono - self._asked >= SENSE_S:
-            self._asked = mono
+        if self._asked is None:
+            self._asked = mono  # the first look once the app has settled (and its log opened)
+        elif not self._asking and mono - self._asked >= SENSE_S:
+            self._asked, self._asking = mono, True  # one probe at a time: a hung one waits
             in_thread(partial(self.sample, log))
         return self.breaks.step(self.idle, away_s, self.watch)
 
@@ -184,5 +187,8 @@ class AwayWatch:
         """In a thread: the probes, unless the nudger runs (it has them)."""
         from coach.core.nudge.shared import nudger_running
 
-        self.watch = log is None or not nudger_running(log)
-        self.idle = self.probe(self.tmux) if self.watch else None
+        try:
+            self.watch = log is None or not nudger_running(log)
+            self.idle = self.probe(self.tmux) if self.watch else None
+        finally:
+            self._asking = False

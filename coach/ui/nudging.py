@@ -120,7 +120,7 @@ class NudgeDesk(NudgeRecords):
         try:
             left = self.away.tick(self.app.clock.monotonic(), self.app.settings.away_minutes * 60,
                                   self.nudge_log, lambda job: self.app.run_worker(
-                                      job, thread=True, group="nudge-idle", exclusive=True))
+                                      job, thread=True, group="nudge-idle"))
         except (StoreError, OSError):
             return  # the clock file is unusable: away is noticed again next tick
         if left is not None:

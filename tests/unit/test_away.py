@@ -3,8 +3,6 @@ in the shared clock `status` reads; two copies that both notice credit one break
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from coach.commands.nudge_status import nudge_fields
