@@ -100,8 +100,9 @@ def windows_idle(user32: Any = None, kernel32: Any = None) -> float | None:
     return ((ticks - info.dwTime) % TICKS_WRAP) / 1000
 
 
-def desktop_idle(platform: str = sys.platform) -> float | None:
+def desktop_idle(platform: str | None = None) -> float | None:
     """The desktop's idle time by this platform's own means."""
+    platform = platform or sys.platform
     if platform == "darwin":
         return mac_idle()
     if platform == "win32":
@@ -123,33 +124,37 @@ def sense(tmux: Tmux) -> Idle | None:
     return min(seen, key=lambda i: i.seconds) if seen else None
 
 
-def signals(tmux: Tmux) -> list[str]:
+def signals(tmux: Tmux, platform: str | None = None) -> list[str]:
     """The signals this machine has now, for doctor and settings."""
+    platform = platform or sys.platform
     out = []
     if tmux.clients():
         out.append("tmux (input in attached clients)")
-    if desktop_idle() is not None:
-        out.append(DESKTOP_SIGNAL.get(sys.platform,
+    if desktop_idle(platform) is not None:
+        out.append(DESKTOP_SIGNAL.get(platform,
                                       "desktop (org.freedesktop.ScreenSaver idle time and lock)"))
     return out
 
 
-def signal_note(tmux: Tmux | None = None) -> str:
+def signal_note(tmux: Tmux | None = None, platform: str | None = None) -> str:
     """One line for doctor and settings: what can tell that the user went away, here and now.
     Without tmux a cheap look (no program run) for the settings screen."""
+    platform = platform or sys.platform
     if tmux is not None:
-        found = signals(tmux)
+        found = signals(tmux, platform)
     else:
         found = (["tmux"] if os.environ.get("TMUX") else []) + (
-            ["desktop idle"] if _desktop_there() else [])
+            [DESKTOP_SIGNAL.get(platform, "desktop idle (D-Bus)")] if _desktop_there(platform)
+            else [])
     if found:
         return "Time away is noticed by: " + ", ".join(found) + "; a sleep counts too."
     return ("Time away cannot be noticed here (no tmux client, no desktop idle time): it counts "
             "as sitting, as before; a sleep still counts as a break.")
 
 
-def _desktop_there(platform: str = sys.platform) -> bool:
+def _desktop_there(platform: str | None = None) -> bool:
     """Whether a desktop idle probe can work here, without running it."""
+    platform = platform or sys.platform
     if platform == "darwin":
         return shutil.which("ioreg") is not None
     if platform == "win32":
