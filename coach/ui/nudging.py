@@ -255,6 +255,8 @@ class NudgeDesk(NudgeRecords):
             self._unsaved[0].append(self._nudge_record(waiting, "no answer"))
         if alone and not self.timer.in_session and sat >= QUIT_STRETCH_MIN_S:
             self._unsaved[1].append(self._stretch("quit", sat))
+        if alone and self.shared is not None:
+            self.shared.ended = True  # recorded here: the next start credits no break for it
         if self.nudge_log is not None and self.app.store_ready:  # never beside a broken store
             self._write_records()
             if self.shared is not None and (alone or waiting is not None):

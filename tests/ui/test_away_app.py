@@ -94,3 +94,33 @@ async def test_the_app_leaves_the_probes_to_a_running_nudger(library, ready_stor
             assert asked == [] and app.nudges.timer.away is None
     finally:
         nudger.release()
+
+
+async def test_the_next_app_start_credits_a_gap_with_nothing_running(library, ready_store,
+                                                                     settle):
+    from coach.core.nudge.keeper import ClockKeeper
+
+    clock = SleepyClock()
+    nudge_settings(ready_store, nudge_minutes=30)
+    nudger = ClockKeeper(NudgeLog(ready_store.folder), clock, ready_store.settings(), "UTC")
+    nudger.start()
+    for _ in range(20 * 60):
+        clock.advance(1)
+        nudger.tick(None)
+    nudger.shared.alive.release()  # the nudger died with the stretch running
+    clock.advance(2 * HOUR)  # nothing open, the laptop asleep
+    app = CoachApp(library=library, store=ready_store, clock=clock, zone="UTC", animate=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await saved(pilot)
+        [stretch] = NudgeLog(ready_store.folder).month(MONTH).stretches
+        assert (stretch.ended_by, stretch.noticed) == ("away", "sleep")
+        assert 19 * MIN <= stretch.seconds <= 20 * MIN
+        assert app.nudges.timer.sitting_s() < 5  # a new stretch from this start
+        await pilot.press("q")
+    clock.advance(2 * HOUR)
+    again = CoachApp(library=library, store=ready_store, clock=clock, zone="UTC", animate=False)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await saved(pilot)  # the app recorded its stretch on quitting: no second break
+        assert len(NudgeLog(ready_store.folder).month(MONTH).stretches) == 1

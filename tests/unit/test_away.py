@@ -3,6 +3,9 @@ in the shared clock `status` reads; two copies that both notice credit one break
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 
 from coach.commands.nudge_status import nudge_fields
@@ -101,3 +104,64 @@ def test_two_copies_that_both_wake_credit_one_break(tmp_path, clock):
     left = [breaks.step(None, 5 * MIN) for _, _, breaks in copies]
     assert [x is not None for x in left] == [True, False]  # the second goes by the first
     assert copies[1][0].away is not None and copies[1][0].sitting_s() == 0
+
+
+# -- nothing running: the gap until the next start ------------------------------------------
+
+
+def test_a_nudger_that_died_mid_stretch_credits_the_gap_at_its_next_start(tmp_path, clock):
+    first = ClockKeeper(NudgeLog(tmp_path), clock, SETTINGS, "UTC")
+    first.start()
+    run(first, clock, 20 * MIN)
+    heard = clock.now()
+    first.shared.alive.release()  # killed: no last write, only its heartbeats
+    clock.advance(8 * HOUR)  # the machine off for the night
+    assert sitting(tmp_path, clock) is None  # nobody counted it: not sitting
+    again = ClockKeeper(NudgeLog(tmp_path), clock, SETTINGS, "UTC")
+    again.start()
+    try:
+        [stretch] = NudgeLog(tmp_path).month("2026-11").stretches
+        assert (stretch.ended_by, stretch.noticed) == ("away", "sleep")
+        # ended at its last heartbeat (one a minute), not at its last write (the start)
+        assert heard - dt.timedelta(minutes=1) <= stretch.ended_at <= heard
+        assert 19 * MIN <= stretch.seconds <= 20 * MIN
+        run(again, clock, 2 * MIN)
+        assert again.timer.sitting_s() == pytest.approx(2 * MIN)  # a new stretch
+    finally:
+        again.shared.alive.release()
+
+
+def test_a_restart_within_away_minutes_goes_on_with_the_stretch(tmp_path, clock):
+    settings = SETTINGS.model_copy(update={"away_minutes": 20})
+    first = ClockKeeper(NudgeLog(tmp_path), clock, settings, "UTC")
+    first.start()
+    run(first, clock, 10 * MIN)
+    first.stop()
+    clock.advance(10 * MIN)  # less than away_minutes: maybe still in the chair
+    again = ClockKeeper(NudgeLog(tmp_path), clock, settings, "UTC")
+    again.start()
+    try:
+        assert again.timer.sitting_s() == pytest.approx(20 * MIN)
+        assert NudgeLog(tmp_path).month("2026-11").stretches == ()
+    finally:
+        again.shared.alive.release()
+
+
+@pytest.mark.parametrize(("away_minutes", "sitting_min"), [(20, 30), (5, None)])
+def test_status_counts_no_sitting_once_nothing_ran_for_away_minutes(tmp_path, capsys,
+                                                                    away_minutes, sitting_min):
+    """`status` on the real clock: a stretch of 30 minutes whose last copy closed 10 minutes
+    ago is still sitting with away_minutes 20, and was time away with 5."""
+    from coach.cli import main
+    from coach.core.nudge.log import TimerState
+    from coach.core.storage.store import Store
+
+    store = Store(tmp_path)
+    store.open()
+    store.save_settings(store.settings().model_copy(update={"away_minutes": away_minutes}))
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(tmp_path).save_timer(TimerState(
+        since=now - dt.timedelta(minutes=30, seconds=20), due=now + dt.timedelta(minutes=1),
+        written_at=now - dt.timedelta(minutes=10), rev=1, writer="app 1"))
+    assert main(["--data-dir", str(tmp_path), "status", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sitting"] == sitting_min

@@ -10,6 +10,12 @@ Either way the stretch ends when they left, a break is credited once (whichever 
 first, under the nudges lock), and the clock is paused as in a session: no nudges, sitting 0.
 The first input after it starts a new stretch, dated from that input; after a sleep with no
 signal to ask, from the wake-up (whoever opened the lid is there).
+
+With no copy running at all (no app, no nudger), nobody saw the user: a copy that starts more
+than away_minutes after the last one was heard (its last write or heartbeat) takes the gap as
+time away. The stretch that was running then ended there and is credited as a break, unless
+the last copy recorded it on closing; the new copy starts a new stretch. `status` in such a gap
+counts no sitting.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from coach.core.nudge.timer import SLEEP_JUMP_S, Away, Nudge, SittingTimer
 from coach.core.settings.model import Settings
 
 if TYPE_CHECKING:  # the log's record models load off the app's first frame
-    from coach.core.nudge.log import Noticed, NudgeRecord, StretchRecord
+    from coach.core.nudge.log import Noticed, NudgeRecord, StretchRecord, TimerState
     from coach.core.nudge.shared import SharedClock
 
 
@@ -114,3 +120,18 @@ class NaturalBreaks:
         self.timer.since -= idle_s  # back since the first input
         self.timer.due -= idle_s
         self._back_since = wall - dt.timedelta(seconds=idle_s)
+
+
+def gap_break(state: TimerState | None, kept: bool, heard: dt.datetime, now: dt.datetime,
+              away_s: float) -> tuple[bool, Left | None]:
+    """A copy starts: (go on with the clock in the file?, the break the gap credits). Another
+    copy keeping the clock, or a restart within away_s, goes on with it."""
+    if state is None:
+        return False, None
+    gap = (now - heard).total_seconds()
+    if kept or 0 <= gap <= away_s:
+        return True, None
+    if gap < 0 or state.ended or state.in_session or state.away_since is not None:
+        return False, None  # a clock from the future, or a stretch already ended and recorded
+    sat = (heard - state.since).total_seconds()
+    return False, Left(heard, sat, "sleep", None) if sat >= 0 else None

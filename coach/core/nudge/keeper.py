@@ -13,19 +13,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from coach.core.nudge.away import Idle, NaturalBreaks
+from coach.core.nudge.away import Idle, Left, NaturalBreaks, gap_break
 from coach.core.nudge.log import (
     NudgeLog,
     NudgeRecord,
     StretchRecord,
     nudge_record,
 )
-from coach.core.nudge.shared import SharedClock, clock_kept
+from coach.core.nudge.shared import SharedClock, clock_kept, last_heard
 from coach.core.nudge.timer import Answer, Nudge, SittingTimer, rules_from
 from coach.core.settings.model import Settings
 from coach.core.time.clock import Clock
-
-RESUME_WITHIN_S = 5 * 60  # as the app: a clock nobody kept for longer starts a new stretch
 
 
 class ClockKeeper:
@@ -46,11 +44,13 @@ class ClockKeeper:
     def start(self) -> None:
         """Join the clock: another copy keeping it, or a fresh file, is gone on with."""
         state = self.log.timer()
-        now = self.clock.now()
-        if state is not None and (clock_kept(self.log)
-                                  or 0 <= (now - state.written_at).total_seconds()
-                                  <= RESUME_WITHIN_S):
+        heard = last_heard(self.log, state) if state is not None else self.clock.now()
+        go_on, left = gap_break(state, clock_kept(self.log), heard, self.clock.now(),
+                                self.settings.away_minutes * 60)
+        if go_on:
             self.shared.pull()
+        if left is not None:
+            self._record(left)
         self.shared.alive.hold()
         self.shared.push(force=True)
 
@@ -93,12 +93,15 @@ class ClockKeeper:
         if left is not None:
             if left.unanswered is not None:
                 self.delivered = False
-            nudges, stretches = left.records(self.settings, self.zone)
-            for nudge in nudges:
-                self._write(nudge)
-            for stretch in stretches:
-                self._write(stretch)
+            self._record(left)
         self.shared.push()
+
+    def _record(self, left: Left) -> None:
+        nudges, stretches = left.records(self.settings, self.zone)
+        for nudge in nudges:
+            self._write(nudge)
+        for stretch in stretches:
+            self._write(stretch)
 
     def _answered_nothing(self) -> None:
         nudge = self.timer.answer("no answer")

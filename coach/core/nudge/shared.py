@@ -31,6 +31,7 @@ from coach.core.nudge.timer import Away, SittingTimer, WallView
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
+HEARTBEAT_S = 60.0  # each copy stamps clock.alive this often: when it was last seen running
 SESSION_STALE_S = 3 * 3600  # a copy that died in a session must not silence the rest for ever
 
 
@@ -63,6 +64,13 @@ class Presence:
                 os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return True
+
+    def beat(self, at: dt.datetime) -> None:
+        """Stamp the file's time with `at`: the last time this copy was seen keeping time."""
+        if self._fd is not None:
+            stamp = at.timestamp()
+            with suppress(OSError, NotImplementedError):
+                os.utime(self._fd if os.utime in os.supports_fd else self.path, (stamp, stamp))
 
     def release(self) -> None:
         if self._fd is not None:
@@ -99,6 +107,16 @@ def clock_kept(log: NudgeLog) -> bool:
     return held_by_someone(log.reading_dir() / ALIVE_FILE)
 
 
+def last_heard(log: NudgeLog, state: TimerState) -> dt.datetime:
+    """When a copy was last seen keeping the clock: its last write, or its last heartbeat."""
+    try:
+        beat = dt.datetime.fromtimestamp(os.stat(log.reading_dir() / ALIVE_FILE).st_mtime,
+                                         dt.UTC)
+    except (OSError, OverflowError, ValueError):
+        return state.written_at
+    return max(state.written_at, beat)
+
+
 def view_of(state: TimerState, now: dt.datetime, interval_s: float) -> WallView:
     in_session = state.in_session and (now - state.written_at).total_seconds() < SESSION_STALE_S
     due = state.due or state.since + dt.timedelta(seconds=interval_s)
@@ -116,6 +134,8 @@ class SharedClock:
         self._stat: tuple[int, int, int] | None = None
         self._course: tuple | None = None
         self.alive = Presence(self.log.folder / ALIVE_FILE)
+        self.ended = False  # set as the last copy closes, having recorded the stretch so far
+        self._beat_at: float | None = None
 
     def _file(self) -> Path:
         return self.log.reading_dir() / "timer.json"
@@ -158,6 +178,10 @@ class SharedClock:
 
     def push(self, force: bool = False) -> None:
         """Write this copy's course when it changed (or when forced), one revision up."""
+        mono = self.timer.clock.monotonic()
+        if self._beat_at is None or mono - self._beat_at >= HEARTBEAT_S:
+            self._beat_at = mono
+            self.alive.beat(self.timer.clock.now())
         if not force and not self.changed():
             return
         with self.log.locked():
@@ -198,7 +222,8 @@ class SharedClock:
                            rev=rev, writer=self.who, snoozes=view.snoozes,
                            pending_at=view.pending_at, number=view.number,
                            in_session=view.in_session, away_since=away_since,
-                           away_noticed=noticed)  # type: ignore[arg-type]
+                           away_noticed=noticed,  # type: ignore[arg-type]
+                           ended=self.ended)
         self.log.save_timer(state)
         self._seen = (rev, self.who)
         self._course = self.timer.course()
