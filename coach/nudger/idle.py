@@ -10,6 +10,7 @@ the app in a worker (AwayWatch below), with the rules in coach/core/nudge/away.p
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -117,10 +119,11 @@ DESKTOP_SIGNAL = {"darwin": "desktop (HIDIdleTime from ioreg)",
 def sense(tmux: Tmux) -> Idle | None:
     """The shortest idle time among the signals: input anywhere means the user is there."""
     seen = []
+    now = dt.datetime.now(dt.UTC)
     if (in_tmux := tmux_idle(tmux)) is not None:
-        seen.append(Idle(in_tmux, "tmux"))
+        seen.append(Idle(in_tmux, "tmux", now))
     if (on_desktop := desktop_idle()) is not None:
-        seen.append(Idle(on_desktop, "desktop"))
+        seen.append(Idle(on_desktop, "desktop", now))
     return min(seen, key=lambda i: i.seconds) if seen else None
 
 
@@ -194,6 +197,9 @@ class AwayWatch:
 
         try:
             self.watch = log is None or not nudger_running(log)
-            self.idle = self.probe(self.tmux) if self.watch else None
+            idle = self.probe(self.tmux) if self.watch else None
+            # stamped by the app's clock when the probe did not say when it looked
+            self.idle = (replace(idle, at=self.breaks.timer.clock.now())
+                         if idle is not None and idle.at is None else idle)
         finally:
             self._asking = False

@@ -111,7 +111,8 @@ class NudgeDesk(NudgeRecords):
             self.app.screen.status = PaneStatus(self.timer.next_in_s(), self.timer.sitting_s(),
                                             self.breaks_today, self.streak_days,
                                             self.timer.pending is not None,
-                                            self.timer.in_session)
+                                            self.timer.in_session,
+                                            self.timer.away is not None)
         if self._delivered and self.timer.pending is not None:
             self._show_waiting()
         self._sync_clock(push=True)

@@ -15,10 +15,11 @@ MIN = 60.0
 HOUR = 60 * MIN
 
 
-def sleepy_app(library, store, **settings):
+def sleepy_app(library, store, compact=None, **settings):
     nudge_settings(store, **{"nudge_minutes": 30, **settings})
     clock = SleepyClock()
-    app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False)
+    app = CoachApp(library=library, store=store, clock=clock, zone="UTC", animate=False,
+                   compact=compact)
     app.nudges.write_terminal = lambda text: None
     return app, clock
 
@@ -55,7 +56,7 @@ async def test_a_night_asleep_with_the_app_open_is_no_sitting(library, ready_sto
 
 async def test_ten_minutes_away_with_only_the_app_open_is_a_break(library, ready_store,
                                                                   settle):
-    app, clock = sleepy_app(library, ready_store)
+    app, clock = sleepy_app(library, ready_store, compact=True)
     idle = [Idle(1, "tmux")]
     app.nudges.away.probe = lambda tmux: idle[0]  # what tmux would say, asked in a worker
     async with app.run_test(size=(80, 24)) as pilot:
@@ -65,6 +66,8 @@ async def test_ten_minutes_away_with_only_the_app_open_is_a_break(library, ready
         await tick(pilot, 15, step=15)
         await tick(pilot, 1)
         assert app.nudges.timer.away is not None and status_sitting(ready_store, clock) == 0
+        pane = str(app.screen.query_one("#pane").render())
+        assert "after you are back: away is a break" in pane and "Sitting    0 min" in pane
         await tick(pilot, 30 * MIN, step=15)  # away longer than the interval: no nudge
         assert not isinstance(app.screen, NudgeScreen)
         [stretch] = NudgeLog(ready_store.folder).month(MONTH).stretches

@@ -67,9 +67,12 @@ def test_after_a_suspend_the_break_lasts_until_input_where_a_signal_says_so(keep
 
 def test_an_idle_time_read_before_the_suspend_gives_no_second_break(keeper, clock, tmp_path):
     run(keeper, clock, 20 * MIN, idle=Idle(2, "tmux"))
+    read_at = clock.now()
     clock.sleep(2 * HOUR)
-    run(keeper, clock, 5, idle=Idle(2, "tmux"))  # the last reading, taken before the lid closed
-    run(keeper, clock, 5, idle=Idle(2 * HOUR + 10, "tmux"))  # the first one after it
+    # the last reading, taken before the lid closed, is no news: still away
+    run(keeper, clock, 5, idle=Idle(2, "tmux", read_at))
+    assert keeper.away
+    run(keeper, clock, 5, idle=Idle(2 * HOUR + 10, "tmux", clock.now()))  # the first after it
     assert keeper.away
     assert [s.noticed for s in NudgeLog(tmp_path).month("2026-11").stretches] == ["sleep"]
 
@@ -90,6 +93,21 @@ def test_a_nudge_waiting_through_a_suspend_is_kept_unanswered_not_repeated(keepe
     month = NudgeLog(tmp_path).month("2026-11")
     assert [n.answer for n in month.nudges] == ["no answer"]
     assert [(s.noticed, s.seconds) for s in month.stretches] == [("sleep", 30 * MIN)]
+
+
+def test_a_key_then_leaving_again_is_a_second_break(keeper, clock, tmp_path):
+    """The real tmux case: back at one key, then nothing for away_minutes: the second
+    absence dates from that key, and is a break of its own."""
+    run(keeper, clock, 10 * MIN, idle=Idle(6 * MIN, "tmux", clock.now()))
+    assert keeper.away
+    key = clock.now()
+    run(keeper, clock, 1, idle=Idle(1, "tmux", clock.now()))
+    assert not keeper.away
+    clock.advance(5 * MIN)  # not a key since
+    keeper.tick(Idle(5 * MIN, "tmux", clock.now()))
+    stretches = NudgeLog(tmp_path).month("2026-11").stretches
+    assert [s.noticed for s in stretches] == ["tmux", "tmux"]
+    assert abs((stretches[1].ended_at - key).total_seconds()) <= 2 and stretches[1].seconds <= 2
 
 
 def test_two_copies_that_both_wake_credit_one_break(tmp_path, clock):

@@ -9,7 +9,8 @@ The user was away when:
 Either way the stretch ends when they left, a break is credited once (whichever copy notices
 first, under the nudges lock), and the clock is paused as in a session: no nudges, sitting 0.
 The first input after it starts a new stretch, dated from that input; after a sleep with no
-signal to ask, from the wake-up (whoever opened the lid is there).
+signal to ask, from the wake-up (whoever opened the lid is there). An idle time measured
+before the leaving was seen (read just before a suspend) is no news either way.
 
 With no copy running at all (no app, no nudger), nobody saw the user: a copy that starts more
 than away_minutes after the last one was heard (its last write or heartbeat) takes the gap as
@@ -38,6 +39,7 @@ class Idle:
 
     seconds: float
     source: Noticed
+    at: dt.datetime | None = None  # when it was measured (None: just now)
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ class NaturalBreaks:
         self.timer = timer
         self.shared = shared  # None: this copy counts alone (no data folder, or not yet open)
         self._last = (timer.clock.monotonic(), timer.clock.now())
-        self._back_since: dt.datetime | None = None  # the last stretch began at this return
+        self._left_seen: dt.datetime | None = None  # when this copy saw the user leave
 
     def step(self, idle: Idle | None, away_s: float, watch: bool = True) -> Left | None:
         """Catch up with the clocks and the idle time; the break to record when the user left.
@@ -80,24 +82,24 @@ class NaturalBreaks:
         if not watch or (timer.in_session and timer.away is None):
             return None
         if timer.away is not None:
+            if idle is not None and idle.at is not None and self._left_seen is not None \
+                    and idle.at < self._left_seen:
+                return None  # measured before the leaving was seen (before a sleep): no news
             if idle is not None and idle.seconds < away_s:
-                self._back(wall, idle.seconds)
+                self._back(idle.seconds)
             elif idle is None and timer.away.noticed == "sleep":
-                self._back(wall, 0.0)
+                self._back(0.0)
             return None
         if slept >= max(away_s, SLEEP_JUMP_S):
             return self._leave(last_wall, last_mono - timer.since, "sleep")
         if idle is not None and idle.seconds >= away_s:
-            left = wall - dt.timedelta(seconds=idle.seconds)
-            return self._leave(left, timer.sitting_s() - idle.seconds, idle.source)
+            left = min(wall, idle.at or wall) - dt.timedelta(seconds=idle.seconds)
+            return self._leave(left, timer.sitting_s() - (wall - left).total_seconds(),
+                               idle.source)
         return None
 
     def _leave(self, at: dt.datetime, sat_s: float, noticed: Noticed) -> Left | None:
-        if self._back_since is not None and at <= self._back_since:
-            # Left before the last return (an idle time read before a sleep said "back"): the
-            # same absence, already credited; pause again, no second break.
-            self._pause(at, noticed)
-            return None
+        self._left_seen = self.timer.clock.now()
         unanswered: list[Nudge | None] = []
 
         def apply() -> None:
@@ -114,12 +116,11 @@ class NaturalBreaks:
         self.timer.session_started()  # paused as in a session: no nudges, no sitting
         self.timer.away = Away(at, noticed)
 
-    def _back(self, wall: dt.datetime, idle_s: float) -> None:
+    def _back(self, idle_s: float) -> None:
         self.timer.away = None
         self.timer.session_ended()
         self.timer.since -= idle_s  # back since the first input
         self.timer.due -= idle_s
-        self._back_since = wall - dt.timedelta(seconds=idle_s)
 
 
 def gap_break(state: TimerState | None, kept: bool, heard: dt.datetime, now: dt.datetime,
