@@ -151,8 +151,8 @@ def signal_note(tmux: Tmux | None = None, platform: str | None = None) -> str:
             else [])
     if found:
         return "Time away is noticed by: " + ", ".join(found) + "; a sleep counts too."
-    return ("Time away cannot be noticed here (no tmux client, no desktop idle time): it counts "
-            "as sitting, as before; a sleep still counts as a break.")
+    return ("Time away cannot be noticed here (no tmux client, no desktop idle): it counts "
+            "as sitting. A sleep does not.")
 
 
 def _desktop_there(platform: str | None = None) -> bool:
