@@ -14,6 +14,7 @@ from coach.core.nudge.keeper import ClockKeeper
 from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.shared import SharedClock
 from coach.core.nudge.timer import NudgeRules, SittingTimer
+from tests.unit import test_nudge_keeper
 from tests.unit.test_nudge_keeper import SETTINGS, OtherProcess, run
 from tests.unit.test_nudge_timer import SleepyClock
 
@@ -26,13 +27,7 @@ def clock():
     return SleepyClock()  # Fri 20 Nov 2026, 09:00 UTC
 
 
-@pytest.fixture
-def keeper(tmp_path, clock):
-    keeper = ClockKeeper(NudgeLog(tmp_path), clock, SETTINGS, "UTC")
-    keeper.start()
-    yield keeper
-    keeper.shared.alive.release()
-
+keeper = test_nudge_keeper.keeper  # the nudger's clock, on the clock above (it can sleep)
 
 def sitting(tmp_path, clock):
     return nudge_fields(tmp_path, clock.now(), clock.now().date(), None)["sitting"]
