@@ -178,3 +178,12 @@ def test_status_counts_no_sitting_once_nothing_ran_for_away_minutes(tmp_path, ca
         written_at=now - dt.timedelta(minutes=10), rev=1, writer="app 1"))
     assert main(["--data-dir", str(tmp_path), "status", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["sitting"] == sitting_min
+
+
+def test_a_reading_some_seconds_old_dates_the_return_from_the_key(keeper, clock):
+    run(keeper, clock, 10 * MIN, idle=Idle(6 * MIN, "tmux", clock.now()))
+    assert keeper.away
+    read_at = clock.now()
+    clock.advance(10)  # the reading is handed on ten seconds later (a 15 s probe cycle)
+    keeper.tick(Idle(2, "tmux", read_at))
+    assert not keeper.away and keeper.timer.sitting_s() == pytest.approx(12)

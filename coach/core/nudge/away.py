@@ -86,14 +86,14 @@ class NaturalBreaks:
                     and idle.at < self._left_seen:
                 return None  # measured before the leaving was seen (before a sleep): no news
             if idle is not None and idle.seconds < away_s:
-                self._back(idle.seconds)
+                self._back((wall - _input_at(idle, wall)).total_seconds())
             elif idle is None and timer.away.noticed == "sleep":
                 self._back(0.0)
             return None
         if slept >= max(away_s, SLEEP_JUMP_S):
             return self._leave(last_wall, last_mono - timer.since, "sleep")
         if idle is not None and idle.seconds >= away_s:
-            left = min(wall, idle.at or wall) - dt.timedelta(seconds=idle.seconds)
+            left = _input_at(idle, wall)
             return self._leave(left, timer.sitting_s() - (wall - left).total_seconds(),
                                idle.source)
         return None
@@ -116,11 +116,16 @@ class NaturalBreaks:
         self.timer.session_started()  # paused as in a session: no nudges, no sitting
         self.timer.away = Away(at, noticed)
 
-    def _back(self, idle_s: float) -> None:
+    def _back(self, since_input_s: float) -> None:
         self.timer.away = None
         self.timer.session_ended()
-        self.timer.since -= idle_s  # back since the first input
-        self.timer.due -= idle_s
+        self.timer.since -= since_input_s  # back since the first input
+        self.timer.due -= since_input_s
+
+
+def _input_at(idle: Idle, wall: dt.datetime) -> dt.datetime:
+    """The last input the reading saw: a reading a few seconds old is as exact as a new one."""
+    return min(wall, idle.at or wall) - dt.timedelta(seconds=idle.seconds)
 
 
 def gap_break(state: TimerState | None, kept: bool, heard: dt.datetime, now: dt.datetime,
