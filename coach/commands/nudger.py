@@ -127,9 +127,9 @@ def _run(args: argparse.Namespace) -> int:
                 for routine in _reminders_due(log, keeper.zone):
                     popup = _deliver(0, keeper.settings, tmux, folder, popup, routine)
             if keeper.away != was_away:
-                say(f"{_clock()} " + ("away: a break, noticed by "
-                                      f"{keeper.shared.away[1] if keeper.shared.away else ''}"
-                                      if keeper.away else "back: a new stretch"))
+                away = keeper.timer.away
+                say(f"{_clock()} " + (f"away: a break, noticed by {away.noticed}" if away
+                                      else "back: a new stretch"))
             time.sleep(TICK_S)
     except KeyboardInterrupt:
         pass

@@ -46,7 +46,6 @@ def open_nudge_log(folder: Path) -> NudgeLog:
 
 
 _COPIES = itertools.count(1)  # names two apps of one process apart (tests run them so)
-RESUME_WITHIN_S = 5 * 60  # a restart this soon after the last run continues its stretch
 SETTINGS_RECHECK_S = 30.0
 
 Opened = tuple["NudgeLog", "SharedClock", "TimerState | None", bool]
@@ -173,17 +172,20 @@ class NudgeRecords:
             self.nudge_log = open_nudge_log(store.folder)
 
     def _join_clock(self, state: TimerState | None, kept: bool) -> None:
-        """Another copy keeping the clock: this one goes by it. Otherwise a restart soon after
-        the last run goes on with its stretch; after a longer gap the user may well have been
-        up, so a new one starts."""
+        """Another copy keeping the clock: this one goes by it. Otherwise a restart within
+        away_minutes of the last run goes on with its stretch; a longer gap was time away."""
         assert self.shared is not None
-        now = self.parts.clock.now()
-        day = partial(training_day, zone=self.parts.zone,
-                      day_start_hour=self.parts.settings().day_start_hour)
-        if state is not None and (kept or (
-                0 <= (now - state.written_at).total_seconds() <= RESUME_WITHIN_S
-                and day(state.since) == day(now))):
+        from coach.core.nudge.away import gap_break
+        from coach.core.nudge.shared import last_heard
+
+        now, settings = self.parts.clock.now(), self.parts.settings()
+        day = partial(training_day, zone=self.parts.zone, day_start_hour=settings.day_start_hour)
+        heard = last_heard(self.shared.log, state) if state is not None else now
+        go_on, left = gap_break(state, kept, heard, now, settings.away_minutes * 60)
+        if go_on and (kept or state is not None and day(state.since) == day(now)):
             self.shared.pull(kept)
+        if left is not None:  # nothing ran through the gap: it was time away (away.py)
+            self.record(*left.records(settings, self.parts.zone))
         self.sync_clock(push=True)
 
     def sync_clock(self, push: bool = False, force: bool = False) -> bool:

@@ -59,6 +59,9 @@ class Nudges:
         self._delivered = False  # this copy showed the nudge waiting (and records its answer)
         self._closing = False  # the nudge is being closed for it (answered elsewhere)
         self._session_start: tuple[Nudge | None, StretchRecord] | None = None
+        from coach.nudger.idle import AwayWatch
+
+        self.away = AwayWatch(self.timer)  # time away is a break: coach/core/nudge/away.py
 
     def start(self) -> None:
         self.ui.set_interval(NUDGE_TICK_S, self.tick)
@@ -73,6 +76,7 @@ class Nudges:
             self.start_asked()
 
     def _joined(self) -> None:
+        self.away.breaks.shared = self.records.shared  # one break per absence, whichever copy sees it
         self.tick()
         self.start_asked()
 
@@ -103,6 +107,7 @@ class Nudges:
             records.refresh_figures()
             if self.timer.pending is None:
                 self._close_nudge()  # answered in another copy
+        self._natural_break()
         for event in self.timer.poll():
             if event.kind == "nudge":
                 self._delivered = self._claim()
@@ -115,7 +120,8 @@ class Nudges:
         if isinstance(screen, CompactScreen):
             screen.status = PaneStatus(self.timer.next_in_s(), self.timer.sitting_s(),
                                        records.breaks_today, records.streak_days,
-                                       self.timer.pending is not None, self.timer.in_session)
+                                       self.timer.pending is not None, self.timer.in_session,
+                                       self.timer.away is not None)
         if self._delivered and self.timer.pending is not None:
             self._show_waiting()
         records.sync_clock(push=True)
@@ -125,6 +131,19 @@ class Nudges:
         from textual.widgets import Input, TextArea
 
         return isinstance(self.ui.focused, (Input, TextArea))
+
+    def _natural_break(self) -> None:
+        records, settings = self.records, self.parts.settings()
+        try:
+            left = self.away.tick(self.parts.clock.monotonic(), settings.away_minutes * 60,
+                                  records.nudge_log, lambda job: self.ui.run_worker(
+                                      job, thread=True, group="nudge-idle"))
+        except (StoreError, OSError):
+            return  # the clock file is unusable: away is noticed again next tick
+        if left is not None:
+            self._delivered = False
+            self._close_nudge()
+            records.record(*left.records(settings, self.parts.zone))
 
     def _show_waiting(self) -> None:
         """The nudge held back by a dialog comes up once the dialog is answered."""
@@ -252,6 +271,8 @@ class Nudges:
             records.unsaved[0].append(records.nudge(waiting, "no answer"))
         if alone and not self.timer.in_session and sat >= QUIT_STRETCH_MIN_S:
             records.unsaved[1].append(records.stretch("quit", sat))
+        if alone and records.shared is not None:
+            records.shared.ended = True  # recorded here: the next start credits no break for it
         if records.nudge_log is not None and self.parts.gate.is_open:  # never beside a broken store
             records.write_now()
             if records.shared is not None and (alone or waiting is not None):

@@ -108,7 +108,7 @@ def test_doctor_says_which_signal_notices_time_away(bus, tmp_path, data_dir, cap
     service = standin(tmp_path / "notes.jsonl", idle_ms=1_000)
     try:
         assert main(["--data-dir", str(data_dir), "doctor"]) == 0
-        assert "Time away (backcoach nudger) is noticed by: desktop" in capsys.readouterr().out
+        assert "Time away is noticed by: desktop" in capsys.readouterr().out
     finally:
         service.terminate()
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")

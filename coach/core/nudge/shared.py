@@ -21,18 +21,20 @@ import datetime as dt
 import fcntl
 import os
 import stat
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
 from coach.core.disk import NotAFile, make_folder, open_lock_file
 from coach.core.nudge.log import NudgeLog, TimerState
-from coach.core.nudge.timer import SittingTimer, WallView
+from coach.core.nudge.timer import Away, SittingTimer, WallView
 from coach.core.storage.errors import write_error
 from coach.core.storage.locking import lock_file_problem
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
+HEARTBEAT_S = 60.0  # each copy stamps clock.alive this often: when it was last seen running
 SESSION_STALE_S = 3 * 3600  # a copy that died in a session must not silence the rest for ever
 
 
@@ -74,6 +76,13 @@ class Presence:
         self._fd = fd
         return True
 
+    def beat(self, at: dt.datetime) -> None:
+        """Stamp the file's time with `at`: the last time this copy was seen keeping time."""
+        if self._fd is not None:
+            stamp = at.timestamp()
+            with suppress(OSError, NotImplementedError):
+                os.utime(self._fd if os.utime in os.supports_fd else self.path, (stamp, stamp))
+
     def release(self) -> None:
         if self._fd is not None:
             with suppress(OSError):
@@ -109,6 +118,16 @@ def clock_kept(log: NudgeLog) -> bool:
     return held_by_someone(log.reading_dir() / ALIVE_FILE)
 
 
+def last_heard(log: NudgeLog, state: TimerState) -> dt.datetime:
+    """When a copy was last seen keeping the clock: its last write, or its last heartbeat."""
+    try:
+        beat = dt.datetime.fromtimestamp(os.stat(log.reading_dir() / ALIVE_FILE).st_mtime,
+                                         dt.UTC)
+    except (OSError, OverflowError, ValueError):
+        return state.written_at
+    return max(state.written_at, beat)
+
+
 def view_of(state: TimerState, now: dt.datetime, interval_s: float) -> WallView:
     in_session = state.in_session and (now - state.written_at).total_seconds() < SESSION_STALE_S
     due = state.due or state.since + dt.timedelta(seconds=interval_s)
@@ -125,8 +144,9 @@ class SharedClock:
         self._seen: tuple[int, str] | None = None  # the revision adopted or written last
         self._stat: tuple[int, int, int] | None = None
         self._course: tuple | None = None
-        self.away: tuple[dt.datetime, str] | None = None  # (since, how noticed), when away
         self.alive = Presence(self.log.folder / ALIVE_FILE)
+        self.ended = False  # set as the last copy closes, having recorded the stretch so far
+        self._beat_at: float | None = None
 
     def _file(self) -> Path:
         return self.log.reading_dir() / "timer.json"
@@ -161,7 +181,8 @@ class SharedClock:
         view = view_of(state, self.timer.clock.now(), self.timer.rules.interval_s)
         dead = not kept and view.in_session
         self.timer.adopt(replace(view, in_session=False) if dead else view)
-        self.away = (state.away_since, state.away_noticed) if state.away_since else None
+        self.timer.away = (Away(state.away_since, state.away_noticed) if state.away_since
+                           else None)
         self._course = None if dead else self.timer.course()  # a dead session: push says so
 
     def changed(self) -> bool:
@@ -173,6 +194,10 @@ class SharedClock:
 
     def push(self, force: bool = False) -> None:
         """Write this copy's course when it changed (or when forced), one revision up."""
+        mono = self.timer.clock.monotonic()
+        if self._beat_at is None or mono - self._beat_at >= HEARTBEAT_S:
+            self._beat_at = mono
+            self.alive.beat(self.timer.clock.now())
         if not force and not self.changed():
             return
         with self.log.locked():
@@ -192,15 +217,29 @@ class SharedClock:
             self._write(current)
             return True
 
+    def leave(self, apply: Callable[[], None]) -> bool:
+        """The user went away, seen here: apply it and write it (True), unless another copy
+        saw it first (False, and this copy goes by that one): one break, whoever notices."""
+        with self.log.locked():
+            current = self.log.timer()
+            if current is not None and current.away_since is not None and current.writer != self.who:
+                self._adopt(current)
+                return False
+            apply()
+            self._write(current)
+            return True
+
     def _write(self, current: TimerState | None) -> None:
         view = self.timer.view()
         rev = (current.rev if current is not None else 0) + 1
-        away_since, noticed = self.away if self.away else (None, "")
+        away = self.timer.away
+        away_since, noticed = (away.since, away.noticed) if away else (None, "")
         state = TimerState(since=view.since, due=view.due, written_at=self.timer.clock.now(),
                            rev=rev, writer=self.who, snoozes=view.snoozes,
                            pending_at=view.pending_at, number=view.number,
                            in_session=view.in_session, away_since=away_since,
-                           away_noticed=noticed)  # type: ignore[arg-type]
+                           away_noticed=noticed,  # type: ignore[arg-type]
+                           ended=self.ended)
         self.log.save_timer(state)
         self._seen = (rev, self.who)
         self._course = self.timer.course()
