@@ -76,6 +76,21 @@ def later(reminder: Reminder, now: dt.datetime) -> Reminder:
     return reminder.model_copy(update={"again_at": now + dt.timedelta(minutes=LATER_MIN)})
 
 
+def put(old: Iterable[Reminder], new: Reminder, replacing: str | None = None
+        ) -> tuple[Reminder, ...]:
+    """One reminder per routine: `new` takes the place of the routine's reminder (or of
+    `replacing`'s, when an edit moved it to another routine), else goes last."""
+    gone = {new.routine, replacing or new.routine}
+    kept = list(old)
+    at = next((n for n, r in enumerate(kept) if r.routine in gone), len(kept))
+    kept = [r for r in kept if r.routine not in gone]
+    return (*kept[:at], new, *kept[at:])
+
+
+def without(old: Iterable[Reminder], routine: str) -> tuple[Reminder, ...]:
+    return tuple(r for r in old if r.routine != routine)
+
+
 class Reminders:
     """This machine's reminders file: read, change under the nudges lock, written atomically."""
 
