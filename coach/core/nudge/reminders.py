@@ -78,13 +78,10 @@ def later(reminder: Reminder, now: dt.datetime) -> Reminder:
 
 def put(old: Iterable[Reminder], new: Reminder, replacing: str | None = None
         ) -> tuple[Reminder, ...]:
-    """One reminder per routine: `new` takes the place of the routine's reminder (or of
-    `replacing`'s, when an edit moved it to another routine), else goes last."""
+    """One reminder per routine: `new` goes last, in place of the routine's reminder (and of
+    `replacing`'s, when an edit moved it to another routine)."""
     gone = {new.routine, replacing or new.routine}
-    kept = list(old)
-    at = next((n for n, r in enumerate(kept) if r.routine in gone), len(kept))
-    kept = [r for r in kept if r.routine not in gone]
-    return (*kept[:at], new, *kept[at:])
+    return (*(r for r in old if r.routine not in gone), new)
 
 
 def without(old: Iterable[Reminder], routine: str) -> tuple[Reminder, ...]:

@@ -93,7 +93,7 @@ def options(settings: Settings, reminders: Shown | None = None,
     rows.append(Option(Text("Reminders (brought up by backcoach nudger)", "bold underline"),
                        id="reminders", disabled=True))
     rows += [Option(reminder_text(r, names or {}, reminders.unsaved), id=REMINDER + r.routine)
-             for r in reminders.reminders]
+             for r in sorted(reminders.reminders, key=lambda r: r.at)]  # as the day runs
     rows.append(Option(Text("+ Add a reminder"), id=ADD))
     return rows
 
