@@ -114,3 +114,73 @@ def test_doctor_says_which_signal_notices_time_away(bus, tmp_path, data_dir, cap
     monkeypatch.delenv("DBUS_SESSION_BUS_ADDRESS")
     assert main(["--data-dir", str(data_dir), "doctor"]) == 0
     assert "Time away cannot be noticed here" in capsys.readouterr().out
+
+
+def click(number: int, action: str) -> None:
+    subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
+                    "--object-path", "/org/freedesktop/Notifications", "--method",
+                    "org.backcoach.StandIn.Click", str(number), action],
+                   check=True, capture_output=True, timeout=5)
+
+
+def test_snooze_on_the_desktop_notification_snoozes_the_sitting_clock(bus, tmp_path, data_dir):
+    log = tmp_path / "notes.jsonl"
+    settings(data_dir, snooze_minutes="10")
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(data_dir).save_timer(TimerState(since=now - dt.timedelta(seconds=57), due=None,
+                                             written_at=now, rev=1, writer="test"))
+    service = standin(log, idle_ms=1_000)
+    proc = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data_dir),
+                             "nudger", "--tmux-socket", "bc-no-such-server", "--sense-every",
+                             "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        [note] = wait_until(lambda: received(log))
+        assert note["actions"] == ["break", "Break now", "snooze", "Snooze"]
+        assert NudgeLog(data_dir).timer().pending_at is not None  # the nudge waits
+        clicked = dt.datetime.now(dt.UTC)
+        click(note["id"], "snooze")
+        state = wait_until(lambda: (s := NudgeLog(data_dir).timer()).pending_at is None and s)
+    finally:
+        out = stop(proc)
+        service.terminate()
+    assert state.snoozes == 1
+    assert state.due >= clicked + dt.timedelta(minutes=9)  # snoozed for its 10 minutes
+    assert "desktop: snooze -> answered snooze" in out
+
+
+def test_a_reminder_notification_has_start_later_skip_and_later_re_arms(bus, tmp_path,
+                                                                       data_dir):
+    from coach.core.nudge.reminders import Reminder, Reminders
+
+    log = tmp_path / "notes.jsonl"
+    settings(data_dir)
+    at = dt.datetime.now().strftime("%H:%M")  # now, in this machine's zone: due at once
+    Reminders(NudgeLog(data_dir)).change(
+        lambda old: [Reminder(routine="micro-break", at=at, days="mon-sun")])
+    service = standin(log, idle_ms=1_000)
+    proc = subprocess.Popen([sys.executable, "-m", "coach", "--data-dir", str(data_dir),
+                             "nudger", "--tmux-socket", "bc-no-such-server", "--sense-every",
+                             "1"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        note = wait_until(lambda: [n for n in received(log) if n["summary"] == "Reminder"])[0]
+        assert note["body"] == "Reminder: Stand-up micro-break"
+        assert note["actions"] == ["start", "Start", "later", "Later", "skip", "Skip"]
+        click(note["id"], "later")
+        [again] = wait_until(lambda: [r.again_at for r in Reminders(NudgeLog(data_dir)).read()
+                                      if r.again_at is not None])
+    finally:
+        out = stop(proc)
+        service.terminate()
+    assert again > dt.datetime.now(dt.UTC) + dt.timedelta(minutes=8)
+    assert "desktop: later -> brought up again later" in out
+
+
+def test_a_desktop_without_actions_gets_no_buttons(bus, tmp_path, monkeypatch):
+    log = tmp_path / "notes.jsonl"
+    service = standin(log, idle_ms=1_000)
+    monkeypatch.setattr(desktop, "has_actions", lambda: False)
+    try:
+        assert desktop.notify("Stand up", "x") == 1
+    finally:
+        service.terminate()
+    assert received(log)[0]["actions"] == []

@@ -105,3 +105,9 @@ class Reminders:
             new = tuple(edit(self.read()))
             write_atomic(self.log.folder / FILE, ReminderFile(reminders=new).model_dump_json().encode())
         return new
+
+    def put_off(self, routine: str, now: dt.datetime | None = None) -> tuple[Reminder, ...]:
+        """"Later": the routine's reminder comes up again LATER_MIN from now."""
+        when = now or dt.datetime.now(dt.UTC)
+        return self.change(lambda old: [later(r, when) if r.routine == routine else r
+                                        for r in old])
