@@ -123,7 +123,10 @@ def click(number: int, action: str) -> None:
                    check=True, capture_output=True, timeout=5)
 
 
-def test_snooze_on_the_desktop_notification_snoozes_the_sitting_clock(bus, tmp_path, data_dir):
+@pytest.mark.parametrize("button", ["snooze", "break"])
+def test_a_button_on_the_desktop_notification_answers_the_nudge(bus, tmp_path, data_dir,
+                                                                button):
+    """Snooze snoozes the sitting clock; Break now with no tmux here records the break."""
     log = tmp_path / "notes.jsonl"
     settings(data_dir, snooze_minutes="10")
     now = dt.datetime.now(dt.UTC)
@@ -138,14 +141,20 @@ def test_snooze_on_the_desktop_notification_snoozes_the_sitting_clock(bus, tmp_p
         assert note["actions"] == ["break", "Break now", "snooze", "Snooze"]
         assert NudgeLog(data_dir).timer().pending_at is not None  # the nudge waits
         clicked = dt.datetime.now(dt.UTC)
-        click(note["id"], "snooze")
+        click(note["id"], button)
         state = wait_until(lambda: (s := NudgeLog(data_dir).timer()).pending_at is None and s)
     finally:
         out = stop(proc)
         service.terminate()
-    assert state.snoozes == 1
-    assert state.due >= clicked + dt.timedelta(minutes=9)  # snoozed for its 10 minutes
-    assert "desktop: snooze -> answered snooze" in out
+    answers = NudgeLog(data_dir).month(clicked.astimezone().strftime("%Y-%m")).nudges
+    [answered] = answers  # once: the nudger stopping at once after it does not add "no answer"
+    assert answered.answer == button
+    assert f"desktop: {button} -> answered {button}" in out
+    if button == "snooze":
+        assert state.snoozes == 1
+        assert state.due >= clicked + dt.timedelta(minutes=9)  # snoozed for its 10 minutes
+    else:
+        assert state.snoozes == 0 and state.since >= clicked - dt.timedelta(seconds=1)
 
 
 def test_a_reminder_notification_has_start_later_skip_and_later_re_arms(bus, tmp_path,
