@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -217,12 +218,19 @@ def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, sent: dict[i
 
 
 def _popup_start(tmux, folder: Path, routine: str, popup):
-    """`backcoach start ROUTINE` in a tmux popup; None when there is no room for one (no tmux
-    client, no popups, or ours still open)."""
+    """`backcoach start ROUTINE` in a tmux popup, in place of ours if one is open (the nudge or
+    the reminder the click answered); None with no tmux client or no popups."""
     clients = tmux.clients()
-    if not clients or not tmux.has_popups() or (popup is not None and popup.poll() is None):
+    if not clients or not tmux.has_popups():
         return None
     from coach.nudger.tmux import passed_env
+
+    if popup is not None and popup.poll() is None:
+        tmux.close_popup(clients[0].name)
+        try:
+            popup.wait(3)
+        except subprocess.TimeoutExpired:
+            return None  # still up: better no break than one hidden under it
 
     return tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir", str(folder),
                                         "start", routine], passed_env())
@@ -251,7 +259,7 @@ def _clicked(action: str, routine: str, keeper, tmux, folder: Path, popup):
         started = _popup_start(tmux, folder, routine, popup)
         popup = started or popup
         did = ("the routine in a tmux popup" if started is not None
-               else f"no tmux here: start it with `backcoach start {routine}`")
+               else f"no tmux popup here: start it with `backcoach start {routine}`")
     elif routine and action == "later":
         Reminders(NudgeLog(folder)).put_off(routine)
         did = "brought up again later"

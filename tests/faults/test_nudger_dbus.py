@@ -17,7 +17,7 @@ from coach.core.nudge.log import NudgeLog, TimerState
 from coach.nudger import desktop
 from coach.nudger.idle import LOCKED_S, desktop_idle, sense
 from coach.nudger.tmux import Tmux
-from tests.faults.test_nudger_tmux import settings, stop, wait_until
+from tests.faults.test_nudger_tmux import nudger, settings, stop, tmux, wait_until  # noqa: F401
 from tests.tools import needs
 
 pytestmark = needs("dbus-daemon", "/usr/bin/python3")
@@ -193,3 +193,28 @@ def test_a_desktop_without_actions_gets_no_buttons(bus, tmp_path, monkeypatch):
     finally:
         service.terminate()
     assert received(log)[0]["actions"] == []
+
+
+@needs("tmux")
+def test_break_now_on_the_desktop_starts_the_break_in_the_tmux_popup(bus, tmux, tmp_path,
+                                                                     data_dir):
+    """The nudge's popup is up in tmux; "Break now" on the desktop puts the break in its place."""
+    socket, client = tmux
+    log = tmp_path / "notes.jsonl"
+    settings(data_dir)
+    now = dt.datetime.now(dt.UTC)
+    NudgeLog(data_dir).save_timer(TimerState(since=now - dt.timedelta(seconds=57), due=None,
+                                             written_at=now, rev=1, writer="test"))
+    service = standin(log, idle_ms=1_000)
+    proc = nudger(data_dir, socket)
+    try:
+        client.wait_for(b"[b] break now")
+        [note] = wait_until(lambda: received(log))
+        click(note["id"], "break")
+        client.wait_for(b"Stand-up micro-break")
+        state = wait_until(lambda: (s := NudgeLog(data_dir).timer()) and s.in_session and s)
+        assert state.pending_at is None
+    finally:
+        out = stop(proc)
+        service.terminate()
+    assert "desktop: break -> the stand-up break in a tmux popup" in out
