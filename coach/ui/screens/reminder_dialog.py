@@ -118,7 +118,7 @@ class ReminderDialog(Dialog[Reminder | None]):
                 yield DayToggles(id="reminder-days")
             yield Static(id="reminder-problem")
             yield Static(keys_line([("↑↓", "routine"), ("Tab", "next"), ("←→ space", "days"),
-                                    ("Enter", "save"), ("Esc", "cancel")], sep="  "), classes="dialog-keys")
+                                    ("Enter", "save"), ("Esc", "cancel")], sep=" "), classes="dialog-keys")
         yield KeyFooter()
 
     @staticmethod

@@ -224,9 +224,15 @@ class SettingsScreen(Screen):
         if book is None or book.file is None:
             return
         taken = frozenset(r.routine for r in book.shown().reminders)
-        self.app.push_screen(
-            ReminderDialog(self.routines, old, taken),
-            lambda new: book.put(new, old.routine if old else None) if new else None)
+        self.app.push_screen(ReminderDialog(self.routines, old, taken),
+                             lambda new: self._put(book, new, old))
+
+    def _put(self, book: ReminderBook, new: Reminder | None, old: Reminder | None) -> None:
+        if new is None:
+            return
+        book.put(new, old.routine if old else None)
+        choices = self.query_one("#settings-list", NavList)
+        choices.highlighted = choices.get_option_index(REMINDER + new.routine)  # on it
 
     def action_remove_reminder(self) -> None:
         from coach.ui.screens.dialogs import Confirm
