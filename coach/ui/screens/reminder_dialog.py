@@ -16,16 +16,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from coach.core.content.errors import describe
 from coach.core.content.loading import RoutineInfo
 from coach.core.nudge.reminders import Reminder, parse_at
 from coach.core.settings.hours import WEEKDAYS
-from coach.core.text import duration_text, terminal_safe
-from coach.ui.widgets.dialog import Dialog, keys_line
+from coach.ui.screens.routine_form import RoutineForm, routine_option
+from coach.ui.widgets.dialog import keys_line
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList, one_line
+from coach.ui.widgets.navlist import NavList
 
 NEW_AT = "18:30"  # a new reminder's time to start from: after work
 
@@ -76,15 +75,12 @@ class ReminderRoutines(NavList):
     BINDINGS = [Binding("enter", "select", "Time", id="reminder_time")]
 
 
-class ReminderDialog(Dialog[Reminder | None]):
+class ReminderDialog(RoutineForm[Reminder | None]):
     """Answers the reminder to save, or None (Esc)."""
 
     DEFAULT_CSS = """
-    ReminderDialog #reminder-routines { height: auto; max-height: 8; border: none; padding: 0; }
-    ReminderDialog .reminder-row { height: 1; margin-top: 1; }
+    ReminderDialog #reminder-routines { max-height: 8; }
     ReminderDialog .reminder-label { width: 6; }
-    ReminderDialog #reminder-at { border: none; height: 1; width: 8; padding: 0 1; }
-    ReminderDialog #reminder-problem { color: $error; height: auto; display: none; }
     """
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reminder_save"),
@@ -93,13 +89,10 @@ class ReminderDialog(Dialog[Reminder | None]):
 
     def __init__(self, routines: Mapping[str, RoutineInfo], old: Reminder | None = None,
                  taken: frozenset[str] = frozenset()) -> None:
-        super().__init__()
-        # Shortest first, as the picker lists them; a routine that has a reminder already
-        # is left out of a new one (one reminder per routine: change that one instead).
-        self.routines = sorted((info for info in routines.values()
-                                if info.routine.id not in taken
-                                or (old is not None and info.routine.id == old.routine)),
-                               key=lambda info: info.seconds)
+        # A routine that has a reminder already is left out of a new one (one reminder per
+        # routine: change that one instead).
+        super().__init__(info for info in routines.values() if info.routine.id not in taken
+                         or (old is not None and info.routine.id == old.routine))
         self.old = old
 
     def compose(self) -> ComposeResult:
@@ -107,25 +100,19 @@ class ReminderDialog(Dialog[Reminder | None]):
             title = "Change the reminder" if self.old else "Remind of a routine"
             yield Static(Text(title, "bold").append(
                 "\nbrought up by `backcoach nudger` at its time", "not bold dim"))
-            yield ReminderRoutines(*(self._option(info) for info in self.routines),
-                                   id="reminder-routines")
-            with Horizontal(classes="reminder-row"):
+            yield ReminderRoutines(*(routine_option(info) for info in self.routines),
+                                   id="reminder-routines", classes="form-routines")
+            with Horizontal(classes="form-row"):
                 yield Static("At", classes="reminder-label")
                 yield Input(self.old.at if self.old else NEW_AT, id="reminder-at",
-                            max_length=5, restrict=r"[0-9:]*")
-            with Horizontal(classes="reminder-row"):
+                            classes="form-field", max_length=5, restrict=r"[0-9:]*")
+            with Horizontal(classes="form-row"):
                 yield Static("Days", classes="reminder-label")
                 yield DayToggles(id="reminder-days")
-            yield Static(id="reminder-problem")
+            yield Static(id="reminder-problem", classes="form-problem")
             yield Static(keys_line([("↑↓", "routine"), ("Tab", "next"), ("←→ space", "days"),
                                     ("Enter", "save"), ("Esc", "cancel")], sep=" "), classes="dialog-keys")
         yield KeyFooter()
-
-    @staticmethod
-    def _option(info: RoutineInfo) -> Option:
-        line = Text(terminal_safe(info.routine.name)).append(f"  {duration_text(info.seconds)}",
-                                                             "dim")
-        return Option(one_line(line), id=info.routine.id)
 
     def on_mount(self) -> None:
         days = self.query_one(DayToggles)
@@ -166,7 +153,4 @@ class ReminderDialog(Dialog[Reminder | None]):
         self.dismiss(reminder)
 
     def _problem(self, message: str, focus: str) -> None:
-        problem = self.query_one("#reminder-problem", Static)
-        problem.update(Text(message))
-        problem.display = True
-        self.query_one(focus).focus()
+        self.show_problem(message, "#reminder-problem", focus)
