@@ -37,6 +37,7 @@ class ReminderBook:
         self.on_disk: tuple[Reminder, ...] = ()
         self.pending: list[Edit] = []
         self.problem = ""
+        self.write_failed = False  # the notice for a failing write is given once, not per try
         self.writing = False
         self.watchers: list[Callable[[], None]] = []
 
@@ -94,7 +95,7 @@ class ReminderBook:
                           lambda new: self._written(len(edits), new), self._write_failed)
 
     def _written(self, done: int, new: tuple[Reminder, ...]) -> None:
-        self.writing = False
+        self.writing = self.write_failed = False
         del self.pending[:done]
         self.on_disk, self.problem = new, ""
         self._changed()
@@ -102,7 +103,8 @@ class ReminderBook:
 
     def _write_failed(self, problem: str) -> None:
         self.writing = False
-        if not self.problem:  # once, not at every retry
+        if not self.write_failed:  # once, not at every retry
+            self.write_failed = True
             self.notify(f"{problem}. Your change is kept and will be tried again.",
                         title="Could not save your reminders", severity="error", timeout=10,
                         markup=False)

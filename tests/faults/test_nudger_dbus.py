@@ -17,11 +17,13 @@ from coach.core.nudge.log import NudgeLog, TimerState
 from coach.nudger import desktop
 from coach.nudger.idle import LOCKED_S, desktop_idle, sense
 from coach.nudger.tmux import Tmux
-from tests.faults.test_nudger_tmux import nudger, settings, stop, tmux, wait_until  # noqa: F401
+from tests.faults import test_nudger_tmux
+from tests.faults.test_nudger_tmux import nudger, settings, stop, wait_until
 from tests.tools import needs
 
 pytestmark = needs("dbus-daemon", "/usr/bin/python3")
 
+tmux = test_nudger_tmux.tmux  # the fixture: a tmux server of the test's own, a client attached
 STANDIN = Path(__file__).with_name("dbus_standin.py")
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's, with dbus-python and GLib
 

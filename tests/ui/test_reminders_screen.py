@@ -154,7 +154,8 @@ async def test_a_failed_write_is_kept_shown_unsaved_and_retried(library, data_di
 
 async def test_a_damaged_reminders_file_is_a_notice_not_a_crash(library, data_dir, settle):
     Reminders(NudgeLog(data_dir)).change(lambda old: [])
-    (NudgeLog(data_dir).folder / "reminders.json").write_text('{"reminders": [{"at": 3')
+    path = NudgeLog(data_dir).folder / "reminders.json"
+    path.write_text('{"reminders": [{"at": 3')
     app = await open_settings(library, data_dir, settle)
     async with app.run_test(size=(80, 24)) as pilot:
         said = record_notices(app)
@@ -163,6 +164,11 @@ async def test_a_damaged_reminders_file_is_a_notice_not_a_crash(library, data_di
         assert isinstance(app.screen, SettingsScreen)
         [notice] = [s for s in said if s.title == "Could not read your reminders"]
         assert "reminders.json" in notice.message
+        assert any("reminders.json" in row for row in rows(app))  # and the section says so
+        await go(pilot, "a", "enter", "enter")  # an edit waits: the file is not written over
+        assert "18:30  Stand-up micro-break  Mon-Fri  (not saved yet)" in rows(app)
+        assert [s.title for s in said].count("Could not save your reminders") == 1
+        assert path.read_text() == '{"reminders": [{"at": 3'
 
 
 def test_a_routine_name_is_shown_as_text_never_markup(library):

@@ -25,7 +25,7 @@ from coach.ui.messages import Sent
 from coach.ui.reminder_book import ReminderBook, Shown
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList
+from coach.ui.widgets.navlist import NavList, one_line
 from coach.ui.widgets.size_guard import SizeGuard
 
 # field, how it reads; yes/no choices toggle, the others step with left/right
@@ -92,6 +92,9 @@ def options(settings: Settings, reminders: Shown | None = None,
         return rows
     rows.append(Option(Text("Reminders (brought up by backcoach nudger)", "bold underline"),
                        id="reminders", disabled=True))
+    if reminders.problem:  # the notice said it; the row keeps saying it
+        rows.append(Option(one_line(Text(reminders.problem, "dim")), id="reminders-problem",
+                           disabled=True))
     rows += [Option(reminder_text(r, names or {}, reminders.unsaved), id=REMINDER + r.routine)
              for r in sorted(reminders.reminders, key=lambda r: r.at)]  # as the day runs
     rows.append(Option(Text("+ Add a reminder"), id=ADD))
