@@ -36,6 +36,7 @@ from coach.ui.moved import follow_data_folder
 from coach.ui.nudging import Nudges
 from coach.ui.opening import StoreOpened, StoreOpening
 from coach.ui.palette import CoachCommands, app_commands
+from coach.ui.reminder_book import ReminderBook
 from coach.ui.routines import LibraryChanged, RoutineBook
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.picker import PickerScreen
@@ -93,6 +94,7 @@ class CoachApp(App):
         self.lent = lent = Lent(self.writer, store, notify, self.push_screen, self.post_message,
                                 self.exit)
         self.sessions = SessionKeeper(self.writer, store, recovery, notify)
+        self.reminders = ReminderBook(self.writer, None if store is None else store.folder, notify)
         self.routines = RoutineBook(lent, library)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
@@ -132,6 +134,7 @@ class CoachApp(App):
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.set_interval(RETRY_S, self.sessions.retry)
+        self.set_interval(RETRY_S, self.reminders.retry)
         self.set_interval(RETRY_S, partial(follow_data_folder, self.lent, self.gate))
         self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
         self.nudges.start()
@@ -149,6 +152,7 @@ class CoachApp(App):
 
     def keep_work(self) -> None:
         """Run the queued writes here and now, and save the session under way (or keep it)."""
+        self.reminders.retry()  # a reminder edit that failed: one more try before the end
         self.writer.finish()
         self.sessions.save_now("stopped")
         self.nudges.quit()
@@ -282,7 +286,8 @@ class CoachApp(App):
 
     def _settings(self) -> None:
         if not SettingsScreen.matches(self.screen):
-            self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes)))
+            self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes),
+                                            self.reminders, self.library.routines))
 
     def action_safety(self) -> None:
         if self.library.safety is not None:

@@ -56,6 +56,7 @@ class ClockKeeper:
         self.shared.push(force=True)
 
     def stop(self) -> None:
+        self._catch_up()  # an answer given since the last tick (a click, the popup) stands
         if self.delivered:
             self._answered_nothing()
         self.shared.push(force=True)
@@ -68,8 +69,7 @@ class ClockKeeper:
     def tick(self, idle: Idle | None, can_deliver: Callable[[], bool] = lambda: True
              ) -> list[Nudge]:
         """Catch up; the nudges this process must deliver now (none, or one)."""
-        if self.shared.pull() and self.timer.pending is None:
-            self.delivered = False  # answered elsewhere (the popup, an app)
+        self._catch_up()
         self._natural_break(idle)
         out: list[Nudge] = []
         for event in self.timer.poll():
@@ -82,6 +82,10 @@ class ClockKeeper:
                                          self.settings.day_start_hour))
         self.shared.push()
         return out
+
+    def _catch_up(self) -> None:
+        if self.shared.pull() and self.timer.pending is None:
+            self.delivered = False  # answered elsewhere (the popup, a desktop button, an app)
 
     # -- natural breaks (coach/core/nudge/away.py) ------------------------------------------
 
