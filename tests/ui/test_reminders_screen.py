@@ -178,3 +178,17 @@ def test_a_routine_name_is_shown_as_text_never_markup(library):
     text = reminder_text(Reminder(routine="micro-break", at="7:00", days="sat,sun"),
                          {"micro-break": hostile}, unsaved=False)
     assert text.plain == "07:00  [bold red]Hi[/]␛[2J  Sat,Sun"
+
+
+async def test_the_time_field_shows_its_value_while_it_is_typed_in(library, data_dir, settle):
+    """Input:focus draws a tall border; in the dialog's one-line row that left a bare edge and
+    hid the time being typed (seen in tmux at 80x24)."""
+    app = await open_settings(library, data_dir, settle)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go(pilot, "s", "a", "tab")
+        field = app.screen.query_one("#reminder-at")
+        assert app.focused is field
+        assert field.content_region.height == 1 and field.content_region.width >= 5
+        await go(pilot, "ctrl+u", "0", "7", ":", "4", "5")
+        assert "07:45" in "".join(strip.text for strip in field.render_lines(field.region.reset_offset))

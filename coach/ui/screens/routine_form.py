@@ -31,6 +31,8 @@ class RoutineForm(Dialog[R]):
     RoutineForm .form-routines { height: auto; max-height: 10; border: none; padding: 0; }
     RoutineForm .form-row { height: 1; margin-top: 1; }
     RoutineForm .form-field { border: none; height: 1; width: 8; padding: 0 1; }
+    /* Input:focus draws a tall border, which a one-line row crops to a bare edge */
+    RoutineForm .form-field:focus { border: none; text-style: underline; }
     RoutineForm .form-problem { color: $error; height: auto; display: none; }
     """
 
