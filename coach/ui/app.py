@@ -165,6 +165,8 @@ class CoachApp(App):
         self.settings = settings
         if settings.theme in self.available_themes:
             self.theme = settings.theme
+        else:  # another version's or a hand-edited name (Neutralised): say why it looks default
+            self.notify(f"No theme {settings.theme!r} here; pick one in Settings.", markup=False)
         self.routines.refresh()
         self.routines.look()  # and every WATCH_S: routines saved by another copy or command
         self.set_interval(WATCH_S, self.routines.look)

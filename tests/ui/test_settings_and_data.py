@@ -12,6 +12,7 @@ from coach.ui.screens.picker import PickerScreen
 from coach.ui.screens.safety import SafetyScreen
 from coach.ui.screens.session import SessionScreen
 from coach.ui.screens.settings import SettingsScreen
+from tests.notices import record_notices
 
 
 def make(library, data_dir):
@@ -175,3 +176,16 @@ async def test_the_theme_is_kept_in_settings_and_comes_back(library, data_dir, r
     async with again.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert again.theme == chosen
+
+
+async def test_a_theme_this_version_lacks_is_said_not_silently_dropped(library, data_dir,
+                                                                       ready_store, settle):
+    store = Store(data_dir)
+    store.save_settings(store.settings().model_copy(update={"theme": "solarized-\x1b[31mneon"}))
+    app, _ = make(library, data_dir)
+    said = record_notices(app)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "textual-dark"
+        notice = [s.message for s in said if "theme" in s.message]
+        assert notice and "Settings" in notice[0] and "\x1b" not in notice[0]
