@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from coach import __version__
@@ -35,6 +36,16 @@ class _Parser(argparse.ArgumentParser):
     def _print_message(self, message: str, file=None) -> None:  # type: ignore[override]
         lines = message.split("\n")
         super()._print_message("\n".join(terminal_safe(line) for line in lines), file)
+
+    commands: Mapping[str, argparse.ArgumentParser] = {}
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        # A word too many is named with the usage of the command it follows, not the top level's.
+        parsed, extra = self.parse_known_args(args, namespace)
+        if extra:
+            owner = self.commands.get(getattr(parsed, "command", None) or "", self)
+            owner.error(f"unrecognized arguments: {' '.join(extra)}")
+        return parsed
 
 
 def _command(sub, name: str, summary: str, more: str = "", **kw) -> argparse.ArgumentParser:
@@ -130,6 +141,7 @@ def _parser() -> argparse.ArgumentParser:
     add_log_parser(sub)
     nudger_command.add_parser(sub)
     remind_command.add_parser(sub)
+    parser.commands = sub.choices
     return parser
 
 

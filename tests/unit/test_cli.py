@@ -214,3 +214,15 @@ def test_the_main_help_lists_no_hidden_command():
     text = help_of()
     assert "SUPPRESS" not in text and "nudge-prompt" not in text
     assert "nudger " in text and "remind " in text
+
+
+@pytest.mark.parametrize("argv, usage", [
+    (["log", "micro-break", "5"], "usage: backcoach log "),
+    (["exercises", "--bogus"], "usage: backcoach exercises "),
+    (["--bogus"], "usage: backcoach [-h]"),
+])
+def test_a_word_too_many_is_named_with_its_commands_usage(capsys, argv, usage):
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    err = capsys.readouterr().err
+    assert stop.value.code == 2 and err.startswith(usage) and "unrecognized arguments" in err
