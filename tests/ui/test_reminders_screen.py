@@ -55,6 +55,7 @@ async def test_add_change_and_remove_a_reminder_by_keys(library, data_dir, settl
         assert "18:30  After-work reset  Mon-Fri" in rows(app)
         assert "+ Add a reminder" in rows(app)
         assert "a Add reminder" in footer(app) and "d Remove" not in footer(app)
+        assert "Change" in footer(app) and "Open" not in footer(app)  # Enter changes a row
 
         # a: add. ↓ picks the second routine, Tab goes to the time, Tab to the days.
         await go(pilot, "a")

@@ -101,6 +101,12 @@ def options(settings: Settings, reminders: Shown | None = None,
     return rows
 
 
+class SettingsList(NavList):
+    """Enter flips a toggle, steps a value or opens a reminder: it changes the row."""
+
+    BINDINGS = [Binding("enter", "select", "Change", id="change")]
+
+
 class SettingsScreen(Screen):
     """Shows `settings`; every change goes up as Changed, and the App sets `settings` back."""
 
@@ -136,7 +142,7 @@ class SettingsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield NavList(id="settings-list")
+        yield SettingsList(id="settings-list")
         yield Static(Text(HINT, "dim"), id="settings-hint")
         yield KeyFooter()
         yield SizeGuard(50, 12)
