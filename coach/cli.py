@@ -15,7 +15,7 @@ from coach.commands import nudger as nudger_command
 from coach.commands import remind as remind_command
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
-from coach.commands.common import USER_ERROR, UserError, say, shipped_library, stdout_closed
+from coach.commands.common import USER_ERROR, UserError, first_library, say, stdout_closed
 from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
@@ -140,13 +140,13 @@ def cmd_tui(args: argparse.Namespace, start: str | None = None) -> int:
             "the app needs a terminal (stdin and stdout are not one); run `backcoach` in a "
             "terminal, or a command such as `backcoach status` in a script"
         )
-    library = shipped_library()
+    library, check = first_library()
     from coach.core.storage.store import Store
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
     from coach.ui.terminal_watch import watch_terminal
 
     app = CoachApp(library=library, store=Store(data_dir(args.data_dir)), start=start,
-                   compact=args.compact or None)
+                   compact=args.compact or None, check=check)
     # A terminal closed without SIGHUP (the app in its own session) becomes one, so it saves.
     stop_watching = watch_terminal([sys.stdin.fileno(), sys.stdout.fileno()])
     try:

@@ -34,6 +34,7 @@ from coach.ui import signals
 from coach.ui.context import Lent
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
+from coach.ui.library_check import LibraryCheck
 from coach.ui.moved import follow_data_folder
 from coach.ui.nudging import NudgeDesk, is_micro_break
 from coach.ui.opening import StoreOpened, StoreOpening
@@ -82,13 +83,15 @@ class CoachApp(App):
     def __init__(self, library: Library, store: Store | None = None, clock: Clock | None = None,
                  zone: str | None = None, animate: bool = True,
                  recovery: Recovery | None = None, start: str | None = None,
-                 compact: bool | None = None) -> None:
+                 compact: bool | None = None,
+                 check: Callable[[], Library] | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock or SystemClock()
         self.zone = zone or local_zone_name()
         self.animate_every = 1.0 if animate else 0.0
-        self.settings = Settings()
+        # The defaults, unvalidated: validating builds the model's schema before the first frame.
+        self.settings = Settings.model_construct()
         self.writer = StoreWriter(self)
         if recovery is None and store is not None:
             recovery = Recovery(store.folder)
@@ -100,6 +103,9 @@ class CoachApp(App):
         lent = Lent(self.writer, store, notify, self.push_screen, self.post_message, self.exit)
         self.sessions = SessionKeeper(self.writer, store, recovery, notify)
         self.routines = RoutineBook(lent, library)
+        # check: the library is the sealed cache's, unvalidated; a worker checks it (startup).
+        self.checking = LibraryCheck(check, self.routines, self.call_later,
+                                     self.call_from_thread, self.post_message, self.exit)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
         self.nudges = NudgeDesk(self, start, compact)
@@ -133,6 +139,7 @@ class CoachApp(App):
         self.push_screen(PickerScreen(self.library))
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
+        self.call_after_refresh(self.checking.start, self.run_worker)
         self.set_interval(RETRY_S, self.sessions.retry)
         self.set_interval(RETRY_S, partial(follow_data_folder, self))
         self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
@@ -237,9 +244,10 @@ class CoachApp(App):
     def start_routine(self, info: RoutineInfo) -> None:
         """Once the store is open: safety first (once), then the pain check-in (if on), then
         the session."""
-        self.when_store_opens(self._start, info)
+        self.when_store_opens(self.checking.when_checked, self._start, info)
 
     def _start(self, info: RoutineInfo) -> None:
+        info = self.library.routines.get(info.routine.id, info)  # the checked one
         if not self.settings.safety_acknowledged and self.library.safety is not None:
             self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
         elif self.settings.pain_checkin and not is_micro_break(info):
