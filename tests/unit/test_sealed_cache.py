@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,18 +14,7 @@ import pytest
 from coach.core.content import cache, sealed
 from coach.core.content.loading import load_library
 from coach.core.content.models import Exercise, Routine
-from coach.paths import content_dir
 from tests.unit.test_content_cache import exercise, same
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    return Path(shutil.copytree(content_dir(), tmp_path / "content"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
 
 
 def test_a_miss_loads_in_full_and_a_hit_is_the_same_library_to_check_later(content, cache_dir):
