@@ -11,6 +11,7 @@ before it starts.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from typing import Any
 
@@ -63,6 +64,7 @@ class LibraryCheck:
         # The user's routines stay as they were read; the built-ins become the checked ones.
         mine = {key: info for key, info in book.library.routines.items() if not info.builtin}
         book.library = Library(result.exercises, result.routines | mine, result.safety)
+        gc.freeze()  # for the app's life, as the App freezes the first library (see _store_opened)
         self.gate.open()
         self.post(LibraryChanged(book.library))
 

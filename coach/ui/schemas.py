@@ -8,6 +8,7 @@ once the first frame is out, the prefetch thread (coach/ui/lazy.py) builds them 
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Iterator
 
@@ -34,4 +35,7 @@ def build_schemas() -> list[str]:
         if model.__module__.startswith("coach.") and not model.__pydantic_complete__:
             model.model_rebuild()
             built.append(model.__name__)
+    # They live as long as the app: out of the collector's full sweeps, as the App's gc.freeze()
+    # puts what it loaded before them, so a sweep over them does not land in a session's start.
+    gc.freeze()
     return built
