@@ -7,6 +7,7 @@ The commands themselves live in coach.commands; this module parses and dispatche
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -181,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
         except SystemExit:  # -h, --version or a usage error: printed, maybe into a pipe
             sys.stdout.flush()
             raise
+        if args.command not in (None, "start"):  # only the app turns it on again
+            gc.enable()
+        else:
+            gc.disable()  # until the app's first frame (coach/ui/sweeps.py)
         status = COMMANDS.get(args.command, cmd_tui)(args)
         sys.stdout.flush()  # here, so a closed pipe is met inside this try and not at exit
         return status

@@ -45,6 +45,7 @@ from coach.ui.screens.picker import PickerScreen
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import StoreWriter, WriteFailed, Written
 from coach.ui.store_gate import StoreGate
+from coach.ui.sweeps import sweeps_on
 from coach.ui.widgets.size_guard import SizeGuard
 
 if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
@@ -140,6 +141,7 @@ class CoachApp(App):
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.call_after_refresh(self.checking.start, self.run_worker)
+        self.call_after_refresh(sweeps_on)  # off while it started (coach/ui/sweeps.py)
         self.set_interval(RETRY_S, self.sessions.retry)
         self.set_interval(RETRY_S, partial(follow_data_folder, self))
         self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
