@@ -19,6 +19,15 @@ def _figures_in_braille(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BACKCOACH_FIGURES", "braille")
 
 
+@pytest.fixture(autouse=True)
+def _no_host_idle(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's time-away probes never ask the tmux or desktop of the machine running the
+    tests (a test that wants them hands its own to app.nudges.away.probe)."""
+    from coach.nudger.idle import AwayWatch
+
+    monkeypatch.setattr(AwayWatch, "default_probe", staticmethod(lambda tmux: None))
+
+
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(content_dir())

@@ -12,6 +12,7 @@ import argparse
 import datetime as dt
 import os
 import signal
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -38,7 +39,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     act.add_argument("--uninstall", action="store_true", help="remove what --install wrote")
     nd.add_argument("--tmux-socket", metavar="NAME", help="a tmux server started with -L NAME")
     nd.add_argument("--sense-every", type=float, default=SENSE_S, help=argparse.SUPPRESS)
-    pr = sub.add_parser("nudge-prompt", help=argparse.SUPPRESS,
+    # No help=: argparse lists a subcommand given any help, SUPPRESS too ("==SUPPRESS==").
+    pr = sub.add_parser("nudge-prompt",
                         description="The nudger's tmux popup: the nudge waiting, answered with "
                         "b, z or s; or a reminder, answered with Enter, l or s.")
     pr.add_argument("--reminder", metavar="ROUTINE", help=argparse.SUPPRESS)
@@ -83,6 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     from coach.core.nudge.shared import NUDGER_FILE, Presence
     from coach.core.time.clock import SystemClock
     from coach.core.time.days import local_zone_name
+    from coach.nudger import desktop
     from coach.nudger.idle import sense, signals
     from coach.nudger.tmux import Tmux
 
@@ -91,6 +94,8 @@ def _run(args: argparse.Namespace) -> int:
     log = NudgeLog(folder)
     lock = Presence(log.folder / NUDGER_FILE, exclusive=True)
     if not lock.hold():
+        if lock.problem:  # a FIFO or a folder at the lock's path is no other nudger
+            raise UserError(lock.problem)
         raise UserError(f"a nudger already runs for this machine ({log.folder / NUDGER_FILE}); "
                         "one is enough")
     tmux = Tmux(args.tmux_socket or os.environ.get("BACKCOACH_TMUX_SOCKET"))
@@ -102,10 +107,15 @@ def _run(args: argparse.Namespace) -> int:
         + (", ".join(found) if found else "nothing here (no tmux client, no desktop bus): "
            "time away counts as sitting"))
     keeper.start()
+    if keeper.shared.alive.problem:  # it still nudges; only `status` cannot see it keep time
+        say(f"backcoach nudger: warning: {keeper.shared.alive.problem}")
     sensed_at = checked_at = 0.0
     idle = None
     popup = None  # the last popup's tmux process, while it is open
     reminded_at = 0.0
+    listener = desktop.Listener()
+    listener.start()  # before the first notification: no click is missed
+    sent: dict[int, str] = {}  # our notifications waiting for a click: id -> "" or a routine
     try:
         while not stop:
             now = time.monotonic()
@@ -116,19 +126,25 @@ def _run(args: argparse.Namespace) -> int:
                 sensed_at, idle = now, sense(tmux)
             was_away = keeper.away
             for nudge in keeper.tick(idle):
-                popup = _deliver(nudge.sitting_s, keeper.settings, tmux, folder, popup)
+                popup = _deliver(nudge.sitting_s, keeper.settings, tmux, folder, popup, sent)
             if now - reminded_at >= REMIND_S:
                 reminded_at = now
                 for routine in _reminders_due(log, keeper.zone):
-                    popup = _deliver(0, keeper.settings, tmux, folder, popup, routine)
+                    popup = _deliver(0, keeper.settings, tmux, folder, popup, sent, routine)
+            for answer in listener.take():
+                if answer.id in sent:  # ours; closed without a click: no answer, as a popup
+                    what = sent.pop(answer.id)
+                    if answer.action:
+                        popup = _clicked(answer.action, what, keeper, tmux, folder, popup)
             if keeper.away != was_away:
-                say(f"{_clock()} " + ("away: a break, noticed by "
-                                      f"{keeper.shared.away[1] if keeper.shared.away else ''}"
-                                      if keeper.away else "back: a new stretch"))
+                away = keeper.timer.away
+                say(f"{_clock()} " + (f"away: a break, noticed by {away.noticed}" if away
+                                      else "back: a new stretch"))
             time.sleep(TICK_S)
     except KeyboardInterrupt:
         pass
     finally:
+        listener.stop()
         keeper.stop()
         lock.release()
     return 0
@@ -171,8 +187,10 @@ def _routine_name(routine: str) -> str:
     return info.routine.name if info is not None else routine
 
 
-def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, reminder: str = ""):
-    """A nudge (or a reminder of a routine) through every channel; the popup's process."""
+def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, sent: dict[int, str],
+             reminder: str = ""):
+    """A nudge (or a reminder of a routine) through every channel; the popup's process. The
+    desktop notification's id goes into `sent`, for its buttons' answer."""
     from coach.core.nudge.notify import notification
     from coach.core.nudge.wording import nudge_body
     from coach.nudger import desktop
@@ -191,13 +209,68 @@ def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, reminder: st
         else:  # no popups in this tmux, or ours is still open (the break, its summary)
             tmux.message(clients[0].name, f"backcoach: {body} (b in the app: a break)")
             said.append(f"tmux message on {clients[0].name}")
-    if "desktop" in settings.notify and desktop.notify("Reminder" if reminder else "Stand up",
-                                                       body):
-        said.append("desktop notification")
+    if "desktop" in settings.notify:
+        number = desktop.notify("Reminder" if reminder else "Stand up", body,
+                                desktop.REMINDER_ACTIONS if reminder else desktop.NUDGE_ACTIONS)
+        if number is not None:
+            sent[number] = reminder
+            said.append("desktop notification")
     if sys.stdout.isatty():
         sys.stdout.write(notification(settings.notify, "backcoach", body, "TMUX" in os.environ))
     say(f"{_clock()} {'reminder' if reminder else 'nudge'}: {body} "
         f"({', '.join(said) or 'this terminal only'})")
+    return popup
+
+
+def _popup_start(tmux, folder: Path, routine: str, popup):
+    """`backcoach start ROUTINE` in a tmux popup, in place of ours if one is open (the nudge or
+    the reminder the click answered); None with no tmux client or no popups."""
+    clients = tmux.clients()
+    if not clients or not tmux.has_popups():
+        return None
+    from coach.nudger.tmux import passed_env
+
+    if popup is not None and popup.poll() is None:
+        tmux.close_popup(clients[0].name)
+        try:
+            popup.wait(3)
+        except subprocess.TimeoutExpired:
+            return None  # still up: better no break than one hidden under it
+
+    return tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir", str(folder),
+                                        "start", routine], passed_env())
+
+
+def _clicked(action: str, routine: str, keeper, tmux, folder: Path, popup):
+    """A button on our desktop notification, answered as the tmux popup answers its keys: a
+    nudge's "Break now" starts the stand-up break in a popup (where there is tmux; else the
+    answer "break" is recorded) and "Snooze" snoozes; a reminder's "Start" starts the routine
+    in a popup, "Later" brings it up again later, "Skip" lets it go for today."""
+    from coach.core.nudge.keeper import answer_waiting
+    from coach.core.nudge.log import NudgeLog
+    from coach.core.nudge.reminders import Reminders
+    from coach.core.time.clock import SystemClock
+
+    did = "nothing (unknown button)"
+    if not routine and action in ("break", "snooze"):
+        started = _popup_start(tmux, folder, "micro-break", popup) if action == "break" else None
+        if started is not None:
+            popup, did = started, "the stand-up break in a tmux popup"
+        else:
+            answer_waiting(keeper.log, SystemClock(), keeper.settings, keeper.zone,
+                           "break" if action == "break" else "snooze", f"desktop {os.getpid()}")
+            did = f"answered {action}"
+    elif routine and action == "start":
+        started = _popup_start(tmux, folder, routine, popup)
+        popup = started or popup
+        did = ("the routine in a tmux popup" if started is not None
+               else f"no tmux popup here: start it with `backcoach start {routine}`")
+    elif routine and action == "later":
+        Reminders(NudgeLog(folder)).put_off(routine)
+        did = "brought up again later"
+    elif routine and action == "skip":
+        did = "skipped for today"
+    say(f"{_clock()} desktop: {action} -> {did}")
     return popup
 
 

@@ -29,7 +29,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     from coach.commands.start import routine_to_start
     from coach.core.content.errors import describe
     from coach.core.nudge.log import NudgeLog
-    from coach.core.nudge.reminders import Reminder, Reminders
+    from coach.core.nudge.reminders import Reminder, Reminders, put, without
     from coach.core.storage.errors import StoreError
 
     reminders = Reminders(NudgeLog(data_dir(args.data_dir)))
@@ -45,7 +45,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
             gone = [r for r in reminders.read() if r.routine == args.remove]
             if not gone:
                 raise UserError(f"remind: no reminder for {args.remove!r}; see `remind --list`")
-            reminders.change(lambda old: [r for r in old if r.routine != args.remove])
+            reminders.change(lambda old: without(old, args.remove))
             say(f"Removed the reminder for {args.remove}.")
             return 0
         if not args.routine or not args.at:
@@ -59,7 +59,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
             new = Reminder(routine=args.routine, at=args.at, days=args.days)
         except ValidationError as exc:
             raise UserError(describe("remind", exc)[0]) from None
-        reminders.change(lambda old: [*(r for r in old if r.routine != new.routine), new])
+        reminders.change(lambda old: put(old, new))
     except StoreError as exc:
         raise UserError(str(exc)) from None
     say(f"Reminder: {new.routine} at {new.at} on {','.join(new.days)} "

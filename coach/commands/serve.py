@@ -54,6 +54,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--allow-remote", action="store_true",
         help=f"listen on an address other machines can reach; {WARNING}",
     )
+    parser.add_argument(
+        "--allow-host", action="append", default=[], metavar="NAME",
+        help="with --allow-remote: a name the browser may reach it by, besides its addresses "
+        "and this machine's host name (others are refused: DNS rebinding)",
+    )
 
 
 def check_port(host: str, port: int) -> None:
@@ -77,6 +82,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"serve: {args.host} can be reached from other machines, and {WARNING}; "
             "use --host 127.0.0.1, or add --allow-remote if you mean it"
         )
+    if args.allow_host and is_loopback(args.host):
+        raise UserError("serve: --allow-host is for --allow-remote; on loopback only this "
+                        "machine's own names reach it")
     if not 1 <= args.port <= 65535:
         raise UserError(f"serve: --port {args.port} is not a port; give 1 to 65535")
     try:
@@ -92,7 +100,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     command = f'PYTHONPATH={here}"${{PYTHONPATH:+:$PYTHONPATH}}" ' + shlex.join(
         [sys.executable, "-m", "coach", "--data-dir", str(folder)]
     )
-    server = guarded_server(command, args.host, args.port, is_loopback(args.host), new_token())
+    server = guarded_server(command, args.host, args.port, is_loopback(args.host), new_token(),
+                            tuple(args.allow_host))
     if not is_loopback(args.host):
         print(f"backcoach: warning: serving on {args.host}: {WARNING}", file=sys.stderr)
     try:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
+import socket
 from collections.abc import Awaitable, Callable
 
 from aiohttp import web
@@ -44,28 +45,46 @@ def _name(host: str) -> str:
         return host.lower()
 
 
-def allowed_hosts(host: str, port: int, loopback: bool) -> frozenset[str] | None:
-    """The Host headers a request may carry; None when any may (bound to an address others
-    reach: the user names it however their network does, and the token still guards it)."""
-    if not loopback:
-        return None
-    names = {_name(host)}
-    names |= {"localhost", "127.0.0.1", "[::1]"}  # loopback by any of its names, never another
-    return frozenset(f"{name}:{port}" for name in names)
+def allowed_hosts(host: str, port: int, loopback: bool,
+                  names: tuple[str, ...] = ()) -> Callable[[str], bool]:
+    """Which Host headers a request may carry (DNS rebinding sends the attacker's name).
+
+    On loopback: the bound address or loopback by any of its names. With --allow-remote, also
+    any IP address (a rebound name is a name: a browser never sends an address it did not
+    open), this machine's host name (and its .local), and each name given with --allow-host;
+    always with the port served on."""
+    if loopback:
+        shown = {_name(host), "localhost", "127.0.0.1", "[::1]"}
+        return frozenset(f"{name}:{port}" for name in shown).__contains__
+    here = socket.gethostname().lower()
+    known = {_name(host), "localhost", here, f"{here}.local", *(_name(n) for n in names)}
+
+    def allowed(header: str) -> bool:
+        name, colon, given = header.rpartition(":")
+        if not colon or given != str(port):
+            return False
+        try:
+            ipaddress.ip_address(name.removeprefix("[").removesuffix("]"))
+        except ValueError:
+            return name in known
+        return True
+
+    return allowed
 
 
 def _same(given: str | None, token: str) -> bool:
     return given is not None and hmac.compare_digest(given.encode(), token.encode())
 
 
-def guard(token: str, hosts: frozenset[str] | None) -> Middleware:
+def guard(token: str, hosts: Callable[[str], bool]) -> Middleware:
     """The aiohttp middleware that refuses every request but the token holder's own."""
 
     @web.middleware
     async def check(request: web.Request, handler: Handler) -> web.StreamResponse:
         host = (request.headers.get("Host") or "").lower()
-        if hosts is not None and host not in hosts:
-            raise web.HTTPForbidden(text="backcoach serve: not this server's address\n")
+        if not hosts(host):
+            raise web.HTTPForbidden(text="backcoach serve: not this server's address (serve "
+                                         "it by another name with --allow-host NAME)\n")
         origin = request.headers.get("Origin")
         if origin is not None and origin.lower() != f"{request.scheme}://{host}":
             raise web.HTTPForbidden(text="backcoach serve: a page elsewhere may not use it\n")
@@ -89,18 +108,21 @@ def guard(token: str, hosts: frozenset[str] | None) -> Middleware:
     return check
 
 
-def guarded_server(command: str, host: str, port: int, loopback: bool, token: str):
+def guarded_server(command: str, host: str, port: int, loopback: bool, token: str,
+                   names: tuple[str, ...] = ()):
     """textual-serve's Server with the guard in front of every route, saying its address with
-    the token at start (instead of textual-serve's own line, which has no token)."""
+    the token at start (instead of textual-serve's own line, which has no token).
+
+    The guard goes in through on_startup, textual-serve's public hook, which gets the aiohttp
+    Application after every route is added and before aiohttp freezes it (AppRunner runs
+    startup, then freeze): a middleware appended there wraps every route. Should a later
+    aiohttp freeze first, the append raises and the server does not start: it never serves
+    unguarded (tests/unit/test_serve.py runs this path for real)."""
     from textual_serve.server import Server
 
     class GuardedServer(Server):
-        async def _make_app(self) -> web.Application:  # where textual-serve builds its routes
-            app = await super()._make_app()
-            app.middlewares.append(guard(token, allowed_hosts(host, port, loopback)))
-            return app
-
         async def on_startup(self, app: web.Application) -> None:
+            app.middlewares.append(guard(token, allowed_hosts(host, port, loopback, names)))
             print(f"backcoach: open {self.public_url}/?token={token}\n"
                   "backcoach: press Ctrl+C to stop", flush=True)
 

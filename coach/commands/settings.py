@@ -23,7 +23,7 @@ ABOUT = {  # each fits beside the widest value in 80 columns
     "pain_checkin": "pain check-in around a session",
     "day_start_hour": "a training day starts (0-12 h)",
     "weekly_goal_days": "goal: days a week (1-7)",
-    "theme": "colour theme",
+    "theme": "colour theme (ctrl+p, Theme)",
     "nudge_minutes": "sitting before a nudge (1-240)",
     "snooze_minutes": "a snooze: 5 or 10 minutes",
     "work_hours": "nudges only then, HH:MM-HH:MM",
@@ -55,12 +55,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     change.add_argument("value", metavar="VALUE")
 
 
+def themes() -> tuple[str, ...]:
+    """The themes the app offers: Textual's own, as the app registers none of its own."""
+    from textual.theme import BUILTIN_THEMES
+
+    return tuple(BUILTIN_THEMES)
+
+
 def changed(settings: Settings, key: str, value: str) -> Settings:
     """The settings with one changed, as the model checks it; UserError names the fix."""
     field = key.strip().lower().replace("-", "_")
     if field not in Settings.model_fields:
         raise UserError(f"settings: no setting {key!r}; the settings are: "
                         + ", ".join(Settings.model_fields))
+    if field == "theme":
+        if value.strip().lower() not in themes():  # the model takes any name (a newer app's)
+            raise UserError(f"settings: theme: no theme {one_line(value.strip(), 60)!r}; pick "
+                            "one of: " + ", ".join(themes()))
+        value = value.strip().lower()
     try:
         return Settings.model_validate(settings.model_dump() | {field: value})
     except ValidationError as exc:

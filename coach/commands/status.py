@@ -54,7 +54,7 @@ def _read_status(folder: Path) -> _Status:
         last = _last_session(store, max(counted)) if counted else None
         store.month_totals()  # from the summaries: notes the records left out of every count
         unshown = tuple(store.skipped.values())
-        nudges = nudge_fields(folder, now, today, last)
+        nudges = nudge_fields(folder, now, today, last, settings.away_minutes * 60)
         # Breaks as the sessions count them, as the Progress screen and the compact pane do.
         nudges["breaks_today"] = counted.get(today, NO_DAY).breaks
     except StoreError as exc:

@@ -98,24 +98,9 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
         flags |= getattr(os, "O_NONBLOCK", 0)
     if not links:
         flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = _open(path, flags, dir_fd=dir_fd, links=links)
     try:
-        fd = os.open(path, flags) if dir_fd is None else os.open(path, flags, dir_fd=dir_fd)
-    except OSError as exc:
-        if exc.errno == errno.ELOOP and not links:
-            try:
-                target = f" (to {os.readlink(path, dir_fd=dir_fd)})"
-            except OSError:
-                target = ""
-            raise NotAFile(path, f"is a link{target}, which backcoach does not follow here") \
-                from None
-        raise
-    try:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
-        if not stat.S_ISREG(mode) and not (streams and stat.S_IFMT(mode) in _KINDS):
-            raise NotAFile(path, f"is {_KINDS.get(stat.S_IFMT(mode), 'not a plain file')}, "
-                                 "not a file")
+        _plain(fd, path, streams)
         chunks, left = [], limit + 1
         while left > 0:  # the size may change under us (a sync tool): count what is read
             chunk = os.read(fd, min(left, 2**20))
@@ -128,3 +113,46 @@ def read_file(path: Path, limit: int, *, links: bool = False, streams: bool = Fa
     if left <= 0:
         raise TooLarge(path, f"is over {limit // 2**20 or 1} MB, far more than backcoach writes")
     return b"".join(chunks)
+
+
+def _open(path: Path, flags: int, mode: int = FILE_MODE, *, dir_fd: int | None = None,
+          links: bool = False) -> int:
+    """os.open, with a link refused under O_NOFOLLOW as NotAFile that says where it points."""
+    try:
+        return os.open(path, flags, mode) if dir_fd is None else \
+            os.open(path, flags, mode, dir_fd=dir_fd)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not links:
+            try:
+                target = f" (to {os.readlink(path, dir_fd=dir_fd)})"
+            except OSError:
+                target = ""
+            raise NotAFile(path, f"is a link{target}, which backcoach does not follow here") \
+                from None
+        raise
+
+
+def _plain(fd: int, path: Path, streams: bool = False) -> None:
+    """IsADirectoryError or NotAFile unless the open fd is a plain file (or, with streams, a
+    pipe or a device)."""
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
+    if not stat.S_ISREG(mode) and not (streams and stat.S_IFMT(mode) in _KINDS):
+        raise NotAFile(path, f"is {_KINDS.get(stat.S_IFMT(mode), 'not a plain file')}, "
+                             "not a file")
+
+
+def open_lock_file(path: Path) -> int:
+    """An fd open for read and write on the plain file at path, made private if missing: a file
+    to flock and to write the holder's pid in. Opened without waiting and never through a link;
+    anything but a plain file is NotAFile (a FIFO there took a lock that `status` could not
+    see, so a second nudger or writer was told a lie), a folder IsADirectoryError."""
+    fd = _open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
+               | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _plain(fd, path)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd

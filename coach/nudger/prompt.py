@@ -19,7 +19,7 @@ from pathlib import Path
 from coach.core.nudge.keeper import answer_waiting
 from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.posture import posture_tip
-from coach.core.nudge.reminders import LATER_MIN, Reminders, later
+from coach.core.nudge.reminders import LATER_MIN, Reminders
 from coach.core.nudge.timer import Answer
 from coach.core.nudge.wording import nudge_body
 from coach.core.settings.model import Settings
@@ -107,6 +107,5 @@ def run_reminder(folder: Path, routine: str) -> int:
         argv = [sys.executable, "-m", "coach", "--data-dir", str(folder), "start", routine]
         os.execv(sys.executable, argv)
     if key == "l":
-        reminders.change(lambda old: [later(r, dt.datetime.now(dt.UTC))
-                                      if r.routine == routine else r for r in old])
+        reminders.put_off(routine)
     return 0

@@ -78,6 +78,10 @@ class Tmux:
         except OSError:
             return None
 
+    def close_popup(self, client: str) -> None:
+        """Close the popup over the client's window (its command ends with it)."""
+        self._run("display-popup", "-C", "-c", client)
+
     def message(self, client: str, text: str, seconds: int = 15) -> None:
         """One line on the client's status line ('#' doubled: tmux formats it)."""
         self._run("display-message", "-c", client, "-d", str(seconds * 1000),

@@ -22,26 +22,26 @@ from textual.screen import Screen
 
 from coach.core.content.loading import Library, RoutineInfo
 from coach.core.figure.modes import linux_console
-from coach.core.history.progress import streaks
 from coach.core.session.recorder import SessionRun
-from coach.core.session.records import SessionStatus
 from coach.core.settings.model import Settings
 from coach.core.storage.recovery import Recovery, offer_question
 from coach.core.storage.store import Store
 from coach.core.time.clock import Clock, SystemClock
 from coach.core.time.days import local_zone_name, training_day
 from coach.ui import signals
-from coach.ui.context import Lent
+from coach.ui.context import Lent, Running
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
 from coach.ui.library_check import LibraryCheck
 from coach.ui.moved import follow_data_folder
-from coach.ui.nudging import NudgeDesk, is_micro_break
+from coach.ui.nudging import Nudges
 from coach.ui.opening import StoreOpened, StoreOpening
 from coach.ui.palette import CoachCommands, app_commands
+from coach.ui.reminder_book import ReminderBook
 from coach.ui.routines import LibraryChanged, RoutineBook
-from coach.ui.screens.dialogs import Confirm, PainCheck, StopDialog
+from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.picker import PickerScreen
+from coach.ui.session_flow import SafetyScreen, SessionFlow, SessionScreen, SummaryScreen
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import StoreWriter, WriteFailed, Written
 from coach.ui.store_gate import StoreGate
@@ -50,21 +50,15 @@ from coach.ui.widgets.size_guard import SizeGuard
 
 if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
     from coach.ui.screens import editor as editor_screen
-    from coach.ui.screens import preview as preview_screen
     from coach.ui.screens import session as session_screen
     from coach.ui.screens import settings as settings_screen
 
 # Only the picker is on the first frame; the rest load when first shown (see coach/ui/lazy.py).
-EditorScreen = LazyScreen("coach.ui.screens.editor", "EditorScreen")
 HelpScreen = LazyScreen("coach.ui.screens.help", "HelpScreen")
 LibraryScreen = LazyScreen("coach.ui.screens.library", "LibraryScreen")
-RoutineScreen = LazyScreen("coach.ui.screens.preview", "RoutineScreen")
 ProgressScreen = LazyScreen("coach.ui.screens.progress", "ProgressScreen")
-SessionScreen = LazyScreen("coach.ui.screens.session", "SessionScreen")
 SettingsScreen = LazyScreen("coach.ui.screens.settings", "SettingsScreen")
-SummaryScreen = LazyScreen("coach.ui.screens.summary", "SummaryScreen")
 SafetyPage = LazyScreen("coach.ui.screens.safety", "SafetyPage")
-SafetyScreen = LazyScreen("coach.ui.screens.safety", "SafetyScreen")
 
 RETRY_S = 30.0  # how often a session the store refused is tried again
 WATCH_S = 2.0  # how often a running app looks for routines saved by another copy or command
@@ -101,15 +95,21 @@ class CoachApp(App):
         def notify(*args: Any, **kwargs: Any) -> None:
             self.notify(*args, **kwargs)
 
-        lent = Lent(self.writer, store, notify, self.push_screen, self.post_message, self.exit)
+        self.lent = lent = Lent(self.writer, store, notify, self.push_screen, self.post_message,
+                                self.exit)
         self.sessions = SessionKeeper(self.writer, store, recovery, notify)
+        self.reminders = ReminderBook(self.writer, None if store is None else store.folder, notify)
         self.routines = RoutineBook(lent, library)
         # check: the library is the sealed cache's, unvalidated; a worker checks it (startup).
         self.checking = LibraryCheck(check, self.routines, self.call_later,
                                      self.call_from_thread, self.post_message, self.exit)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
-        self.nudges = NudgeDesk(self, start, compact)
+        running = Running(lent, self, self.clock, self.zone, lambda: self.settings,
+                          self.change_settings, self._adopt_settings, self.today,
+                          lambda: self.library, self.start_routine, self.gate, self.animate_every)
+        self.nudges = Nudges(running, start, compact)
+        self.flow = SessionFlow(running, self.sessions, self.nudges)  # a session, start to finish
         self.linux_console = linux_console(os.environ)  # its font lacks a few symbols
 
     @property
@@ -130,20 +130,21 @@ class CoachApp(App):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The palette's commands (coach/ui/palette.py), ours only, in the order offered."""
-        return app_commands(self, self.library)
+        return app_commands(self, self.library, self.start_routine, self.nudges.commands())
 
     def get_key_display(self, binding: Binding) -> str:
         return console_text(super().get_key_display(binding), self.linux_console)
 
     def on_mount(self) -> None:
         self.set_class(self.linux_console, CONSOLE_CLASS)  # app.tcss: borders it can draw
-        self.push_screen(PickerScreen(self.library))
+        self.push_screen(PickerScreen(self.library, self.linux_console))
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
         self.call_after_refresh(self.checking.start, self.run_worker)
         self.call_after_refresh(sweeps_on)  # off while it started (coach/ui/sweeps.py)
         self.set_interval(RETRY_S, self.sessions.retry)
-        self.set_interval(RETRY_S, partial(follow_data_folder, self))
+        self.set_interval(RETRY_S, self.reminders.retry)
+        self.set_interval(RETRY_S, partial(follow_data_folder, self.lent, self.gate))
         self.call_after_refresh(prefetch, self, SessionScreen, SafetyScreen, SummaryScreen)
         self.nudges.start()
 
@@ -160,6 +161,7 @@ class CoachApp(App):
 
     def keep_work(self) -> None:
         """Run the queued writes here and now, and save the session under way (or keep it)."""
+        self.reminders.retry()  # a reminder edit that failed: one more try before the end
         self.writer.finish()
         self.sessions.save_now("stopped")
         self.nudges.quit()
@@ -194,27 +196,18 @@ class CoachApp(App):
                     screen.select(message.select)
 
     @on(Written)
-    def _written(self, message: Written) -> None:
-        if message.job.then is not None:
-            message.job.then(message.result)
-
     @on(WriteFailed)
-    def _write_failed(self, message: WriteFailed) -> None:
-        if message.job.failed is not None:
-            message.job.failed(message.problem)
-        else:
-            self.notify(message.problem, title=f"Could not {message.job.what}",
-                        severity="error", timeout=10, markup=False)
+    def _store_answered(self, message: Written | WriteFailed) -> None:
+        self.writer.answered(message)  # on the UI thread: the job's then, or failed
 
     def today(self) -> dt.date:
         """The training day it is now: the one place the UI asks."""
         return training_day(self.clock.now(), self.zone, self.settings.day_start_hour)
 
-    def streak(self) -> int:
-        """Today's streak; reads the day summaries, so call it from a worker thread."""
-        return 0 if self.store is None else streaks(self.store.session_days(), self.today())[0]
-
     # -- settings ----------------------------------------------------------------------------
+
+    def _adopt_settings(self, settings: Settings) -> None:
+        self.settings = settings  # read back from the file: nothing to save
 
     def change_settings(self, settings: Settings) -> None:
         self.settings = settings
@@ -240,74 +233,21 @@ class CoachApp(App):
     def _start_asked(self, message: PickerScreen.StartAsked) -> None:
         self.start_routine(message.info)
 
-    def on_routine_screen_start_asked(self, message: preview_screen.RoutineScreen.StartAsked) -> None:
-        self.start_routine(message.info)
-
     def start_routine(self, info: RoutineInfo) -> None:
-        """Once the store is open: safety first (once), then the pain check-in (if on), then
-        the session."""
-        self.when_store_opens(self.checking.when_checked, self._start, info)
+        # Picked before the library's check ended: it waits for it, then starts the checked one.
+        self.checking.when_checked(self._start_checked, info)
 
-    def _start(self, info: RoutineInfo) -> None:
-        info = self.library.routines.get(info.routine.id, info)  # the checked one
-        if not self.settings.safety_acknowledged and self.library.safety is not None:
-            self.push_screen(SafetyScreen(self.library.safety), partial(self._safety_answer, info))
-        elif self.settings.pain_checkin and not is_micro_break(info):
-            self.push_screen(PainCheck("right now"), partial(self._begin, info))
-        else:
-            self._begin(info, None)
-
-    def _safety_answer(self, info: RoutineInfo, agreed: bool | None) -> None:
-        if agreed:
-            self.change_settings(self.settings.model_copy(update={"safety_acknowledged": True}))
-            self._start(info)
-
-    def _begin(self, info: RoutineInfo, pain: int | None) -> None:
-        run = SessionRun(info, self.clock, self.zone, self.settings.day_start_hour, pain)
-        self.sessions.running = run
-        self.nudges.session_started(run)
-        self.push_screen(SessionScreen(run, bell=self.settings.bell,
-                                       reduce_motion=self.settings.reduce_motion))
+    def _start_checked(self, info: RoutineInfo) -> None:
+        self.flow.start(self.library.routines.get(info.routine.id, info))
 
     def on_session_screen_step_done(self, message: session_screen.SessionScreen.StepDone) -> None:
-        """After every finished step, so a crash loses at most the step under way."""
-        self.sessions.save(message.run.record("in progress"))
+        self.flow.step_done(message.run)
 
     def on_session_screen_stop_asked(self, message: session_screen.SessionScreen.StopAsked) -> None:
-        self.push_screen(StopDialog(), partial(self._stop_answer, message.run))
-
-    def _stop_answer(self, run: SessionRun, choice: str | None) -> None:
-        if choice == "save":
-            self._finish(run, "stopped")
-        elif choice == "discard":
-            self.sessions.discard(run)
-            self.nudges.session_ended(counted=False)  # b, then discard: no break
-            self.pop_screen()
+        self.flow.stop_asked(message.run)
 
     def on_session_screen_finished(self, message: session_screen.SessionScreen.Finished) -> None:
-        run = message.run
-        if self.settings.pain_checkin and not is_micro_break(run.info):
-            self.push_screen(PainCheck("now, after"), partial(self._after_pain, run))
-        else:
-            self._finish(run, "completed")
-
-    def _after_pain(self, run: SessionRun, pain: int | None) -> None:
-        run.pain_after = pain
-        self._finish(run, "completed")
-
-    def _finish(self, run: SessionRun, status: SessionStatus) -> None:
-        record = run.record(status)
-        self.sessions.running = None
-        self.nudges.session_ended()
-        summary = SummaryScreen(record)
-        self.switch_screen(summary)
-        today = self.today()
-
-        def saved(days: dict) -> None:
-            summary.streak = streaks(days, today)[0]
-            summary.saved = "saved"
-
-        self.sessions.save(record, saved, lambda problem: summary.set_unsaved(problem))
+        self.flow.finished(message.run)
 
     def action_suspend(self) -> None:
         """Ctrl+Z: pause first, so the session comes back paused after `fg`."""
@@ -345,7 +285,7 @@ class CoachApp(App):
             from coach.ui.screens.log_session import Logger  # loads with the progress screen
             from coach.ui.widgets.breaks import BreaksSource
 
-            breaks = BreaksSource(self.nudges.days, self.nudges.days_between,
+            breaks = BreaksSource(self.nudges.records.days, self.nudges.records.days_between,
                                   self.settings.nudge_minutes)
             logger = None if self.store is None else Logger(
                 self.writer, self.store, self.library.routines, self.clock, self.zone,
@@ -359,7 +299,8 @@ class CoachApp(App):
 
     def _settings(self) -> None:
         if not SettingsScreen.matches(self.screen):
-            self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes)))
+            self.push_screen(SettingsScreen(self.settings, tuple(self.available_themes),
+                                            self.reminders, self.library.routines))
 
     def action_safety(self) -> None:
         if self.library.safety is not None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 # Chromium's fonts (`backcoach serve`) and absent from the console's; ≡ is in both.
 HEADER_ICON = "≡"
 
-CONSOLE_CLASS = "-linux-console"  # on the App in that mode: app.tcss and widgets look for it
+CONSOLE_CLASS = "-linux-console"  # on the App in that mode: app.tcss looks for it
 CONSOLE = str.maketrans({"⏎": "Enter", "≤": "<=", "▕": "|", "⭘": "="})
 
 

@@ -1,39 +1,44 @@
 """The command palette (ctrl+p): this app's commands, ours first, user text never markup.
 
 The App lists its commands through Textual's public hook, App.get_system_commands (built by
-app_commands here); the provider reads them from there, so it needs nothing of CoachApp.
+app_commands here, from the App's actions by name, as its bindings name them); the provider
+reads them from there, so neither needs anything of CoachApp.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from coach.core.content.loading import Library
+from coach.core.content.loading import Library, RoutineInfo
 
-if TYPE_CHECKING:
-    from coach.ui.app import CoachApp
+Command = tuple[str, str, Callable[[], object]]  # (name, help, what it does)
 
 
-def app_commands(app: CoachApp, library: Library) -> Iterable[SystemCommand]:
-    """What a user of this app may want from the palette, in the order it is offered."""
-    yield SystemCommand("Progress", "Calendar, year, history, totals", app.action_progress)
-    yield SystemCommand("Exercise library", "Browse every exercise", app.action_library)
-    yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals, theme", app.action_settings)
-    yield SystemCommand("Help", "Keys of this screen", app.action_help)
-    yield SystemCommand("When not to exercise", "Safety first", app.action_safety)
+def app_commands(app: App, library: Library, start: Callable[[RoutineInfo], object],
+                 nudges: Iterable[Command]) -> Iterable[SystemCommand]:
+    """What a user of this app may want from the palette, in the order it is offered: the
+    App's actions (run as its bindings run them), a start for every routine, the nudges'."""
+    def action(name: str) -> Callable[[], object]:
+        return partial(app.run_action, name)
+
+    yield SystemCommand("Progress", "Calendar, year, history, totals", action("progress"))
+    yield SystemCommand("Exercise library", "Browse every exercise", action("library"))
+    yield SystemCommand("Settings", "Bell, motion, pain check-ins, goals, theme", action("settings"))
+    yield SystemCommand("Help", "Keys of this screen", action("help"))
+    yield SystemCommand("When not to exercise", "Safety first", action("safety"))
     for info in library.routines.values():
         yield SystemCommand(f"Start: {info.routine.name}", info.routine.description,
-                            partial(app.start_routine, info))
-    for name, about, run in app.nudges.commands():
+                            partial(start, info))
+    for name, about, run in nudges:
         yield SystemCommand(name, about, run)
-    yield SystemCommand("Theme", "Colours; also in Settings", app.action_change_theme)
-    yield SystemCommand("Quit", "Leave backcoach", app.action_quit)
+    yield SystemCommand("Theme", "Colours; also in Settings", action("change_theme"))
+    yield SystemCommand("Quit", "Leave backcoach", action("quit"))
 
 
 def plain(text: str) -> Content:

@@ -93,6 +93,20 @@ class StoreWriter:
         else:
             post(Written(job, result))
 
+    def answered(self, message: Written | WriteFailed) -> None:
+        """A job's answer, which the App hands back on the UI thread: its `then` with the
+        result, or `failed` with the problem (no `failed`: a notice saying what could not be
+        done)."""
+        job = message.job
+        if isinstance(message, Written):
+            if job.then is not None:
+                job.then(message.result)
+        elif job.failed is not None:
+            job.failed(message.problem)
+        else:
+            self.app.notify(message.problem, title=f"Could not {job.what}", severity="error",
+                            timeout=10, markup=False)
+
     def finish(self) -> None:
         """At exit: run what is still queued here and now (the worker may be cancelled)."""
         with self._lock:

@@ -147,7 +147,7 @@ def test_linux_console_without_colour(snap_compare, library, ready_store, monkey
 
 
 def test_session_in_a_small_pane(snap_compare, library, ready_store):
-    """40x12 (a tmux split): countdown, phase and name, and no picture to squeeze them."""
+    """40x12 (a tmux split): countdown, phase and name, a small picture beside them."""
     app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
                    animate=False, start="desk-five")
     assert snap_compare(app, terminal_size=(40, 12), run_before=keys_then("n"))
@@ -167,3 +167,17 @@ def test_too_small_cover(snap_compare, library, ready_store):
     app = CoachApp(library=library, store=ready_store, clock=ManualClock(), zone="UTC",
                    animate=False, compact=False)
     assert snap_compare(app, terminal_size=(48, 11), run_before=keys_then())
+
+
+@pytest.mark.parametrize("view", ["settings_reminders", "reminder_dialog"])
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_reminders_in_settings(snap_compare, library, ready_store, size, view):
+    """The settings screen's reminders (the end of its list) and the dialog that adds one."""
+    from coach.core.nudge.log import NudgeLog
+    from coach.core.nudge.reminders import Reminder, Reminders
+
+    Reminders(NudgeLog(ready_store.folder)).change(
+        lambda old: [Reminder(routine="after-work", at="18:30", days="mon-fri")])
+    keys = ("s", "end", "up") if view == "settings_reminders" else ("s", "a")
+    app = app_for(library, ready_store)
+    assert snap_compare(app, terminal_size=size, run_before=keys_then(*keys))

@@ -69,3 +69,17 @@ async def test_the_selected_days_figures_are_shown_and_named(library, ready_stor
     shown = await show_panel(library, ready_store, settle, *["left"] * 20)
     assert shown.startswith("Breaks on Sat 31 Oct\nUp within 30 min: 1 of 1 sitting\n")
     assert "Longest sitting: 10 min" in shown and "48 min" not in shown
+
+
+def test_the_longest_sitting_is_worded_as_the_nudges_word_a_sitting():
+    """One wording of a sitting: the panel had its own ('1 h 5 min', '45 s') beside the
+    nudge's ('1 h 05 min', '1 min'), so one sitting read two ways."""
+    from coach.core.nudge.log import DayFigures
+    from coach.core.nudge.wording import nudge_body
+    from coach.ui.widgets.breaks import breaks_text
+
+    for seconds, said in ((45, "1 min"), (1799, "29 min"), (3930, "1 h 05 min")):
+        figures = {TODAY: DayFigures(longest_s=seconds, stretches=1)}
+        shown = str(breaks_text(figures, TODAY, 30))
+        assert f"Longest sitting: {said}\n" in shown
+        assert nudge_body(seconds).startswith(f"Sitting {said}:")

@@ -202,6 +202,23 @@ async def test_the_palette_offers_our_commands_only(library, data_dir, ready_sto
         assert not {"Keys", "Maximize", "Screenshot"} & set(names)
 
 
+async def test_the_palettes_commands_run_the_apps_actions(library, data_dir, ready_store, settle):
+    """Chosen in the palette as a user does: the App's action runs, as its key would."""
+    from coach.ui.screens.library import LibraryScreen
+    from coach.ui.screens.progress import ProgressScreen
+
+    app = make(library, data_dir)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        for name, screen in [("Progress", ProgressScreen), ("Exercise library", LibraryScreen)]:
+            await pilot.press("ctrl+p", *name, "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, screen), name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, PickerScreen)
+
+
 async def test_export_names_the_file_and_its_id_after_the_routine(library, data_dir, ready_store,
                                                                   settle, tmp_path):
     app = make(library, data_dir)

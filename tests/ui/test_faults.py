@@ -153,7 +153,7 @@ async def test_a_failed_delete_and_undo_lose_nothing(library, history_store, dat
         store.refuse = {"save_session"}
         await pilot.press("u")  # the undo fails: the record stays ready for another u
         await written(pilot)
-        assert app.screen.deleted
+        assert app.screen.sessions.deleted
         store.refuse = set()
         await pilot.press("u")
         await written(pilot)

@@ -28,7 +28,7 @@ async def test_a_running_app_follows_and_says_where(library, tmp_path, monkeypat
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert main(["doctor", "--sync-dir", str(synced)]) == 0
-        follow_data_folder(app)  # what the half-minute timer does
+        follow_data_folder(app.lent, app.gate)  # what the half-minute timer does
         await settle(pilot)
         assert app.store is not None and app.store.folder == synced
         assert any(m.startswith(f"Your history moved to {synced}") for m in said), said

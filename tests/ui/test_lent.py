@@ -86,3 +86,40 @@ def test_the_routine_book_looks_through_the_writer_and_posts_what_changed(ready_
     writer.run_all()
     assert len(posted) == 1 and isinstance(posted[0], LibraryChanged)
     assert "mine" in posted[0].library.routines and book.library is posted[0].library
+
+
+def test_the_nudge_log_is_opened_saved_and_read_as_jobs_of_the_writer(ready_store, library):
+    """The nudges' records call no store file themselves: each is a writer job, whose answer
+    (the log open, a save's problem, today's figures) comes back on the caller's thread."""
+    from coach.core.nudge.log import NudgeLog
+    from coach.core.nudge.timer import SittingTimer, rules_from
+    from coach.core.time.clock import ManualClock
+    from coach.ui.context import Running
+    from coach.ui.nudge_records import NudgeRecords
+    from coach.ui.store_gate import StoreGate
+
+    parts, writer, _, said = lent(ready_store)
+    clock, settings, joined = ManualClock(), Settings(), []
+    running = Running(parts, None, clock, "UTC", lambda: settings,  # type: ignore[arg-type]
+                      lambda s: None, lambda s: None, lambda: clock.now().date(),
+                      lambda: library, lambda info: None, StoreGate(True, lambda *a: None), 0.0)
+    records = NudgeRecords(running, SittingTimer(clock, rules_from(settings, "UTC")),
+                           lambda: joined.append(True))
+    records.record(stretches=[records.stretch("break", 20 * 60)])  # before the log is open: kept
+    records.open_log()
+    assert [what for what, *_ in writer.jobs] == ["open the nudge log"] and records.nudge_log is None
+    writer.run_all()  # opened; joined; today's figures read; what was kept saved
+    try:
+        assert joined and records.nudge_log is not None and not said
+        assert not any(records.unsaved)
+        month = NudgeLog(ready_store.folder).month(clock.now().strftime("%Y-%m"))
+        assert [(s.ended_by, s.seconds) for s in month.stretches] == [("break", 20 * 60)]
+        records.record(stretches=[records.stretch("quit", 90)])
+        assert [what for what, *_ in writer.jobs] == ["save the nudge record"]
+        assert len(NudgeLog(ready_store.folder).month(clock.now().strftime("%Y-%m")).stretches) == 1
+        writer.run_all()
+        assert len(NudgeLog(ready_store.folder).month(clock.now().strftime("%Y-%m")).stretches) == 2
+        assert "read today's breaks" not in [what for what, *_ in writer.jobs]  # all answered
+    finally:
+        assert records.shared is not None
+        records.shared.alive.release()

@@ -266,6 +266,7 @@ async def test_settings_set_in_another_window_reach_the_running_app(library, rea
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.change_settings(app.settings.model_copy(update={"bell": True}))  # saved here
+        await saved(pilot)  # before the other window writes: the writer may still be busy
         ready_store.save_settings(app.settings.model_copy(update={"nudge_minutes": 3}))
         await wait_for(pilot, 30)
         await saved(pilot)

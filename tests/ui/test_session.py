@@ -79,6 +79,7 @@ async def test_first_session_asks_safety_once_and_plays_a_routine_to_the_end(lib
         summary = str(app.screen.query_one("#summary Static", Static).render())
         assert "Session complete" in summary and "4 before → 2 after" in summary
         assert "1 day in a row" in summary
+        assert "Counts    Counts as a session and for the streak" in summary
         [record] = store.sessions()
         assert record.status == "completed" and record.pain_after == 2
         assert [s.exercise_id for s in record.steps] == [
@@ -167,3 +168,22 @@ async def test_adjust_a_hold_and_go_back(library, data_dir, ready_store, settle)
         await wind(pilot, clock, 2)
         await pilot.press("p")  # back to the start of the step
         assert screen.run.player.phase.kind == "ready"
+
+
+async def test_a_finished_stand_up_break_says_why_the_streak_did_not_move(
+        library, data_dir, ready_store, settle):
+    """'Session complete … Streak 0 days in a row' after a micro-break done in full read as
+    a fault; the summary now says what the session counted for."""
+    clock = ManualClock()
+    app, store = make(library, data_dir, clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(*["j"] * pick(app, "micro-break"), "enter")
+        await wind(pilot, clock, library.routines["micro-break"].seconds + 5)
+        assert isinstance(app.screen, SummaryScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = " ".join(str(app.screen.query_one("#summary Static", Static).render()).split())
+        assert "Session complete" in summary and "Streak 0 days in a row" in summary
+        assert "A stand-up break: counts as a session, not for the streak (breaks are kept " \
+               "out of it; Settings changes that)" in summary

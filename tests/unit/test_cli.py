@@ -207,3 +207,10 @@ def test_a_path_the_system_refuses_is_one_line(capsys, data_dir, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("backcoach: ") and err.count("\n") == 1
+
+
+def test_the_main_help_lists_no_hidden_command():
+    """nudge-prompt (the nudger's popup) showed as `nudge-prompt   ==SUPPRESS==`."""
+    text = help_of()
+    assert "SUPPRESS" not in text and "nudge-prompt" not in text
+    assert "nudger " in text and "remind " in text

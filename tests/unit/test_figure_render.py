@@ -53,8 +53,8 @@ def test_turns_and_lifts_carry_arrows(library):
     turned = picture(library.exercises["sit-and-rotate"].figure, Frame(1.0))
     still = picture(library.exercises["sit-and-rotate"].figure, Frame(0.0))
     assert turned.arrows and not still.arrows
-    cobra = picture(library.exercises["cobra"].figure, Frame(1.0))
-    assert cobra.arrows  # the chest rises
+    press = picture(library.exercises["prone-press-up"].figure, Frame(1.0))
+    assert press.arrows  # the chest rises
     lift = picture(library.exercises["opposite-arm-leg-lift"].figure, Frame(1.0))
     assert lift.arrows == 2  # an arrow over the lifted arm and one over the lifted leg
     looks = {s.look for s in lift.shapes if s.role == "body"}

@@ -143,3 +143,27 @@ def test_a_nudge_waiting_as_the_user_leaves_is_recorded_unanswered(keeper, clock
     month = NudgeLog(tmp_path).month("2026-11")
     assert [n.answer for n in month.nudges] == ["no answer"]
     assert [s.noticed for s in month.stretches] == ["desktop"]
+
+
+@pytest.mark.parametrize("alive", [True, False])
+def test_a_session_whose_copy_died_holds_no_nudge_back(tmp_path, clock, alive):
+    """An app killed in a session left in_session in the file; the nudger (or an app) that
+    started within minutes adopted it, wrote it on, and never nudged: "after the one under
+    way" for hours. A session counts only while some copy keeps the clock (clock.alive)."""
+    app_timer = SittingTimer(OtherProcess(clock), NudgeRules(interval_s=30 * MIN))
+    app = SharedClock(NudgeLog(tmp_path), app_timer, "app 1")
+    app.alive.hold()
+    app_timer.session_started()
+    app.push(force=True)
+    if not alive:
+        app.alive.release()  # the app is killed in its session: the kernel drops its lock
+    clock.advance(MIN)
+    keeper = ClockKeeper(NudgeLog(tmp_path), clock, SETTINGS, "UTC")
+    keeper.start()
+    try:
+        assert keeper.timer.in_session is alive
+        assert (keeper.timer.next_in_s() is None) is alive
+        assert NudgeLog(tmp_path).timer().in_session is alive  # and so the file says, for status
+    finally:
+        keeper.shared.alive.release()
+        app.alive.release()

@@ -67,3 +67,24 @@ def test_remind_adds_lists_replaces_and_removes(data_dir, capsys):
     assert "Removed" in remind("--remove", "micro-break")
     [kept] = Reminders(NudgeLog(data_dir)).read()
     assert (kept.routine, kept.at, kept.days) == ("after-work", "19:00", ("sat", "sun"))
+
+
+def test_put_keeps_one_per_routine_and_an_edit_may_move_it_to_another_routine():
+    from coach.core.nudge.reminders import put, without
+
+    a, b = Reminder(routine="after-work", at="18:30"), Reminder(routine="micro-break", at="9:00")
+    both = put(put((), a), b)
+    assert put(both, Reminder(routine="after-work", at="19:00"))[-1].at == "19:00"
+    assert len(put(both, Reminder(routine="after-work", at="19:00"))) == 2
+    moved = put(both, Reminder(routine="desk-five", at="18:30"), replacing="after-work")
+    assert [r.routine for r in moved] == ["micro-break", "desk-five"]
+    assert without(both, "micro-break") == (a,)
+
+
+def test_put_off_brings_only_that_routine_up_again_later(data_dir):
+    reminders = Reminders(NudgeLog(data_dir))
+    reminders.change(lambda old: [Reminder(routine="after-work", at="18:30"),
+                                  Reminder(routine="micro-break", at="9:00")])
+    reminders.put_off("after-work", at())
+    again = {r.routine: r.again_at for r in reminders.read()}
+    assert again == {"after-work": at(minutes=10), "micro-break": None}

@@ -56,11 +56,23 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
     """A real `backcoach serve` on loopback: (its port, the token it printed)."""
+    yield from serving(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def served_remote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]]:
+    """A real `backcoach serve --allow-remote` on every address, with one --allow-host."""
+    yield from serving(tmp_path_factory, "--host", "0.0.0.0", "--allow-remote",
+                       "--allow-host", "Coach.Example")
+
+
+def serving(tmp_path_factory: pytest.TempPathFactory, *options: str) -> Iterator[tuple[int, str]]:
     pytest.importorskip("textual_serve")  # the web extra; the test extra installs it
     port = free_port()
     folder = tmp_path_factory.mktemp("serve") / "data"
     server = subprocess.Popen(
-        [sys.executable, "-m", "coach", "--data-dir", str(folder), "serve", "--port", str(port)],
+        [sys.executable, "-m", "coach", "--data-dir", str(folder), "serve", "--port", str(port),
+         *options],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
     )
     try:
@@ -71,7 +83,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, str]
             assert time.monotonic() < deadline and server.poll() is None, said.decode()
             if ready:
                 said += os.read(server.stdout.fileno(), 4096)  # type: ignore[union-attr]
-        found = re.search(rf"open http://127\.0\.0\.1:{port}/\?token=([A-Za-z0-9_-]{{40,}})\n",
+        found = re.search(rf"open http://[0-9.]+:{port}/\?token=([A-Za-z0-9_-]{{40,}})\n",
                           said.decode())
         assert found, said.decode()
         for _ in range(300):
@@ -161,3 +173,30 @@ def test_hostile_requests_are_refused(served, case: str):
     status, _, body = ask(port, path.format(token=token),
                           **{k: v.format(port=port, token=token) for k, v in headers.items()})
     assert status == 403, (case, body)
+
+
+REMOTE = {  # Host header -> let in: with --allow-remote, DNS rebinding still sends its own name
+    "evil.example:{port}": False,
+    "evil.example": False,
+    "coach.example:{port}": True,  # named with --allow-host
+    "coach.example:1": False,
+    "192.168.1.20:{port}": True,  # an address: no rebound name
+    "[fe80::1]:{port}": True,
+    "127.0.0.1:{port}": True,
+    f"{socket.gethostname()}:{{port}}": True,
+}
+
+
+@pytest.mark.parametrize("host", REMOTE)
+def test_with_allow_remote_the_host_header_must_still_be_an_address_or_a_known_name(
+        served_remote, host: str):
+    port, token = served_remote
+    status, _, body = ask(port, f"/?token={token}", Host=host.format(port=port))
+    assert status == (302 if REMOTE[host] else 403), (host, body)
+    if status == 403:
+        assert b"--allow-host NAME" in body
+
+
+def test_allow_host_is_refused_on_loopback(capsys, data_dir: Path):
+    assert main(["serve", "--allow-host", "coach.example"]) == 2
+    assert capsys.readouterr().err.startswith("backcoach: serve: --allow-host is for --allow-")

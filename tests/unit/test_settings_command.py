@@ -36,6 +36,7 @@ def test_lists_every_setting_with_its_value(data_dir, capsys):
     ("notify", "desktop,bell", ("bell", "desktop")),
     ("notify", "none", ()),
     ("theme", "nord", "nord"),
+    ("theme", " Rose-Pine ", "rose-pine"),
     ("bell", "off", False),
     ("reduce_motion", "yes", True),
     ("break_counts_for_streak", "on", True),
@@ -58,6 +59,12 @@ def test_set_changes_one_setting(data_dir, capsys, key, value, stored):
     ("notify", "bell,beep", "notify"),
     ("bell", "maybe", "bell: must be on or off (or true/false, yes/no), got 'maybe'"),
     ("volume", "11", "no setting 'volume'; the settings are: "),
+    ("theme", "foo", "settings: theme: no theme 'foo'; pick one of: textual-dark, "),
+    ("theme", "", "settings: theme: no theme ''; pick one of: "),
+    ("theme", "nord\x1b[2J", "no theme 'nord\u241b[2J'"),
+    ("day_start_hour", "13", "day_start_hour: must be at most 12"),
+    ("weekly_goal_days", "0", "weekly_goal_days: must be at least 1"),
+    ("away_minutes", "61", "away_minutes: must be at most 60"),
 ])
 def test_a_bad_key_or_value_is_one_line_exit_2_and_changes_nothing(data_dir, capsys, key, value,
                                                                    says):
@@ -121,3 +128,13 @@ def test_a_night_nobody_watched_is_not_sitting(data_dir, capsys):
 def test_status_without_any_nudge_data(data_dir, capsys):
     assert main(["status", "--format", "[{sitting}|{next_break}|{breaks_today}]"]) == 0
     assert capsys.readouterr().out == "[–|–|0]\n"
+
+
+def test_the_themes_settings_takes_are_the_ones_the_app_offers(library, data_dir):
+    """`settings set theme` takes a name the app can show, and every one the app can show."""
+    from coach.commands.settings import themes
+    from coach.ui.app import CoachApp
+
+    app = CoachApp(library=library, store=Store(data_dir), clock=ManualClock(), zone="UTC",
+                   animate=False)
+    assert set(themes()) == set(app.available_themes) and "textual-dark" in themes()

@@ -98,6 +98,31 @@ def steps_with_problems(problems: dict[str, str]) -> list[int]:
 
 
 @dataclass(frozen=True)
+class ShownProblems:
+    """Where the editor shows each problem: under the name, under the step list (which steps
+    to fix, then the list's own problem), and in the form of the step it shows (by field)."""
+
+    name: str
+    steps: str
+    step: dict[str, str]
+
+
+def shown_problems(problems: dict[str, str], typed: dict[str, str],
+                   index: int | None) -> ShownProblems:
+    """`problems` as Checked keys them, with `typed`: the shown step's fields typed so that
+    they are not yet in the draft ('must be a whole number'); `index`: the step shown."""
+    problems = {**problems, **{step_key(index or 0, f): m for f, m in typed.items()}}
+    steps = problems.get("steps", "")
+    bad = steps_with_problems(problems)
+    if bad:
+        steps = f"fix step {', '.join(map(str, bad))}" + (f"; {steps}" if steps else "")
+    prefix = None if index is None else step_key(index, "")
+    step = {} if prefix is None else {
+        k.removeprefix(prefix): v for k, v in problems.items() if k.startswith(prefix)}
+    return ShownProblems(problems.get("name", ""), steps, step)
+
+
+@dataclass(frozen=True)
 class Checked:
     """The draft as a routine (when valid), its problems by field, and its length."""
 

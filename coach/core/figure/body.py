@@ -20,7 +20,13 @@ BALL_R, ROLLER_R = 10.0, 12.0  # a ball as big as the head: smaller read as a kn
 BACK_BOW = 9.0  # how far a fully rounded (or arched) back bows from the straight line
 TRUNK_R = (9.0, 10.0)  # half the trunk's depth at the hips and at the chest (side view)
 LIMB_R = 5.0  # the thickest limb's half-width: what must clear the floor
+TURNED_FOOT = 1.9  # a foot's length when its turn is the movement (front and back views)
 FLOOR_GAP = 7.0  # the body rests clear above the floor, so the two never merge
+# A body lying along the floor is drawn thicker and further above it: its depth is all the
+# half blocks have to show it by (a pixel there is twice as tall as wide), and readers took
+# a thinner one, sunk into the mat, for a line on the floor.
+LYING = ("prone", "supine", "all fours")
+LYING_THICK, LYING_GAP = 1.35, 11.0
 
 # Segments shortened because they point at the viewer (or, a foot seen from above, drawn
 # longer so its turn reads): (view, base) -> segment -> factor.
@@ -42,6 +48,7 @@ class Body:
     def __init__(self, figure: Figure, pose: Pose):
         self.view, self.base, self.pose, self.figure = figure.view, figure.base, pose, figure
         self.short = _SHORT.get((figure.view, figure.base), {})
+        self.thick = LYING_THICK if figure.base in LYING else 1.0
         a = pose.angles
         turn_from = _RIGHT_OF_TORSO.get((figure.view, figure.base))
         self.wide = turn_from is not None
@@ -60,8 +67,11 @@ class Body:
             p[f"hip_{side}"] = hip
             p[f"knee_{side}"] = add(hip, direction(a[f"thigh_{side}"]), self._len("thigh", THIGH))
             p[f"ankle_{side}"] = add(p[f"knee_{side}"], direction(a[f"shin_{side}"]), SHIN)
+            # A foot turned in a front or back view is what moves (leg rotations): drawn
+            # longer so its turn reads, as a paddle rather than a knob at the ankle.
+            turned = self.wide and f"foot_{side}" in a
             p[f"toe_{side}"] = add(p[f"ankle_{side}"], direction(self._foot(side)),
-                                   self._len("foot", FOOT))
+                                   self._len("foot", FOOT) * (TURNED_FOOT if turned else 1))
             self._arm(p, side, sign)
         self.points = p
         self.ball = self._under()
@@ -119,8 +129,9 @@ class Body:
         return (spot[0], spot[1] - r - TRUNK_R[0] - 3.5), r  # room for a gap at any size
 
     def lowest(self) -> float:
-        ys = [y - LIMB_R for _, y in self.points.values()] + [self.points["head"][1] - HEAD_R]
-        ys.append(self.points["hip"][1] - TRUNK_R[0])
+        p, k = self.points, self.thick
+        ys = [y - LIMB_R * k for _, y in p.values()] + [p["head"][1] - HEAD_R]
+        ys += [p["hip"][1] - TRUNK_R[0] * k, p["mid"][1] - (TRUNK_R[0] + 0.5) * k]
         return min(ys)
 
     def _rest(self) -> None:
@@ -131,7 +142,7 @@ class Body:
             dy = -max(p["hand_l"][1], p["hand_r"][1])
         else:
             dx = -(p["ankle_l"][0] + p["ankle_r"][0]) / 2 if self.base == "stand" else 0.0
-            dy = FLOOR_GAP - self.lowest()
+            dy = (LYING_GAP if self.base in LYING else FLOOR_GAP) - self.lowest()
             if self.ball:  # the ball or roller sits on the floor, the body clear above it
                 dy = max(dy, 0.5 - (self.ball[0][1] - self.ball[1]))
         self.points = {k: (x + dx, y + dy) for k, (x, y) in p.items()}

@@ -22,6 +22,7 @@ THIGH_R, KNEE_R, ANKLE_R, FOOT_R = 6.2, 5.0, 4.0, 3.2
 SHOULDER_DROP = 6.0
 TURNED_GROW = 1.3  # the forward arm of a twisted trunk, against the other
 NEAR = ("trunk", "near")  # the arm hangs from a little below the top of the trunk
+HANG_CLEAR = 34.0  # feet this far above the floor under a bar: clearly hanging, not standing
 
 
 def draw(figure: Figure, pose: Pose) -> Drawing:
@@ -29,7 +30,7 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
     body = Body(figure, pose)
     out = Drawing()
     if body.base == "hang":
-        out.floor = min(y for _, y in body.points.values()) - 14
+        out.floor = min(y for _, y in body.points.values()) - HANG_CLEAR
     add_props(out, body)
     add_under(out, body)
     far, near = _limbs(body)
@@ -69,13 +70,14 @@ def _limbs(body: Body) -> tuple[list[Shape], list[Shape]]:
         # Near limbs and the trunk merge: one silhouette, as signage draws it (a gap between
         # them cut the trunk into slivers at this size). Far limbs stand apart, in outline.
         grow = _forward(body, side)
+        k = grow * body.thick
         arm = chain([shoulder, p[f"elbow_{side}"], p[f"hand_{side}"]],
-                    [ARM_R * grow, FOREARM_R * grow, HAND_R * grow], arm_look,
+                    [ARM_R * k, FOREARM_R * k, HAND_R * k], arm_look,
                     part=_part(arm_look), joins=NEAR)
         if grow > 1:  # the shoulder turned toward us: a round, bigger shoulder says "turned"
             near.append(replace(disc(shoulder, ARM_R * grow * 1.5), part="near", joins=NEAR))
         leg = chain([p[f"hip_{side}"], p[f"knee_{side}"], p[f"ankle_{side}"], p[f"toe_{side}"]],
-                    [THIGH_R, KNEE_R, ANKLE_R, FOOT_R], leg_look, part=_part(leg_look),
+                    [r * body.thick for r in (THIGH_R, KNEE_R, ANKLE_R, FOOT_R)], leg_look, part=_part(leg_look),
                     joins=NEAR if leg_look == "solid" else ())
         for shape in (leg, arm):
             (far if shape.look == "outline" else near).append(shape)
@@ -102,8 +104,9 @@ def _trunk(body: Body) -> Shape:
     p = body.points
     if not body.wide:
         top = add(p["neck"], body.tdir, -4.0)
-        return chain([p["hip"], p["mid"], top], [TRUNK_R[0], TRUNK_R[0] + 0.5, TRUNK_R[1]],
-                     part="trunk")
+        k = body.thick
+        return chain([p["hip"], p["mid"], top], [TRUNK_R[0] * k, (TRUNK_R[0] + 0.5) * k,
+                                                 TRUNK_R[1] * k], part="trunk")
     drop = body.tdir[0] * -3.0, body.tdir[1] * -3.0
     corners = [p["hip_l"], p["hip_r"], add(p["shoulder_r"], drop), add(p["shoulder_l"], drop)]
     return replace(poly(corners, "solid", "body", r=4.0), part="trunk")

@@ -9,11 +9,13 @@ from dataclasses import replace
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
 from coach.core.figure.pose import BASES, poses
-from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, poly
+from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, disc, poly
 
 SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
 NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
+GLUTE_OUT, GLUTE_R = 0.9, 8.0  # the rounded seat: how far behind the hips, how big
+ROLL_GAP, ROLL_LEN = 7.0, 20.0  # a rolling arrow's gap from the ball, and its length
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
          "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
@@ -54,8 +56,8 @@ def add_marks(out: Drawing, body: Body) -> None:
         if part == "lean":
             _lean(out, body)
             continue
-        if part in ("glute", "hamstring"):
-            (_glute if part == "glute" else _hamstring)(out, body)
+        if part in ("glute", "hamstring", "roll"):
+            {"glute": _glute, "hamstring": _hamstring, "roll": _roll}[part](out, body)
             continue
         x, y = p[WHERE[part]]
         y += HEAD_R if part == "head" else 0
@@ -80,10 +82,14 @@ def _chest_arc(out: Drawing, body: Body) -> None:
 
 
 def _glute(out: Drawing, body: Body) -> None:
-    """The buttock at work: an arrow from behind pointing at it, square to the trunk."""
+    """The buttock at work: the seat rounded out behind the hips, as a muscle drawn for what
+    it does, and an arrow from behind pointing at it, square to the trunk (round 2 readers
+    saw only a lunge: the buttock did not show)."""
     behind = direction(body.pose.angles["torso"] + 90)  # the back's side (the body faces right)
     seat = add(body.points["hip"], body.tdir, -2.0)
-    tip = add(seat, behind, TRUNK_R[0] + LIFT_GAP)
+    bulge = add(seat, behind, TRUNK_R[0] * GLUTE_OUT)
+    out.add(replace(disc(bulge, GLUTE_R, halo=False), part="trunk"))
+    tip = add(bulge, behind, GLUTE_R + LIFT_GAP)
     out.add(*arrow([add(tip, behind, LIFT_LEN + 6), tip]))
     out.arrows += 1
 
@@ -99,6 +105,18 @@ def _hamstring(out: Drawing, body: Body) -> None:
     out.arrows += 1
 
 
+def _roll(out: Drawing, body: Body) -> None:
+    """The body rolling over the ball or roller: an arrow out of each side of it, along the
+    floor, ←●→ (round 2 readers saw the ball releases as one still picture)."""
+    if body.ball is None:
+        return
+    (x, y), r = body.ball
+    for way in (1.0, -1.0):
+        start = x + way * (r + ROLL_GAP)
+        out.add(*arrow([(start, y), (start + way * ROLL_LEN, y)]))
+    out.arrows += 1
+
+
 def _lean(out: Drawing, body: Body) -> None:
     """The trunk swung about the hips: an arc beyond the head, from where it started."""
     start = poses(body.figure)[0].angles["torso"]
@@ -111,7 +129,7 @@ def _lean(out: Drawing, body: Body) -> None:
 
 def _twist(out: Drawing, body: Body) -> None:
     """Front or back: a curved arrow round the chest, its front half crossing the trunk.
-    Side: an arrow from the elbow over to the knee (the shoulder heads for it)."""
+    Side: an arrow arcing from over the shoulder to the knee (the shoulder heads for it)."""
     p, turn = body.points, body.pose.turn
     sweep = 1.0 if turn > 0 else -1.0
     if body.wide:
@@ -120,11 +138,13 @@ def _twist(out: Drawing, body: Body) -> None:
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
     else:
-        # From the side a turn is the shoulder going for the far knee: an arrow over the
-        # elbow, bowing up, its head at the knee.
-        elbow, knee = add(p["elbow_r"], (0.0, 1.0), 12.0), add(p["knee_r"], (-1.0, 1.0), 10.0)
-        top = ((elbow[0] + knee[0]) / 2, max(elbow[1], knee[1]) + 8.0)
-        path = [elbow, top, knee]
+        # From the side a turn is the shoulder going for the far knee: one diagonal arrow
+        # from above the shoulder to the knee, clear over the reaching arms (an arrow from
+        # the elbow ran along the arms and the two merged in half blocks).
+        shoulder = add(p["neck"], (1.0, 1.0), TRUNK_R[1])
+        knee = add(p["knee_r"], (-1.0, 1.0), 10.0)
+        top = ((shoulder[0] + knee[0]) / 2, max(shoulder[1], knee[1]) + 12.0)
+        path = [shoulder, top, knee]
     out.add(*arrow(path))
     out.arrows += 1
 

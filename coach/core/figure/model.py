@@ -28,9 +28,10 @@ Prop = Literal["mat", "chair", "bar", "ball", "roller", "support", "wall"]
 # or hips rising, or the trunk leaning (a curved arrow round the hips, the way the trunk went
 # from the first key).
 Part = Literal["arm_l", "arm_r", "elbow_l", "elbow_r", "leg_l", "leg_r", "head", "chest",
-               "hips", "lean", "glute", "hamstring"]
+               "hips", "lean", "glute", "hamstring", "roll"]
 # glute: an arrow at the buttock (it works here); hamstring: a two-headed arrow along the
-# back of the thigh (it stretches here).
+# back of the thigh (it stretches here); roll: arrows either side of the ball or roller,
+# along the floor (the body rolls over it).
 ANGLES = (
     "torso", "head",
     "arm_l", "forearm_l", "arm_r", "forearm_r",

@@ -138,6 +138,12 @@ class Canvas:
         for key in inside:  # a hollow shape: what lies behind it does not show through
             self.ink.pop(key, None)
 
+    def clear(self, shape: Shape, parts: tuple[str, ...]) -> None:
+        """Unink what these parts left inside the shape: a wider gap against them only."""
+        for key in self._rows(shape, 0.0):
+            if self.parts.get(key) in parts:
+                self.ink.pop(key, None)
+
     # -- reading --------------------------------------------------------------------------
 
     def lines(self) -> list[str]:

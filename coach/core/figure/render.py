@@ -3,18 +3,27 @@ animation never jumps, standing on the box's floor and centred across it."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from coach.core.figure.body import HEAD_R, LYING
 from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
 from coach.core.figure.props import MAT_DEPTH
 from coach.core.figure.raster import Canvas, Mode
-from coach.core.figure.shapes import Drawing, Point, chain
+from coach.core.figure.shapes import Drawing, Point, Shape, chain
 
 MARGIN = 3.0  # body units of air round the figure
 MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-width, in pixels
+# Half blocks: a small disc reads round only at some sizes and places on the cell grid
+# (radius, centre's x past a cell's left edge, centre's y past a cell's top, in cell widths):
+# these give ▄██▄/▀██▀, ▄███▄/▀███▀ and the three-row ▄██▄/▐████▌/▀██▀. Anywhere else the
+# same disc came out as a box, which readers took for a hat.
+LYING_DEPTH = 2.5  # half a lying trunk's depth in half blocks, in pixel rows
+HEAD_AIR = 1.6  # trunk cleared round a half-block head, in cell widths (three pixels across)
+ROUND_HEADS = ((1.75, 0.0, 0.0), (2.1, 0.5, 0.0), (2.6, 0.0, 1.0), (2.9, 0.5, 1.0))
 
 
 @dataclass(frozen=True)
@@ -85,6 +94,9 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
                            role="floor", halo=False))
     for s in drawing.shapes:
+        if canvas.mode == "blocks" and s.part == "head" and s.kind == "poly" and (
+                HEAD_R * scale < ROUND_HEADS[-1][0] + 0.4):
+            continue  # a nose on a head this small is a cap's brim, not a face
         # Marks and the nose at least a pixel thick both ways: half blocks' pixels are twice
         # as tall as wide, and a shaft or a nose thinner than that broke into specks.
         tall = s.role == "mark" or s.part == "head"
@@ -93,5 +105,33 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         look = s.look
         if look == "outline" and min(radii) < 1.4 * px:  # too thin to hollow: thinner instead
             look, radii = "solid", tuple(max(0.5 * px, r * 0.55) for r in radii)
-        canvas.paint(replace(s, pts=tuple(to_cells(p) for p in s.pts), r=radii, look=look))
+        pts = tuple(to_cells(p) for p in s.pts)
+        if canvas.mode == "blocks" and s.part == "trunk" and figure.base in LYING:
+            # Half blocks' rows are coarse: a trunk lying down at least five rows deep,
+            # grown upward so its gap above the floor stays.
+            deep = tuple(max(r, LYING_DEPTH * canvas.ph) for r in radii)
+            pts = tuple((x, y - (d - r)) for (x, y), r, d in zip(pts, radii, deep))
+            radii = deep
+        shape = replace(s, pts=pts, r=radii, look=look)
+        if canvas.mode == "blocks" and s.part == "head" and s.kind == "disc":
+            shape = round_head(shape, canvas.rows * 2)
+            # A pixel's gap beside the head still leaves the trunk in the next cell, and a
+            # half block fills its whole cell's width: clear a whole cell of trunk round it.
+            canvas.clear(replace(shape, r=(shape.r[0] + HEAD_AIR,)), ("trunk",))
+        canvas.paint(shape)
     return canvas
+
+
+def round_head(head: Shape, height: float) -> Shape:
+    """A small head moved and sized to the nearest disc that half blocks draw round, moved up
+    rather than down (away from the shoulders) unless that leaves the box."""
+    (x, y), r = head.pts[0], head.r[0]
+    if r > ROUND_HEADS[-1][0] + 0.4:
+        return head  # big enough to read round anywhere
+    size, dx, dy = min(ROUND_HEADS, key=lambda g: abs(g[0] - r))
+    x = math.floor(x - dx + 0.5) + dx
+    up = math.floor((y - dy) / 2) * 2 + dy
+    y = up if y - up <= 1.2 and up - size >= 0 else up + 2
+    if y + size > height:
+        y -= 2
+    return replace(head, pts=((x, y),), r=(size,))

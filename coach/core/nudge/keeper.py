@@ -5,39 +5,25 @@ coach/nudger/idle.py, or a test) and returns the nudges to deliver now. It write
 to the nudge log itself, once: a nudge it delivered and its fate, and a break the user took by
 going away (the stretch ends when they left; the log says how it was noticed).
 
-Going away: no input anywhere for away_minutes (tmux clients, the desktop) pauses the clock
-like a session does (no nudges, sitting 0) and credits a break; the first input after it starts
-a new stretch.
+Going away (no input anywhere for away_minutes, or the machine asleep that long) pauses the
+clock and credits a break, by the rules in coach/core/nudge/away.py, which the app keeps too.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from coach.core.nudge.away import Idle, Left, NaturalBreaks, gap_break
 from coach.core.nudge.log import (
-    Noticed,
     NudgeLog,
     NudgeRecord,
     StretchRecord,
     nudge_record,
-    stretch_record,
 )
-from coach.core.nudge.shared import SharedClock, clock_kept
+from coach.core.nudge.shared import SharedClock, clock_kept, last_heard
 from coach.core.nudge.timer import Answer, Nudge, SittingTimer, rules_from
 from coach.core.settings.model import Settings
 from coach.core.time.clock import Clock
-
-RESUME_WITHIN_S = 5 * 60  # as the app: a clock nobody kept for longer starts a new stretch
-
-
-@dataclass(frozen=True)
-class Idle:
-    """The shortest idle time among the signals there are, and which one said it."""
-
-    seconds: float
-    source: Noticed
 
 
 class ClockKeeper:
@@ -51,21 +37,26 @@ class ClockKeeper:
         self.zone = zone
         self.timer = SittingTimer(clock, rules_from(settings, zone))
         self.shared = SharedClock(log, self.timer, who)
+        self.breaks = NaturalBreaks(self.timer, self.shared)
         self.delivered = False  # this process delivered the nudge waiting
         self.written: list[NudgeRecord | StretchRecord] = []  # what went to the log, in order
 
     def start(self) -> None:
         """Join the clock: another copy keeping it, or a fresh file, is gone on with."""
         state = self.log.timer()
-        now = self.clock.now()
-        if state is not None and (clock_kept(self.log)
-                                  or 0 <= (now - state.written_at).total_seconds()
-                                  <= RESUME_WITHIN_S):
-            self.shared.pull()
+        kept = clock_kept(self.log)
+        heard = last_heard(self.log, state) if state is not None else self.clock.now()
+        go_on, left = gap_break(state, kept, heard, self.clock.now(),
+                                self.settings.away_minutes * 60)
+        if go_on:
+            self.shared.pull(kept)
+        if left is not None:
+            self._record(left)
         self.shared.alive.hold()
         self.shared.push(force=True)
 
     def stop(self) -> None:
+        self._catch_up()  # an answer given since the last tick (a click, the popup) stands
         if self.delivered:
             self._answered_nothing()
         self.shared.push(force=True)
@@ -78,8 +69,7 @@ class ClockKeeper:
     def tick(self, idle: Idle | None, can_deliver: Callable[[], bool] = lambda: True
              ) -> list[Nudge]:
         """Catch up; the nudges this process must deliver now (none, or one)."""
-        if self.shared.pull() and self.timer.pending is None:
-            self.delivered = False  # answered elsewhere (the popup, an app)
+        self._catch_up()
         self._natural_break(idle)
         out: list[Nudge] = []
         for event in self.timer.poll():
@@ -93,33 +83,30 @@ class ClockKeeper:
         self.shared.push()
         return out
 
-    # -- natural breaks -------------------------------------------------------------------
+    def _catch_up(self) -> None:
+        if self.shared.pull() and self.timer.pending is None:
+            self.delivered = False  # answered elsewhere (the popup, a desktop button, an app)
+
+    # -- natural breaks (coach/core/nudge/away.py) ------------------------------------------
 
     @property
     def away(self) -> bool:
-        return self.shared.away is not None
+        return self.timer.away is not None
 
     def _natural_break(self, idle: Idle | None) -> None:
-        limit = self.settings.away_minutes * 60
-        now = self.clock.now()
-        if self.shared.away is None:
-            if idle is None or idle.seconds < limit or self.timer.in_session:
-                return
-            left = now - dt.timedelta(seconds=idle.seconds)
-            sat = self.timer.sitting_s() - idle.seconds  # the stretch ended when they left
-            if self.delivered:
-                self._answered_nothing()
-            self.timer.session_started()  # paused as in a session: no nudges, no sitting
-            self.shared.away = (left, idle.source)
-            self._write(stretch_record(left, sat, "away", self.settings.nudge_minutes * 60,
-                                       self.zone, self.settings.day_start_hour, idle.source))
-            self.shared.push(force=True)
-        elif idle is not None and idle.seconds < limit:
-            self.shared.away = None
-            self.timer.session_ended()
-            self.timer.since -= idle.seconds  # back since the first input
-            self.timer.due -= idle.seconds
-            self.shared.push(force=True)
+        left = self.breaks.step(idle, self.settings.away_minutes * 60)
+        if left is not None:
+            if left.unanswered is not None:
+                self.delivered = False
+            self._record(left)
+        self.shared.push()
+
+    def _record(self, left: Left) -> None:
+        nudges, stretches = left.records(self.settings, self.zone)
+        for nudge in nudges:
+            self._write(nudge)
+        for stretch in stretches:
+            self._write(stretch)
 
     def _answered_nothing(self) -> None:
         nudge = self.timer.answer("no answer")

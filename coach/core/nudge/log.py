@@ -103,6 +103,7 @@ class TimerState(Record):
     in_session: bool = False
     away_since: AwareDatetime | None = None  # the user went away then (a natural break)
     away_noticed: Noticed = ""
+    ended: bool = False  # the last copy to close recorded the stretch so far (a "quit")
 
 
 @dataclass(frozen=True)

@@ -76,6 +76,18 @@ def later(reminder: Reminder, now: dt.datetime) -> Reminder:
     return reminder.model_copy(update={"again_at": now + dt.timedelta(minutes=LATER_MIN)})
 
 
+def put(old: Iterable[Reminder], new: Reminder, replacing: str | None = None
+        ) -> tuple[Reminder, ...]:
+    """One reminder per routine: `new` goes last, in place of the routine's reminder (and of
+    `replacing`'s, when an edit moved it to another routine)."""
+    gone = {new.routine, replacing or new.routine}
+    return (*(r for r in old if r.routine not in gone), new)
+
+
+def without(old: Iterable[Reminder], routine: str) -> tuple[Reminder, ...]:
+    return tuple(r for r in old if r.routine != routine)
+
+
 class Reminders:
     """This machine's reminders file: read, change under the nudges lock, written atomically."""
 
@@ -93,3 +105,9 @@ class Reminders:
             new = tuple(edit(self.read()))
             write_atomic(self.log.folder / FILE, ReminderFile(reminders=new).model_dump_json().encode())
         return new
+
+    def put_off(self, routine: str, now: dt.datetime | None = None) -> tuple[Reminder, ...]:
+        """"Later": the routine's reminder comes up again LATER_MIN from now."""
+        when = now or dt.datetime.now(dt.UTC)
+        return self.change(lambda old: [later(r, when) if r.routine == routine else r
+                                        for r in old])

@@ -21,15 +21,20 @@ import datetime as dt
 import fcntl
 import os
 import stat
+from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import replace
 from pathlib import Path
 
-from coach.core.disk import FILE_MODE, make_folder
+from coach.core.disk import NotAFile, make_folder, open_lock_file
 from coach.core.nudge.log import NudgeLog, TimerState
-from coach.core.nudge.timer import SittingTimer, WallView
+from coach.core.nudge.timer import Away, SittingTimer, WallView
+from coach.core.storage.errors import write_error
+from coach.core.storage.locking import lock_file_problem
 
 ALIVE_FILE = "clock.alive"
 NUDGER_FILE = "nudger.lock"
+HEARTBEAT_S = 60.0  # each copy stamps clock.alive this often: when it was last seen running
 SESSION_STALE_S = 3 * 3600  # a copy that died in a session must not silence the rest for ever
 
 
@@ -41,15 +46,23 @@ class Presence:
         self.path = path
         self.exclusive = exclusive
         self._fd: int | None = None
+        # Why the last hold() failed when it was not another holder: a line naming the fix.
+        self.problem: str | None = None
 
     def hold(self) -> bool:
-        """Take it; False when another process holds it (exclusive) or it cannot be made."""
+        """Take it; False when another process holds it (exclusive) or it cannot be made (then
+        `problem` says why: a FIFO or a folder there is no other nudger)."""
         if self._fd is not None:
             return True
+        self.problem = None
         try:
             make_folder(self.path.parent)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
-        except OSError:
+            fd = open_lock_file(self.path)
+        except (IsADirectoryError, NotAFile) as exc:
+            self.problem = str(lock_file_problem(exc, self.path))
+            return False
+        except OSError as exc:
+            self.problem = str(write_error(exc, self.path))
             return False
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
@@ -62,6 +75,13 @@ class Presence:
                 os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self._fd = fd
         return True
+
+    def beat(self, at: dt.datetime) -> None:
+        """Stamp the file's time with `at`: the last time this copy was seen keeping time."""
+        if self._fd is not None:
+            stamp = at.timestamp()
+            with suppress(OSError, NotImplementedError):
+                os.utime(self._fd if os.utime in os.supports_fd else self.path, (stamp, stamp))
 
     def release(self) -> None:
         if self._fd is not None:
@@ -98,6 +118,16 @@ def clock_kept(log: NudgeLog) -> bool:
     return held_by_someone(log.reading_dir() / ALIVE_FILE)
 
 
+def last_heard(log: NudgeLog, state: TimerState) -> dt.datetime:
+    """When a copy was last seen keeping the clock: its last write, or its last heartbeat."""
+    try:
+        beat = dt.datetime.fromtimestamp(os.stat(log.reading_dir() / ALIVE_FILE).st_mtime,
+                                         dt.UTC)
+    except (OSError, OverflowError, ValueError):
+        return state.written_at
+    return max(state.written_at, beat)
+
+
 def view_of(state: TimerState, now: dt.datetime, interval_s: float) -> WallView:
     in_session = state.in_session and (now - state.written_at).total_seconds() < SESSION_STALE_S
     due = state.due or state.since + dt.timedelta(seconds=interval_s)
@@ -114,8 +144,9 @@ class SharedClock:
         self._seen: tuple[int, str] | None = None  # the revision adopted or written last
         self._stat: tuple[int, int, int] | None = None
         self._course: tuple | None = None
-        self.away: tuple[dt.datetime, str] | None = None  # (since, how noticed), when away
         self.alive = Presence(self.log.folder / ALIVE_FILE)
+        self.ended = False  # set as the last copy closes, having recorded the stretch so far
+        self._beat_at: float | None = None
 
     def _file(self) -> Path:
         return self.log.reading_dir() / "timer.json"
@@ -130,8 +161,11 @@ class SharedClock:
     def state(self) -> TimerState | None:
         return self.log.timer()
 
-    def pull(self) -> bool:
-        """Adopt a revision another copy wrote since the last look; True when one was."""
+    def pull(self, kept: bool = True) -> bool:
+        """Adopt a revision another copy wrote since the last look; True when one was.
+        kept=False (no copy keeps the clock now, see clock_kept): a session in the file is
+        one whose copy died (killed, its terminal lost), so it holds no nudge back; adopted
+        as it was, it said "after the one under way" for as long as this copy ran."""
         stat = self._file_stat()
         if stat is None or stat == self._stat:
             return False
@@ -139,14 +173,17 @@ class SharedClock:
         state = self.log.timer()
         if state is None or not state.writer or (state.rev, state.writer) == self._seen:
             return False
-        self._adopt(state)
+        self._adopt(state, kept)
         return True
 
-    def _adopt(self, state: TimerState) -> None:
+    def _adopt(self, state: TimerState, kept: bool = True) -> None:
         self._seen = (state.rev, state.writer)
-        self.timer.adopt(view_of(state, self.timer.clock.now(), self.timer.rules.interval_s))
-        self.away = (state.away_since, state.away_noticed) if state.away_since else None
-        self._course = self.timer.course()
+        view = view_of(state, self.timer.clock.now(), self.timer.rules.interval_s)
+        dead = not kept and view.in_session
+        self.timer.adopt(replace(view, in_session=False) if dead else view)
+        self.timer.away = (Away(state.away_since, state.away_noticed) if state.away_since
+                           else None)
+        self._course = None if dead else self.timer.course()  # a dead session: push says so
 
     def changed(self) -> bool:
         return self.timer.course() != self._course
@@ -157,6 +194,10 @@ class SharedClock:
 
     def push(self, force: bool = False) -> None:
         """Write this copy's course when it changed (or when forced), one revision up."""
+        mono = self.timer.clock.monotonic()
+        if self._beat_at is None or mono - self._beat_at >= HEARTBEAT_S:
+            self._beat_at = mono
+            self.alive.beat(self.timer.clock.now())
         if not force and not self.changed():
             return
         with self.log.locked():
@@ -176,15 +217,29 @@ class SharedClock:
             self._write(current)
             return True
 
+    def leave(self, apply: Callable[[], None]) -> bool:
+        """The user went away, seen here: apply it and write it (True), unless another copy
+        saw it first (False, and this copy goes by that one): one break, whoever notices."""
+        with self.log.locked():
+            current = self.log.timer()
+            if current is not None and current.away_since is not None and current.writer != self.who:
+                self._adopt(current)
+                return False
+            apply()
+            self._write(current)
+            return True
+
     def _write(self, current: TimerState | None) -> None:
         view = self.timer.view()
         rev = (current.rev if current is not None else 0) + 1
-        away_since, noticed = self.away if self.away else (None, "")
+        away = self.timer.away
+        away_since, noticed = (away.since, away.noticed) if away else (None, "")
         state = TimerState(since=view.since, due=view.due, written_at=self.timer.clock.now(),
                            rev=rev, writer=self.who, snoozes=view.snoozes,
                            pending_at=view.pending_at, number=view.number,
                            in_session=view.in_session, away_since=away_since,
-                           away_noticed=noticed)  # type: ignore[arg-type]
+                           away_noticed=noticed,  # type: ignore[arg-type]
+                           ended=self.ended)
         self.log.save_timer(state)
         self._seen = (rev, self.who)
         self._course = self.timer.course()

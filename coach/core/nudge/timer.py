@@ -3,9 +3,10 @@
 Intervals are deadlines on the monotonic clock, so a stalled event loop or a clock change never
 moves them. Wall time decides only whether it is working hours, which day it is, and whether the
 machine slept: a monotonic clock stands still through a suspend on Linux and macOS, so a wall
-clock that moved much further than it did means the laptop slept, and the sleep counts as time
-in the chair. Only one nudge is ever outstanding, so a sleep through several intervals (or an
-hour-long stall) nudges once, not once per interval missed.
+clock that moved much further than it did means the laptop slept. A short sleep (less than
+away_minutes) counts as time in the chair here; a longer one is a natural break, which
+coach/core/nudge/away.py takes before poll() sees it. Only one nudge is ever outstanding, so a
+sleep through several intervals (or an hour-long stall) nudges once, not once per interval.
 """
 
 from __future__ import annotations
@@ -46,6 +47,14 @@ class Nudge:
     insistent: bool
 
 
+@dataclass(frozen=True)
+class Away:
+    """The user went away at `since` (wall time), as `noticed` says: tmux, desktop, sleep."""
+
+    since: dt.datetime
+    noticed: str
+
+
 TimerEventKind = Literal["nudge", "no answer"]
 
 
@@ -81,6 +90,7 @@ class SittingTimer:
         self.pending_at = 0.0  # monotonic time the pending nudge fired
         self.snoozes = 0
         self.in_session = False
+        self.away: Away | None = None  # the user left (a natural break: coach/core/nudge/away.py)
         self._before_session: tuple[float, int] | None = None
         self.count = 0
         self._last_mono, self._last_wall = now, clock.now()
@@ -152,7 +162,8 @@ class SittingTimer:
 
     def course(self) -> tuple:
         """What changes only when the timer changes course (an answer, a session, a sleep)."""
-        return (self.since, self.due, self.snoozes, self.pending is None, self.in_session)
+        return (self.since, self.due, self.snoozes, self.pending is None, self.in_session,
+                self.away)
 
     def view(self) -> WallView:
         now, wall = self.clock.monotonic(), self.clock.now()

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from coach.core.disk import FILE_MODE, make_folder
+from coach.core.disk import NotAFile, make_folder, open_lock_file
 from coach.core.storage.errors import LockHeld, WrongType, write_error
 
 LOCK_WAIT_S = 3.0
@@ -52,12 +52,9 @@ class FolderLock:
     def _acquire(self) -> int:
         try:
             make_folder(self.path.parent)  # a save before open() makes the folder, privately
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, FILE_MODE)
-        except IsADirectoryError:
-            raise WrongType(
-                f"{self.path}: is a folder where backcoach keeps its lock file; move it away",
-                self.path,
-            ) from None
+            fd = open_lock_file(self.path)
+        except (IsADirectoryError, NotAFile) as exc:
+            raise lock_file_problem(exc, self.path) from None
         except OSError as exc:
             raise write_error(exc, self.path) from None
         deadline = time.monotonic() + self.wait_s
@@ -95,6 +92,14 @@ class FolderLock:
             self.path,
             pid,
         )
+
+
+def lock_file_problem(exc: OSError, path: Path) -> WrongType:
+    """What to do about a folder, a FIFO, a device or a link where a lock file belongs."""
+    what = "a folder" if isinstance(exc, IsADirectoryError) else (
+        (exc.strerror or "").removeprefix("is ").split(", which")[0].removesuffix(", not a file"))
+    return WrongType(f"{path}: is {what} where backcoach keeps a lock file, not a regular "
+                     "file; remove it", path)
 
 
 def _holder(fd: int) -> int | None:

@@ -30,6 +30,7 @@ class PaneStatus:
     streak: int
     waiting: bool  # a nudge is waiting for an answer
     in_session: bool = False  # a break or session under way (here or in another copy)
+    away: bool = False  # the user is away: a natural break (coach/core/nudge/away.py)
 
 
 def clock_text(seconds: float) -> str:
@@ -45,6 +46,8 @@ def pane_text(status: PaneStatus) -> Text:
     text.append("Next break ", "bold")
     if status.waiting:
         text.append("now: time to stand up\n", "bold reverse")
+    elif status.away:
+        text.append("after you are back: away is a break\n", "dim")
     elif status.in_session:
         text.append("after the one under way\n", "dim")
     elif status.next_in_s is None:

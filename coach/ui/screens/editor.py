@@ -20,8 +20,7 @@ from coach.core.content.editing import (
     Draft,
     DraftStep,
     check,
-    step_key,
-    steps_with_problems,
+    shown_problems,
 )
 from coach.core.content.models import Exercise, Routine
 from coach.core.text import duration_text
@@ -130,21 +129,12 @@ class EditorScreen(Screen):
 
     def recheck(self) -> None:
         self.checked = check(self.draft, self.routine_id, self.taken)
-        problems = dict(self.checked.problems)
         index = self.step_index()
-        for field, message in self.typed.items():
-            problems[step_key(index or 0, field)] = message
-        self._error("#err-name", problems.get("name", ""))
-        steps_problem = problems.get("steps", "")
-        bad = steps_with_problems(problems)
-        if bad:
-            steps_problem = f"fix step {', '.join(map(str, bad))}" + (
-                f"; {steps_problem}" if steps_problem else "")
-        self._error("#err-steps", steps_problem)
+        shown = shown_problems(self.checked.problems, self.typed, index)
+        self._error("#err-name", shown.name)
+        self._error("#err-steps", shown.steps)
         if index is not None:
-            prefix = step_key(index, "")
-            self.query_one(DoseForm).show_problems(
-                {k.removeprefix(prefix): v for k, v in problems.items() if k.startswith(prefix)})
+            self.query_one(DoseForm).show_problems(shown.step)
         seconds = self.checked.seconds
         self.query_one("#estimate", Static).update(
             Text(f" ≈ {duration_text(seconds)}" if seconds else " ≈ –", "bold"))

@@ -17,7 +17,6 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Input, Static
-from textual.widgets.option_list import Option
 
 from coach.core.content.loading import RoutineInfo
 from coach.core.session.logged import (
@@ -29,12 +28,12 @@ from coach.core.session.logged import (
 )
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
-from coach.core.text import duration_text, terminal_safe
 from coach.core.time.clock import Clock
+from coach.ui.screens.routine_form import RoutineForm, routine_option
 from coach.ui.storage import StoreWriter
-from coach.ui.widgets.dialog import Dialog, keys_line
+from coach.ui.widgets.dialog import keys_line
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList, one_line
+from coach.ui.widgets.navlist import NavList
 
 
 @dataclass(frozen=True)
@@ -53,26 +52,18 @@ class RoutineChoices(NavList):
     BINDINGS = [Binding("enter", "select", "Minutes", id="log_minutes")]
 
 
-class LogSession(Dialog[LogChoice | None]):
+class LogSession(RoutineForm[LogChoice | None]):
     """Routine from the list, minutes typed (the routine's length to start with); Enter in
     the list goes on to the minutes, Enter there (or ctrl+s anywhere) logs, Esc cancels."""
 
-    DEFAULT_CSS = """
-    LogSession #log-routines { height: auto; max-height: 10; border: none; padding: 0; }
-    LogSession .log-row { height: 1; margin-top: 1; }
-    LogSession .log-label { width: 9; }
-    LogSession #log-minutes { border: none; height: 1; width: 8; padding: 0 1; }
-    LogSession #log-problem { color: $error; height: auto; display: none; }
-    """
+    DEFAULT_CSS = "LogSession .log-label { width: 9; }"
     BINDINGS = [
         Binding("ctrl+s", "save", "Log it", id="log_save"),
         Binding("escape", "dismiss(None)", "Cancel", id="log_cancel"),
     ]
 
     def __init__(self, routines: Mapping[str, RoutineInfo], day: dt.date) -> None:
-        super().__init__()
-        # Shortest first, as the picker lists them: most logs are a quick break.
-        self.routines = sorted(routines.values(), key=lambda info: info.seconds)
+        super().__init__(routines.values())  # shortest first: most logs are a quick break
         self.day = day
 
     def compose(self) -> ComposeResult:
@@ -80,22 +71,17 @@ class LogSession(Dialog[LogChoice | None]):
             title = Text("Log a session done away from the app", "bold")
             yield Static(title.append(f"\non {day_words(self.day)}, marked as logged by hand",
                                       "not bold dim"))
-            yield RoutineChoices(*(self._option(info) for info in self.routines),
-                                 id="log-routines")
-            with Horizontal(classes="log-row"):
+            yield RoutineChoices(*(routine_option(info) for info in self.routines),
+                                 id="log-routines", classes="form-routines")
+            with Horizontal(classes="form-row"):
                 yield Static("Minutes", classes="log-label")
-                yield Input(id="log-minutes", max_length=4, restrict=r"[0-9]*")
-            yield Static(id="log-problem")
+                yield Input(id="log-minutes", classes="form-field", max_length=4,
+                            restrict=r"[0-9]*")
+            yield Static(id="log-problem", classes="form-problem")
             yield Static(keys_line([("↑↓", "routine"), ("Enter", "minutes / log it"),
                                     ("Tab", "switch"), ("Esc", "cancel")], sep="  "),
                          classes="dialog-keys")
         yield KeyFooter()
-
-    @staticmethod
-    def _option(info: RoutineInfo) -> Option:
-        line = Text(terminal_safe(info.routine.name)).append(f"  {duration_text(info.seconds)}",
-                                                             "dim")
-        return Option(one_line(line), id=info.routine.id)
 
     def on_mount(self) -> None:
         listing = self.query_one("#log-routines", NavList)
@@ -120,10 +106,7 @@ class LogSession(Dialog[LogChoice | None]):
         try:
             minutes = parse_minutes(self.query_one("#log-minutes", Input).value, "minutes")
         except LogProblem as exc:
-            problem = self.query_one("#log-problem", Static)
-            problem.update(Text(str(exc)))
-            problem.display = True
-            self.query_one("#log-minutes", Input).focus()
+            self.show_problem(str(exc), "#log-problem", "#log-minutes")
             return
         self.dismiss(LogChoice(self.routines[index], minutes))
 

@@ -112,7 +112,7 @@ class NudgeScreen(ModalScreen[Answer | None]):
         self._fit()
 
     def _fit(self) -> None:
-        size = self.app.size
+        size = self.size  # the screen's: the whole terminal
         narrow = size.width < NARROW_WIDTH or size.height < PICTURE_MIN_HEIGHT
         self.set_class(narrow, "narrow")
         self.query_one("#nudge-text", Static).update(

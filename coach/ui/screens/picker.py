@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -109,14 +111,15 @@ class PickerScreen(Screen):
     library: var[Library] = var(Library, init=False)
     filter: var[RoutineFilter] = var(RoutineFilter, init=False)
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, console: bool = False) -> None:
         super().__init__()
         self.set_reactive(PickerScreen.library, library)
+        self.console = console  # the Linux console: symbols its font has (coach/ui/glyphs.py)
         self.shown: list[RoutineInfo] = []
 
     def compose(self) -> ComposeResult:
         yield AppHeader()
-        yield FilterBar(id="filters")
+        yield FilterBar(id="filters", console=self.console)
         yield Input(placeholder="search routines: name, exercise, body area…", id="search")
         with Horizontal(id="body"):
             yield RoutineList(id="routines")
@@ -203,7 +206,11 @@ class PickerScreen(Screen):
     def action_preview(self) -> None:
         info = self.selected()
         if info is not None:
-            self.app.push_screen(RoutineScreen(info))
+            self.app.push_screen(RoutineScreen(info), partial(self._previewed, info))
+
+    def _previewed(self, info: RoutineInfo, start: bool | None) -> None:
+        if start:
+            self.post_message(self.StartAsked(self, info))
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()

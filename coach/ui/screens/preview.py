@@ -11,25 +11,21 @@ from textual.widgets import Static
 
 from coach.core.content.loading import RoutineInfo
 from coach.core.content.phrases import dosing_text, glance
-from coach.ui.messages import Sent
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.diagram import Diagram
 from coach.ui.widgets.key_footer import KeyFooter
 from coach.ui.widgets.size_guard import SizeGuard
 
 
-class RoutineScreen(Screen):
+class RoutineScreen(Screen[bool]):
+    """Dismissed with True when the user asks to start it (Enter); Esc only goes back."""
+
     DEFAULT_CSS = """
     RoutineScreen .routine-head { margin-bottom: 1; }
     RoutineScreen .step { height: auto; margin-bottom: 1; }
     RoutineScreen .step Diagram { width: 1fr; min-width: 34; max-width: 60; }
     RoutineScreen .step-about { width: 2fr; }
     """
-
-    class StartAsked(Sent):
-        def __init__(self, screen: RoutineScreen, info: RoutineInfo) -> None:
-            super().__init__(screen)
-            self.info = info
 
     BINDINGS = [
         Binding("enter", "start", "Start", id="start"),
@@ -71,6 +67,4 @@ class RoutineScreen(Screen):
         steps.scroll_down() if direction == "down" else steps.scroll_up()
 
     def action_start(self) -> None:
-        # Posted to the App itself: this screen is gone before the message would bubble.
-        self.app.pop_screen()
-        self.app.post_message(self.StartAsked(self, self.info))
+        self.dismiss(True)  # the picker that opened it asks for the start

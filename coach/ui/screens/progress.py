@@ -1,16 +1,17 @@
 """Progress: the month, the year, the history and the totals of every session kept.
 
 The first frame reads nothing: the per-day summary (calendar, heatmap, head) and the history
-(History and Totals) each load in a thread and fill the screen when they arrive; the History
-list is built when its tab is first shown. Every store call goes through the writer: reads
-via writer.read (errors become a notice), deletes and undos queued as writes.
+(History and Totals) each load in a thread and fill the screen when they arrive, sent as
+messages (DaysRead, HistoryRead) and set on the UI thread; the History list (history_list.py)
+is built when its tab is first shown. Every store call goes through the writer: reads via
+writer.read (errors become a notice), deletes and undos queued as writes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -20,26 +21,25 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from coach.core.content.models import Exercise
-from coach.core.history.overview import newest_months, pain_of, totals_of
-from coach.core.history.progress import Totals, totals
-from coach.core.session.counting import NO_DAY, DayCount, tally_text
+from coach.core.history.progress import Totals
+from coach.core.session.counting import NO_DAY, DayCount
 from coach.core.session.records import SessionRecord
 from coach.core.storage.store import Store
-from coach.core.text import duration_text
 from coach.ui.messages import Sent
 from coach.ui.screens.dialogs import Confirm
 from coach.ui.screens.log_session import Logger
 from coach.ui.screens.session_detail import SessionDetail
 from coach.ui.storage import STORE_ERRORS, StoreWriter, problem_text
+from coach.ui.stored_sessions import StoredSessions
 from coach.ui.widgets.app_header import AppHeader
 from coach.ui.widgets.breaks import BreaksPanel, BreaksSource
 from coach.ui.widgets.calendar import MonthCalendar, YearHeatmap, legend
+from coach.ui.widgets.history_list import HistoryList, read_history
 from coach.ui.widgets.key_footer import KeyFooter
-from coach.ui.widgets.navlist import NavList, row
+from coach.ui.widgets.navlist import NavList
 from coach.ui.widgets.progress_text import (
     HistoryPage,
     SessionLine,
@@ -52,9 +52,7 @@ from coach.ui.widgets.size_guard import SizeGuard
 
 T = TypeVar("T")
 
-HISTORY_ROWS = 1000  # a list of ten years would cost memory and say little; the calendar has them
 ROOMY = (140, 40)  # a window at least this big gets the bigger calendar
-HISTORY_PAGE = 100  # the newest whole months up to this many sessions: what loads at once
 
 
 class ProgressScreen(Screen):
@@ -63,7 +61,6 @@ class ProgressScreen(Screen):
     ProgressScreen #month-left { width: 37; height: auto; padding: 0 1; }
     ProgressScreen.roomy #month-left { width: 65; }
     ProgressScreen.roomy MonthCalendar { width: 63; height: 20; }
-    ProgressScreen #history-head { height: auto; padding: 0 1; color: $text-muted; }
     ProgressScreen #legend { margin-top: 1; height: auto; }
     ProgressScreen #day-pane { width: 1fr; padding: 0 1; }
     ProgressScreen #tabs { height: 1fr; }
@@ -96,8 +93,7 @@ class ProgressScreen(Screen):
         self.logger = logger  # None: no store to log a session in
         self.open_day: dt.date | None = None  # a day to show opened once the days are read again
         self.today, self.goal = today, goal
-        self.deleted: list[SessionRecord] = []  # newest last: what `u` brings back
-        self.drawn: HistoryPage | None = None  # the page the History list shows
+        self.sessions = StoredSessions(writer, store, self.after_change)  # History's: d, u, Enter
 
     @property
     def loaded(self) -> bool:
@@ -127,9 +123,8 @@ class ProgressScreen(Screen):
                 heatmap.set_reactive(YearHeatmap.today, self.today)
                 yield heatmap
                 yield Static(legend(selection=False))
-            with TabPane("History", id="history"), Vertical():
-                yield Static(id="history-head")
-                yield NavList(id="sessions")
+            with TabPane("History", id="history"):
+                yield HistoryList()
             with TabPane("Totals", id="totals"), VerticalScroll(id="totals-scroll"):
                 yield Static("Loading the history…", id="totals-text")
                 yield Static(id="pain")
@@ -146,8 +141,7 @@ class ProgressScreen(Screen):
 
     def on_resize(self, _event: object = None) -> None:
         """A roomy window gets a bigger calendar: wider cells and a line between weeks."""
-        self.set_class(self.app.size.width >= ROOMY[0] and self.app.size.height >= ROOMY[1],
-                       "roomy")
+        self.set_class(self.size.width >= ROOMY[0] and self.size.height >= ROOMY[1], "roomy")
 
     def _read(self, call: Callable[[Store], T], fallback: T) -> T:
         store = self.store
@@ -160,6 +154,14 @@ class ProgressScreen(Screen):
                      head: Text | None = None) -> None:
             super().__init__(screen)
             self.days, self.head = days, head
+
+    class HistoryRead(Sent):
+        """From the worker: (the newest page of sessions, the totals, the pain trend), or
+        what kept them from being read."""
+
+        def __init__(self, screen: ProgressScreen, read: tuple[HistoryPage, Totals, Any] | str) -> None:
+            super().__init__(screen)
+            self.read = read
 
     @on(DaysRead)
     def days_loaded(self, message: DaysRead) -> None:
@@ -188,38 +190,25 @@ class ProgressScreen(Screen):
         if get_current_worker().is_cancelled:  # a newer load is under way
             return
         self.post_message(self.DaysRead(self, days))  # not call_from_thread: no UI wait
-        if store is not None:
-            self._load_sessions(store)
-        else:
-            self.app.call_from_thread(self.history_loaded, HistoryPage([], False),
-                                      totals((), self.exercises), [])
+        read: tuple[HistoryPage, Totals, Any] | str
+        try:
+            read = read_history(store, self.exercises)
+        except STORE_ERRORS as exc:
+            read = problem_text(exc)
+        self.post_message(self.HistoryRead(self, read))  # set on the UI thread, as the days
         # Streaks, weekly goal, habit strength: 80 ms over ten years, so after the history.
         self.post_message(self.DaysRead(self, days, head_text(days, self.today, self.goal)))
 
-    def _load_sessions(self, store: Store) -> None:
-        try:
-            months = store.month_totals()
-            done, trend = totals_of(months, self.exercises), pain_of(months)
-            lines: list[SessionLine] = []
-            older = False
-            for _, records, more in newest_months(store):  # whole months, as history_page
-                lines += [SessionLine.of(r) for r in records]
-                older = more
-                del records  # the next month is read with this one let go
-                if len(lines) >= HISTORY_PAGE:
-                    break
-        except STORE_ERRORS as exc:
-            self.app.call_from_thread(self.history_failed, problem_text(exc))
+    @on(HistoryRead)
+    def history_read(self, message: HistoryRead) -> None:
+        if isinstance(message.read, str):
+            problem = message.read
+            self.query_one("#totals-text", Static).update(
+                Text(f"The history can't be read: {problem}"))
+            self.notify(problem, title="Could not read your history", severity="error",
+                        timeout=10, markup=False)
             return
-        # Older months are on the calendar and in export.
-        self.app.call_from_thread(self.history_loaded, HistoryPage(lines, older), done, trend)
-
-    def history_failed(self, problem: str) -> None:
-        self.query_one("#totals-text", Static).update(Text(f"The history can't be read: {problem}"))
-        self.notify(problem, title="Could not read your history", severity="error",
-                    timeout=10, markup=False)
-
-    def history_loaded(self, page: HistoryPage, done: Totals, trend) -> None:
+        page, done, trend = message.read
         with self.app.batch_update():
             self.page = page
             self.query_one("#totals-text", Static).update(totals_text(done))
@@ -248,25 +237,10 @@ class ProgressScreen(Screen):
         self.query_one(BreaksPanel).show(day, counted.breaks)
 
     def draw_history(self) -> None:
-        self.drawn = self.page
-        listing = self.query_one("#sessions", NavList)
-        keep = listing.highlighted or 0
-        shown = self.history[:HISTORY_ROWS]
-        options = [
-            Option(row(line.routine_name, line.when_and_status(), duration_text(line.seconds)),
-                   id=line.uuid)
-            for line in shown
-        ]
-        more = self.page is not None and self.page.more
-        older = " (newest first; older ones in Totals)" if more else ""
-        self.query_one("#history-head", Static).update(
-            f"Listed: {tally_text(line.counts for line in shown)}{older}")
-        if len(self.history) > HISTORY_ROWS or more:
-            options.append(Option(Text("Older sessions: see the calendar, or `backcoach export`",
-                                       "dim"), disabled=True))
-        listing.set_options(options)
-        if shown:
-            listing.highlighted = min(keep, len(shown) - 1)
+        """The page read last into History's list, unless it shows it already."""
+        listing = self.query_one(HistoryList)
+        if self.page is not None and listing.page is not self.page:
+            listing.draw(self.page)
 
     # -- keys -------------------------------------------------------------------------------
 
@@ -274,30 +248,18 @@ class ProgressScreen(Screen):
         return self.query_one("#tabs", TabbedContent).active
 
     def action_tab(self, tab: str) -> None:
-        if tab == "history" and self.loaded and self.drawn is not self.page:
+        if tab == "history":
             self.draw_history()  # before the tab shows, so it never flashes empty
         self.query_one("#tabs", TabbedContent).active = tab
         self.query_one(self.FOCUS[tab]).focus()
 
     def _line(self) -> SessionLine | None:
-        if self._tab() != "history" or not self.history:
-            return None
-        index = self.query_one("#sessions", NavList).highlighted
-        return None if index is None or index >= len(self.history) else self.history[index]
-
-    def _record(self, line: SessionLine) -> SessionRecord | None:
-        found = [r for r in self._read(lambda s: s.sessions_between(line.day, line.day), list[SessionRecord]())
-                 if r.uuid == line.uuid]
-        if not found:  # another open copy deleted it meanwhile
-            self.notify("That session is no longer stored.", severity="warning", timeout=5)
-            self.load_history()
-            return None
-        return found[0]
+        return self.query_one(HistoryList).line() if self._tab() == "history" else None
 
     @on(NavList.OptionSelected, "#sessions")
     def _open_session(self) -> None:
         line = self._line()
-        record = self._record(line) if line is not None else None
+        record = self.sessions.find(line) if line is not None else None
         if record is not None:
             self.app.push_screen(SessionDetail(record))
 
@@ -322,39 +284,18 @@ class ProgressScreen(Screen):
             return
         question = Text(f"Delete the session “{line.routine_name}” of {line.day}?")
         self.app.push_screen(Confirm(question, "delete (u undoes it while this screen is open)",
-                                     "keep it"), lambda yes: self._delete(line) if yes else None)
-
-    def _delete(self, line: SessionLine) -> None:
-        record = self._record(line)
-        if record is None or self.store is None:
-            return
-        store = self.store
-
-        def deleted(_: object) -> None:
-            self.deleted.append(record)
-            self.after_change(f"Deleted {record.routine_name} of {record.day}. u brings it back.")
-
-        self.writer.write("delete the session", lambda: store.delete_session(record.uuid), deleted)
+                                     "keep it"), lambda yes: self.sessions.delete(line) if yes else None)
 
     def action_undo(self) -> None:
-        if not self.deleted or self.store is None:
-            return
-        record, store = self.deleted[-1], self.store
+        self.sessions.undo()
 
-        def restored(_: object) -> None:
-            if self.deleted and self.deleted[-1] is record:
-                self.deleted.pop()  # only once it is stored again: a failed undo keeps it
-            self.after_change(f"Restored {record.routine_name} of {record.day}.")
-
-        self.writer.write("bring the session back", lambda: store.save_session(record), restored)
-
-    def after_change(self, message: str) -> None:
+    def after_change(self, message: str, **notice: Any) -> None:
         self.load_history()
-        self.notify(message, timeout=4, markup=False)
+        self.notify(message, **{"timeout": 4, "markup": False, **notice})
 
     @on(TabbedContent.TabActivated)
     def _tab_changed(self, event: TabbedContent.TabActivated) -> None:
-        if event.pane.id == "history" and self.loaded and self.drawn is not self.page:
+        if event.pane.id == "history":
             self.draw_history()  # a click on the tab
         if event.pane.id in self.FOCUS:
             self.query_one(self.FOCUS[event.pane.id]).focus()

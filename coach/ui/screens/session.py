@@ -55,7 +55,7 @@ class SessionLook(Widget):
     SessionLook { display: none; }
     SessionScreen #stage { height: 1fr; }
     SessionScreen #figure {
-        width: 45%; min-width: 36;
+        width: 45%; min-width: 24;  /* 36 at 80 columns; at 60 the text keeps 30 */
         height: 100%;
         content-align: center middle;
         border-right: vkey $primary;
@@ -71,9 +71,10 @@ class SessionLook(Widget):
     SessionScreen #progress-row { height: 1; padding: 0 1; }
     SessionScreen #progress { width: 1fr; }
     SessionScreen #time-left { width: auto; }
-    /* A small pane (a tmux split): no picture and no cue, so the countdown, the phase and
-       the exercise's name have the width; it goes as the window grows back. */
-    SessionScreen.-narrow #figure, SessionScreen.-short #figure,
+    /* A small pane (a tmux split): no cue, and a small picture beside the countdown, the
+       phase and the exercise's name, which keep most of the width; the full layout comes
+       back as the window grows. Under 40x12 the size guard covers the screen. */
+    SessionScreen.-narrow #figure { width: 33%; min-width: 12; }
     SessionScreen.-narrow #ex-cue, SessionScreen.-short #ex-cue { display: none; }
     SessionScreen.-narrow #ex-where, SessionScreen.-short #ex-where,
     SessionScreen.-narrow #phase-label, SessionScreen.-short #phase-label { margin-top: 0; }
@@ -83,7 +84,8 @@ class SessionLook(Widget):
 
 class SessionScreen(Screen):
     # Textual's own breakpoints set these classes on every resize: below 56 columns the
-    # picture would leave the text a few letters wide; below 16 rows the countdown is cut.
+    # picture shrinks to leave the text its width; below 16 rows the cue would cut the
+    # countdown.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (56, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]
 

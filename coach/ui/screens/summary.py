@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from coach.core.content.phrases import dosing_text
+from coach.core.session.counting import counts_text, record_counts
 from coach.core.session.records import SessionRecord
 from coach.core.text import OUTCOME_MARKS, duration_text
 from coach.core.wording import count, reps
@@ -47,6 +48,9 @@ def summary_text(record: SessionRecord, streak: int | None, saved: str) -> Text:
     if streak is not None:
         text.append("Streak    ", "bold")
         text.append(f"{count(streak, 'day')} in a row\n")
+    # Why the streak did (not) move: a finished micro-break left "0 days in a row" unexplained.
+    text.append("Counts    ", "bold")
+    text.append(f"{counts_text(record_counts(record), record.counts_for_streak)}\n", "dim")
     text.append("\n")
     for step in record.steps:
         text.append(f" {OUTCOME_MARKS[step.outcome]} ", "bold")

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from coach.core.nudge.log import DayFigures
+from coach.core.nudge.wording import sitting_text  # as the nudge and the pane say a sitting
 from coach.core.storage.errors import StoreError
 from coach.core.wording import count
 
@@ -36,14 +38,6 @@ def trend(days: Mapping[dt.date, DayFigures], today: dt.date) -> Text:
         else:
             text.append(BARS[min(len(BARS) - 1, int(share * len(BARS)))], "green")
     return text
-
-
-def sitting_text(seconds: int) -> str:
-    """A sitting stretch with its units: '45 s', '12 min', '1 h 53 min' (never '1:53')."""
-    if seconds < 60:
-        return f"{seconds} s"
-    hours, minutes = divmod(seconds // 60, 60)
-    return f"{hours} h {minutes} min" if hours else f"{minutes} min"
 
 
 def breaks_text(days: Mapping[dt.date, DayFigures], today: dt.date, minutes: int,
@@ -128,17 +122,26 @@ class BreaksPanel(Static):
         self.update(breaks_text(self.figures, self.today, self.source.minutes, self.day,
                                 self.breaks))
 
-    def _load(self) -> None:
+    def _load(self) -> tuple[dt.date, Mapping[dt.date, DayFigures]] | Text:
+        """In a thread: the figures, or what to show instead; its result reaches the UI thread
+        in on_worker_state_changed."""
         try:
             today, days = self.source.days(TREND_DAYS)
             day = self.day
             if day is not None and day not in days:  # a day before the trend's two weeks
                 days = {**days, **self.source.between(day, day)}
         except (StoreError, OSError) as exc:
-            self.app.call_from_thread(self.update, Text(f"Breaks can't be read: {exc}", "dim"))
-            return
-        self.app.call_from_thread(self._loaded, today, days)
+            return Text(f"Breaks can't be read: {exc}", "dim")
+        return today, days
 
-    def _loaded(self, today: dt.date, days: dict[dt.date, DayFigures]) -> None:
-        self.today, self.figures = today, {**self.figures, **days}
-        self._draw()
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.node is not self or event.state != WorkerState.SUCCESS:
+            return
+        event.stop()
+        read = event.worker.result
+        if isinstance(read, Text):
+            self.update(read)
+        elif read is not None:
+            today, days = read
+            self.today, self.figures = today, {**self.figures, **days}
+            self._draw()

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from coach.core.content.catalog import TIME_LIMITS, RoutineFilter
 from coach.core.content.loading import PLACES
-from coach.ui.glyphs import CONSOLE_CLASS, console_text
+from coach.ui.glyphs import console_text
 
 
 def choices(key: str, name: str, labels: list[tuple[str, bool]]) -> Text:
@@ -38,12 +38,13 @@ class FilterBar(Static):
     FilterBar { height: auto; padding: 0 1; }
     """
 
-    def __init__(self, id: str) -> None:
+    def __init__(self, id: str, console: bool = False) -> None:
         super().__init__(id=id, markup=False)
+        self.console = console  # the Linux console: ≤ written as <= (coach/ui/glyphs.py)
         self.groups = (Text(), Text())
 
     def show(self, f: RoutineFilter) -> None:
-        self.groups = filter_groups(f, self.app.has_class(CONSOLE_CLASS))
+        self.groups = filter_groups(f, self.console)
         self.lay_out(self.content_size.width)
 
     def lay_out(self, width: int) -> None:
