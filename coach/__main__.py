@@ -1,3 +1,7 @@
-from coach.cli import main
+import gc
+
+gc.disable()  # until the first frame: coach/ui/sweeps.py
+
+from coach.cli import main  # noqa: E402 - after the collector is off
 
 raise SystemExit(main())

@@ -7,6 +7,7 @@ The commands themselves live in coach.commands; this module parses and dispatche
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -16,7 +17,7 @@ from coach.commands import nudger as nudger_command
 from coach.commands import remind as remind_command
 from coach.commands import settings as settings_command
 from coach.commands import start as start_command
-from coach.commands.common import USER_ERROR, UserError, say, shipped_library, stdout_closed
+from coach.commands.common import USER_ERROR, UserError, first_library, say, stdout_closed
 from coach.commands.doctor import cmd_doctor
 from coach.commands.history import cmd_export, cmd_import
 from coach.commands.library import cmd_check, cmd_exercises, cmd_routines
@@ -152,13 +153,13 @@ def cmd_tui(args: argparse.Namespace, start: str | None = None) -> int:
             "the app needs a terminal (stdin and stdout are not one); run `backcoach` in a "
             "terminal, or a command such as `backcoach status` in a script"
         )
-    library = shipped_library()
+    library, check = first_library()
     from coach.core.storage.store import Store
     from coach.ui.app import CoachApp  # the UI loads only when it is wanted
     from coach.ui.terminal_watch import watch_terminal
 
     app = CoachApp(library=library, store=Store(data_dir(args.data_dir)), start=start,
-                   compact=args.compact or None)
+                   compact=args.compact or None, check=check)
     # A terminal closed without SIGHUP (the app in its own session) becomes one, so it saves.
     stop_watching = watch_terminal([sys.stdin.fileno(), sys.stdout.fileno()])
     try:
@@ -193,6 +194,10 @@ def main(argv: list[str] | None = None) -> int:
         except SystemExit:  # -h, --version or a usage error: printed, maybe into a pipe
             sys.stdout.flush()
             raise
+        if args.command not in (None, "start"):  # only the app turns it on again
+            gc.enable()
+        else:
+            gc.disable()  # until the app's first frame (coach/ui/sweeps.py)
         status = COMMANDS.get(args.command, cmd_tui)(args)
         sys.stdout.flush()  # here, so a closed pipe is met inside this try and not at exit
         return status

@@ -9,8 +9,10 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from coach.core.content.errors import BROKEN_INSTALL
 from coach.core.content.loading import ContentError, Library, load_library
 from coach.core.text import json_escaped, terminal_safe
 from coach.paths import cache_dir, content_dir
@@ -36,9 +38,18 @@ def shipped_library() -> Library:
     try:
         return load_library(content_dir(), cache_dir())
     except ContentError as exc:
-        raise UserError(
-            "the shipped content is broken; reinstall backcoach:\n" + "\n".join(exc.problems)
-        ) from None
+        raise UserError(BROKEN_INSTALL + "\n".join(exc.problems)) from None
+
+
+def first_library() -> tuple[Library, Callable[[], Library] | None]:
+    """The app's first library, and the check to run after the first frame (if unchecked):
+    see coach/core/content/sealed.py."""
+    from coach.core.content.sealed import first_library as first
+
+    try:
+        return first(content_dir(), cache_dir())
+    except ContentError as exc:
+        raise UserError(BROKEN_INSTALL + "\n".join(exc.problems)) from None
 
 
 def write_stdout(data: bytes) -> None:

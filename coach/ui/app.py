@@ -32,6 +32,7 @@ from coach.ui import signals
 from coach.ui.context import Lent, Running
 from coach.ui.glyphs import CONSOLE_CLASS, console_text
 from coach.ui.lazy import LazyScreen, prefetch
+from coach.ui.library_check import LibraryCheck
 from coach.ui.moved import follow_data_folder
 from coach.ui.nudging import Nudges
 from coach.ui.opening import StoreOpened, StoreOpening
@@ -44,6 +45,7 @@ from coach.ui.session_flow import SafetyScreen, SessionFlow, SessionScreen, Summ
 from coach.ui.sessions import SessionKeeper
 from coach.ui.storage import StoreWriter, WriteFailed, Written
 from coach.ui.store_gate import StoreGate
+from coach.ui.sweeps import sweeps_on
 from coach.ui.widgets.size_guard import SizeGuard
 
 if TYPE_CHECKING:  # the real classes, for the handlers' types; at run time they load lazily
@@ -76,13 +78,15 @@ class CoachApp(App):
     def __init__(self, library: Library, store: Store | None = None, clock: Clock | None = None,
                  zone: str | None = None, animate: bool = True,
                  recovery: Recovery | None = None, start: str | None = None,
-                 compact: bool | None = None) -> None:
+                 compact: bool | None = None,
+                 check: Callable[[], Library] | None = None) -> None:
         super().__init__()
         self.store = store
         self.clock = clock or SystemClock()
         self.zone = zone or local_zone_name()
         self.animate_every = 1.0 if animate else 0.0
-        self.settings = Settings()
+        # The defaults, unvalidated: validating builds the model's schema before the first frame.
+        self.settings = Settings.model_construct()
         self.writer = StoreWriter(self)
         if recovery is None and store is not None:
             recovery = Recovery(store.folder)
@@ -96,6 +100,9 @@ class CoachApp(App):
         self.sessions = SessionKeeper(self.writer, store, recovery, notify)
         self.reminders = ReminderBook(self.writer, None if store is None else store.folder, notify)
         self.routines = RoutineBook(lent, library)
+        # check: the library is the sealed cache's, unvalidated; a worker checks it (startup).
+        self.checking = LibraryCheck(check, self.routines, self.call_later,
+                                     self.call_from_thread, self.post_message, self.exit)
         self.opening = StoreOpening(lent, self.sessions.offers)
         self.gate = StoreGate(store is None, self.call_later)  # opened by StoreOpened
         running = Running(lent, self, self.clock, self.zone, lambda: self.settings,
@@ -133,6 +140,8 @@ class CoachApp(App):
         self.push_screen(PickerScreen(self.library, self.linux_console))
         signals.catch(self.keep_work, lambda code: self.exit(return_code=code))
         self.call_after_refresh(self.opening.start)  # the first frame never waits for history
+        self.call_after_refresh(self.checking.start, self.run_worker)
+        self.call_after_refresh(sweeps_on)  # off while it started (coach/ui/sweeps.py)
         self.set_interval(RETRY_S, self.sessions.retry)
         self.set_interval(RETRY_S, self.reminders.retry)
         self.set_interval(RETRY_S, partial(follow_data_folder, self.lent, self.gate))
@@ -227,7 +236,11 @@ class CoachApp(App):
         self.start_routine(message.info)
 
     def start_routine(self, info: RoutineInfo) -> None:
-        self.flow.start(info)
+        # Picked before the library's check ended: it waits for it, then starts the checked one.
+        self.checking.when_checked(self._start_checked, info)
+
+    def _start_checked(self, info: RoutineInfo) -> None:
+        self.flow.start(self.library.routines.get(info.routine.id, info))
 
     def on_session_screen_step_done(self, message: session_screen.SessionScreen.StepDone) -> None:
         self.flow.step_done(message.run)

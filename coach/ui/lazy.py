@@ -54,11 +54,15 @@ def warm_styles(app: App, *classes: type[Widget]) -> None:
 def prefetch(app: App, *screens: LazyScreen) -> None:
     """Import these in a thread once the first frame is out, so the key that opens one does
     not wait for its import; then, on the UI thread, mount and drop the widgets their screens
-    list in STYLED_WITH, so their CSS is parsed before the key too."""
+    list in STYLED_WITH, so their CSS is parsed before the key too. The models' deferred
+    schemas are built here as well (coach/ui/schemas.py)."""
     def load_all() -> None:
+        from coach.ui.schemas import build_schemas
+
         classes: list[type[Widget]] = []
         for screen in screens:
             classes += getattr(screen.load(), "STYLED_WITH", ())
+        build_schemas()
         try:
             app.call_from_thread(warm_styles, app, *classes)
         except RuntimeError:  # the app closed first: nothing to warm

@@ -3,25 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from coach.core.content import cache, loading
 from coach.core.content.loading import Library, load_library
-from coach.paths import content_dir
-
-
-@pytest.fixture
-def content(tmp_path: Path) -> Path:
-    """A copy of the shipped content that a test may edit."""
-    return Path(shutil.copytree(content_dir(), tmp_path / "content"))
-
-
-@pytest.fixture
-def cache_dir(tmp_path: Path) -> Path:
-    return tmp_path / "cache"
 
 
 def same(a: Library, b: Library) -> bool:

@@ -47,7 +47,8 @@ def cli(folder: Path, *argv: str) -> tuple[int, str]:
     out, err = io.BytesIO(), io.BytesIO()
     wrappers = [io.TextIOWrapper(b, encoding="utf-8", write_through=True) for b in (out, err)]
     with ExitStack() as stack:
-        for name in ("coach.commands.library.shipped_library", "coach.cli.shipped_library",
+        # (coach.cli reads no library but the app's, through first_library)
+        for name in ("coach.commands.library.shipped_library",
                      "coach.commands.log.shipped_library"):
             stack.enter_context(mock.patch(name, library))
         for stream, wrapper in zip(("stdout", "stderr"), wrappers):

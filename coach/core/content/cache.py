@@ -24,7 +24,9 @@ import json
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 import pydantic
 import pydantic_core
@@ -32,12 +34,13 @@ from pydantic import ValidationError
 
 import coach
 from coach.core.content.loading import Library, describe_routine, plan_steps
-from coach.core.content.models import Exercise, Routine, Safety
+from coach.core.content.models import Dosing, DosingChange, Exercise, Frozen, Routine, Safety
 from coach.core.disk import FILE_MODE, make_folder, read_file
 
 FORMAT = 2  # 2: sealed with an HMAC
 SECRET_BYTES = 32
 MAX_BYTES = 4_000_000  # the shipped content is ~100 kB; anything huge is not ours
+M = TypeVar("M", bound=Frozen)
 CODE = tuple(sorted(Path(__file__).parent.glob("*.py")))  # the code that reads and checks content
 
 
@@ -100,9 +103,9 @@ def _seal(secret: bytes, data: dict) -> str:
     return hmac.new(secret, body, hashlib.sha256).hexdigest()
 
 
-def read(cache_dir: Path, root: Path, key: str) -> Library | None:
-    """The cached library if the cache is for exactly this content, sealed with this user's
-    secret, and passes validation."""
+def sealed(cache_dir: Path, key: str) -> dict | None:
+    """The cache's data if it is a plain file of a sane size, for exactly this content
+    (the key), and sealed with this user's secret; None for anything else."""
     secret = _secret(cache_dir, make=False)
     if secret is None:
         return None
@@ -115,16 +118,38 @@ def read(cache_dir: Path, root: Path, key: str) -> Library | None:
     seal = data.pop("mac", None)
     if not isinstance(seal, str) or not hmac.compare_digest(seal, _seal(secret, data)):
         return None
+    return data
+
+
+def read(cache_dir: Path, root: Path, key: str) -> Library | None:
+    """The cached library if the cache is sealed for exactly this content and passes
+    validation."""
+    data = sealed(cache_dir, key)
+    if data is None:
+        return None
     try:
-        return _rebuild(data, root)
+        return rebuild(data, root, validated, DosingChange.apply)
     except (ValidationError, TypeError, KeyError, AttributeError, ValueError):
         return None
 
 
-def _rebuild(data: dict, root: Path) -> Library | None:
-    exercises = {e.id: e for e in map(Exercise.model_validate, data["exercises"])}
-    routines = [Routine.model_validate(r) for r in data["routines"]]
-    safety = Safety.model_validate(data["safety"])
+def validated(model: type[M], value: object) -> M:
+    return model.model_validate(value)
+
+
+class Make(Protocol):
+    """How rebuild makes each model: validated, or built unvalidated (sealed.build)."""
+
+    def __call__(self, model: type[M], value: object) -> M: ...
+
+
+def rebuild(data: dict, root: Path, make: Make,
+            apply: Callable[[DosingChange, Dosing], Dosing]) -> Library | None:
+    """The library in the cache's data, each model made by make(Model, value) (validated, or
+    built unvalidated by sealed.py); None if its ids are not exactly the files'."""
+    exercises = {e.id: e for e in (make(Exercise, e) for e in data["exercises"])}
+    routines = [make(Routine, r) for r in data["routines"]]
+    safety = make(Safety, data["safety"])
     # The same ids as the files, as the TOML loader insists: nothing added, nothing left out.
     if (set(exercises) != {p.stem for p in (root / "exercises").glob("*.toml")}
             or len(exercises) != len(data["exercises"])
@@ -134,7 +159,7 @@ def _rebuild(data: dict, root: Path) -> Library | None:
     infos = {}
     for routine in routines:
         problems: list[str] = []
-        steps = plan_steps(routine, exercises, routine.id, problems)
+        steps = plan_steps(routine, exercises, routine.id, problems, apply)
         if problems:
             return None
         infos[routine.id] = describe_routine(routine, steps)

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 from coach.core.wording import count
 
 MAX_CONTENT_BYTES = 2**20  # an exercise or routine file is a few kB; more is the wrong file
+BROKEN_INSTALL = "the shipped content is broken; reinstall backcoach:\n"  # + the problems
 
 
 class ContentError(Exception):

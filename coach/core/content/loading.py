@@ -5,14 +5,21 @@ Loading collects every problem before it gives up, so an author fixes a folder i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from coach.core.content.errors import MAX_CONTENT_BYTES, ContentError, describe, parse_toml
-from coach.core.content.models import FLOOR_POSITIONS, Exercise, Routine, Safety
+from coach.core.content.models import (
+    FLOOR_POSITIONS,
+    Dosing,
+    DosingChange,
+    Exercise,
+    Routine,
+    Safety,
+)
 from coach.core.content.planning import REST_BETWEEN_S, PlannedStep, total_seconds
 from coach.core.disk import read_file
 
@@ -88,9 +95,12 @@ def _parse(model, path: Path, problems: list[str]):
 
 
 def plan_steps(
-    routine: Routine, exercises: dict[str, Exercise], where: str, problems: list[str]
+    routine: Routine, exercises: dict[str, Exercise], where: str, problems: list[str],
+    apply: Callable[[DosingChange, Dosing], Dosing] = DosingChange.apply,
 ) -> tuple[PlannedStep, ...]:
-    """Resolve each step's exercise and dosing; unknown ids and bad dosing become problems."""
+    """Resolve each step's exercise and dosing; unknown ids and bad dosing become problems.
+
+    apply makes a step's dosing from the exercise's (validated; sealed.py's is unvalidated)."""
     planned = []
     for n, step in enumerate(routine.steps):
         exercise = exercises.get(step.exercise)
@@ -112,7 +122,7 @@ def plan_steps(
             dosing = exercise.source_dosing[step.dosing_from]
         if step.dosing is not None:
             try:
-                dosing = step.dosing.apply(dosing)
+                dosing = apply(step.dosing, dosing)
             except ValidationError as exc:
                 problems.extend(
                     line.replace(f"{where}: ", f"{where}: steps[{n}].dosing.", 1)

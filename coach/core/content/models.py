@@ -45,7 +45,7 @@ FLOOR_POSITIONS = frozenset({"prone", "supine", "all fours"})
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
 
 class Dosing(Frozen):

@@ -43,7 +43,7 @@ Angle = Annotated[int, Field(ge=-180, le=360)]  # whole degrees: easy to read an
 class Key(BaseModel):
     """One key position: the base pose with these angles changed."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
     torso: Angle | None = None
     head: Angle | None = None
@@ -78,7 +78,7 @@ class Key(BaseModel):
 
 
 class Figure(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
     view: View
     base: Base

@@ -125,7 +125,7 @@ def _cell(text: str) -> str:
 
 class _Export(BaseModel):
     # The whole file at once, so pydantic names each problem by its place: sessions[12].day.
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
     backcoach_export: StrictInt  # a version written as "1" is not one backcoach wrote
     schema_version: StrictInt

@@ -76,7 +76,7 @@ LOGGED_TEXT = "logged by hand"  # how every screen, command and export marks a l
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
 
 class StepResult(Record):

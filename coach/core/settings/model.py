@@ -19,7 +19,7 @@ NOTIFY_KINDS: tuple[NotifyKind, ...] = ("bell", "toast", "desktop")
 class Settings(BaseModel):
     """The user's choices; every field has a default, so a missing file is the defaults."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)  # schemas at first use: faster start
 
     safety_acknowledged: bool = False
     bell: bool = True
