@@ -15,8 +15,7 @@ SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
 NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the head
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 GLUTE_OUT, GLUTE_R = 0.9, 8.0  # the rounded seat: how far behind the hips, how big
-ROLL_GAP, ROLL_LEN = 7.0, 20.0
-TWIST_W = 26.0  # half the width of the ring over a turning trunk's head  # a rolling arrow's gap from the ball, and its length
+ROLL_GAP, ROLL_LEN = 7.0, 20.0  # a rolling arrow's gap from the ball, and its length
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
          "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
@@ -137,7 +136,7 @@ def _twist(out: Drawing, body: Body) -> None:
         # The sign for "turn": a flat ring over the head, round the spine's line, its front
         # half toward us (round 3 readers missed a ring round the waist among the arms).
         centre = add(p["head"], (0.0, 1.0), HEAD_R + 19.0)
-        u, v = (TWIST_W, 0.0), (0.0, 9.0)
+        u, v = (26.0, 0.0), (0.0, 9.0)  # wider than the shoulders, flat
         start = 180.0 if sweep > 0 else 0.0
         path = curve(centre, u, v, start - sweep * 100, start + sweep * 190)
     else:
