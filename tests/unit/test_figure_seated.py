@@ -23,3 +23,18 @@ def test_a_turning_trunk_gets_the_turn_sign_over_its_head(library):
         xs = [x for x, _ in ring]
         shoulders = abs(body.points["shoulder_r"][0] - body.points["shoulder_l"][0])
         assert max(xs) - min(xs) > 1.5 * shoulders, exercise_id
+
+
+def test_a_leg_rotation_is_a_nearly_closed_circle_round_the_shin(library):
+    """A circular arrow, not an arc of a swing: it goes most of the way round, above and
+    below the shin's middle, and leaves the foot clear below it."""
+    figure = library.exercises["seated-leg-rotations"].figure
+    for n in (1, 2):
+        body = Body(figure, poses(figure)[n])
+        knee, ankle = body.points["knee_r"], body.points["ankle_r"]
+        mid_y = (knee[1] + ankle[1]) / 2
+        shaft = max((s for s in _marks(figure, n) if s.kind == "chain"), key=lambda s: len(s.pts))
+        ys = [y for _, y in shaft.pts]
+        assert max(ys) > mid_y + 6 and min(ys) < mid_y - 6, n
+        assert len(shaft.pts) >= 15, n  # most of a turn (a point every 15 degrees)
+        assert min(ys) > ankle[1] + 3, n  # the foot below it shows

@@ -160,9 +160,11 @@ def _foot_arcs(out: Drawing, body: Body) -> None:
         if start is not None and end is not None and abs(end - start) >= 20:
             if body.wide:  # a ring round the shin, its front half across it: the leg turns
                 knee, ankle = body.points[f"knee_{side}"], body.points[f"ankle_{side}"]
-                mid = (knee[0] * 0.6 + ankle[0] * 0.4, knee[1] * 0.6 + ankle[1] * 0.4)
+                # Big and nearly closed round the shin, the foot clear below it: a circular
+                # arrow, not a swing (round 3 readers saw a leg swinging out and in).
+                mid = (knee[0] * 0.5 + ankle[0] * 0.5, knee[1] * 0.5 + ankle[1] * 0.5)
                 way = 1.0 if end > start else -1.0
-                path = curve(mid, (way * 17.0, 0.0), (0.0, 6.0), 150.0, -110.0)
+                path = curve(mid, (way * 20.0, 0.0), (0.0, 8.0), 130.0, -175.0)
             else:
                 ankle = body.points[f"ankle_{side}"]
                 path = curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)
