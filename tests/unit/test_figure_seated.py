@@ -38,3 +38,13 @@ def test_a_leg_rotation_is_a_nearly_closed_circle_round_the_shin(library):
         assert max(ys) > mid_y + 6 and min(ys) < mid_y - 6, n
         assert len(shaft.pts) >= 15, n  # most of a turn (a point every 15 degrees)
         assert min(ys) > ankle[1] + 3, n  # the foot below it shows
+
+
+def test_a_side_bend_after_a_turn_carries_only_the_lean_arrow(library):
+    """The turn showed in the key before; a ring and a lean arc together were a tangle."""
+    figure = library.exercises["sit-rotate-side-bend"].figure
+    drawing = draw(figure, poses(figure)[2])
+    assert drawing.arrows == 1
+    body = Body(figure, poses(figure)[2])
+    heads = [s for s in _marks(figure, 2) if s.kind == "poly"]
+    assert len(heads) == 1 and heads[0].pts[1][0] > body.points["head"][0]  # toward the lean

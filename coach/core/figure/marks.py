@@ -63,7 +63,7 @@ def add_marks(out: Drawing, body: Body) -> None:
         y += HEAD_R if part == "head" else 0
         out.add(*arrow([(x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)]))
         out.arrows += 1
-    if abs(pose.turn) >= 10:
+    if abs(pose.turn) >= 10 and "lean" not in pose.lift:  # one arrow: the lean is the new move
         _twist(out, body)
     _foot_arcs(out, body)
     _blades(out, body)
