@@ -10,11 +10,11 @@ from coach.core.figure.render import Frame, paint
 SESSION_BOX = (35, 18)  # the picture's box in the session at 80x24
 
 
-def head_cells(canvas) -> dict[int, list[int]]:
+def head_cells(canvas, parts=("head",)) -> dict[int, list[int]]:
     """Cell row -> the columns of the cells the head inks (blocks: 2x2 pixels a cell)."""
     rows: dict[int, list[int]] = {}
     for (x, y), part in canvas.parts.items():
-        if part == "head" and (x, y) in canvas.ink:
+        if part in parts and (x, y) in canvas.ink:
             rows.setdefault(y // 2, []).append(x // 2)
     return {row: sorted(set(cols)) for row, cols in rows.items()}
 
@@ -73,3 +73,22 @@ def test_no_cell_beside_a_head_holds_trunk(library):
                     cells[part].add((x // 2, y // 2))
             beside = {(c + d, r) for c, r in cells["head"] for d in (-1, 0, 1)}
             assert not beside & cells["trunk"], (exercise.id, n)
+
+
+@pytest.mark.parametrize("exercise_id", ["standing-toe-touch", "standing-back-arch",
+                                         "stand-and-move"])
+def test_a_small_head_in_profile_shows_which_way_it_faces(library, exercise_id):
+    """A nose a cell out on the face side (to the right; to the left when mirrored), so a
+    lean back cannot be read as a fold forward facing the other way."""
+    figure = library.exercises[exercise_id].figure
+    for mirrored in (False, True):
+        canvas = paint(figure, Frame(0.0, mirrored), *SESSION_BOX, "blocks")
+        head, face = head_cells(canvas), head_cells(canvas, ("head", "nose"))
+
+        def ends(cells):
+            return min(c[0] for c in cells.values()), max(c[-1] for c in cells.values())
+
+        (left, right), (face_left, face_right) = ends(head), ends(face)
+        out = (left - face_left, face_right - right)
+        assert out == ((1, 0) if mirrored else (0, 1)), (exercise_id, mirrored)
+        assert set(face) == set(head)  # no row of its own: not a brim above, nor a chin

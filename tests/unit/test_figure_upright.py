@@ -72,3 +72,14 @@ def test_a_rotating_foot_in_a_front_view_is_drawn_long(library):
         p = body.points
         assert apart(p["toe_r"], p["ankle_r"]) > 1.5 * FOOT  # the turning foot
         assert apart(p["toe_l"], p["ankle_l"]) < 1.1 * FOOT  # the still one, as ever
+
+
+def test_hamstring_hinge_is_a_flat_back_near_level_with_the_elbows_winged_up(library):
+    """Not a shallower toe touch: the back near level and the head up, hands on the hips with
+    the elbows standing clear above the back; the toe touch folds the head below the hips."""
+    hinge = keys(library, "standing-hamstring")[-1]
+    hip, neck = hinge.points["hip"], hinge.points["neck"]
+    assert math.degrees(math.atan2(neck[1] - hip[1], neck[0] - hip[0])) < 30
+    assert behind_the_back(hinge, "elbow_r") > 3
+    fold = keys(library, "standing-toe-touch")[-1]
+    assert fold.points["head"][1] < fold.points["hip"][1] - 20

@@ -63,7 +63,7 @@ def add_marks(out: Drawing, body: Body) -> None:
         y += HEAD_R if part == "head" else 0
         out.add(*arrow([(x, y + LIFT_GAP), (x, y + LIFT_GAP + LIFT_LEN)]))
         out.arrows += 1
-    if abs(pose.turn) >= 10:
+    if abs(pose.turn) >= 10 and "lean" not in pose.lift:  # one arrow: the lean is the new move
         _twist(out, body)
     _foot_arcs(out, body)
     _blades(out, body)
@@ -133,10 +133,12 @@ def _twist(out: Drawing, body: Body) -> None:
     p, turn = body.points, body.pose.turn
     sweep = 1.0 if turn > 0 else -1.0
     if body.wide:
-        centre = add(p["hip"], body.tdir, TORSO * 0.42)  # the waist: the shoulders show above
-        u, v = (SHOULDER_W + 9, 0.0), (0.0, 6.0)
+        # The sign for "turn": a flat ring over the head, round the spine's line, its front
+        # half toward us (round 3 readers missed a ring round the waist among the arms).
+        centre = add(p["head"], (0.0, 1.0), HEAD_R + 19.0)
+        u, v = (26.0, 0.0), (0.0, 9.0)  # wider than the shoulders, flat
         start = 180.0 if sweep > 0 else 0.0
-        path = curve(centre, u, v, start - sweep * 20, start + sweep * 200)
+        path = curve(centre, u, v, start - sweep * 100, start + sweep * 190)
     else:
         # From the side a turn is the shoulder going for the far knee: one diagonal arrow
         # from above the shoulder to the knee, clear over the reaching arms (an arrow from
@@ -158,9 +160,11 @@ def _foot_arcs(out: Drawing, body: Body) -> None:
         if start is not None and end is not None and abs(end - start) >= 20:
             if body.wide:  # a ring round the shin, its front half across it: the leg turns
                 knee, ankle = body.points[f"knee_{side}"], body.points[f"ankle_{side}"]
-                mid = (knee[0] * 0.6 + ankle[0] * 0.4, knee[1] * 0.6 + ankle[1] * 0.4)
+                # Big and nearly closed round the shin, the foot clear below it: a circular
+                # arrow, not a swing (round 3 readers saw a leg swinging out and in).
+                mid = (knee[0] * 0.5 + ankle[0] * 0.5, knee[1] * 0.5 + ankle[1] * 0.5)
                 way = 1.0 if end > start else -1.0
-                path = curve(mid, (way * 17.0, 0.0), (0.0, 6.0), 150.0, -110.0)
+                path = curve(mid, (way * 20.0, 0.0), (0.0, 8.0), 130.0, -175.0)
             else:
                 ankle = body.points[f"ankle_{side}"]
                 path = curve(ankle, (21.0, 0.0), (0.0, 21.0), start, end)

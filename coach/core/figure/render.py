@@ -12,8 +12,8 @@ from coach.core.figure.draw import draw
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import at, poses, still
 from coach.core.figure.props import MAT_DEPTH
-from coach.core.figure.raster import Canvas, Mode
-from coach.core.figure.shapes import Drawing, Point, Shape, chain
+from coach.core.figure.raster import PIXEL, Canvas, Mode
+from coach.core.figure.shapes import Drawing, Point, Shape, chain, poly
 
 MARGIN = 3.0  # body units of air round the figure
 MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-width, in pixels
@@ -54,10 +54,12 @@ def bounds(figure: Figure) -> tuple[float, float, float, float]:
     ys: list[float] = []
     for pose in poses(figure):
         drawing = draw(figure, pose)
-        pts = drawing.points()
+        pts = drawing.framed()
         xs += [x for x, _ in pts]
         ys += [y for _, y in pts]
-        if drawing.floor is not None:
+        # A close-up of a standing or sitting body leaves its floor below the box; a body
+        # lying on it keeps it.
+        if drawing.floor is not None and (figure.crop is None or figure.base in LYING):
             ys.append(drawing.floor - (MAT_DEPTH if "mat" in figure.props else 0.0))
     return (min(xs) - MARGIN, min(ys) - MARGIN / 2, max(xs) + MARGIN, max(ys) + MARGIN)
 
@@ -93,10 +95,16 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
         y = top - canvas.ph / 2 + depth / 2
         canvas.paint(chain([(0.0, y), (float(cols), y)], depth / 2 + canvas.ph * 0.05,
                            role="floor", halo=False))
+    head: Shape | None = None
     for s in drawing.shapes:
         if canvas.mode == "blocks" and s.part == "head" and s.kind == "poly" and (
-                HEAD_R * scale < ROUND_HEADS[-1][0] + 0.4):
-            continue  # a nose on a head this small is a cap's brim, not a face
+                head is not None and HEAD_R * scale < ROUND_HEADS[-1][0] + 0.4):
+            # A nose drawn to scale on a head this small is a cap's brim: a bump two pixels
+            # tall at the middle of the face side says which way it faces instead.
+            bump = _bump(head, to_cells(s.pts[1]))
+            if bump is not None:
+                canvas.paint(bump)
+            continue
         # Marks and the nose at least a pixel thick both ways: half blocks' pixels are twice
         # as tall as wide, and a shaft or a nose thinner than that broke into specks.
         tall = s.role == "mark" or s.part == "head"
@@ -118,8 +126,31 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
             # A pixel's gap beside the head still leaves the trunk in the next cell, and a
             # half block fills its whole cell's width: clear a whole cell of trunk round it.
             canvas.clear(replace(shape, r=(shape.r[0] + HEAD_AIR,)), ("trunk",))
+            head = shape
         canvas.paint(shape)
     return canvas
+
+
+def _bump(head: Shape, tip: Point) -> Shape | None:
+    """A nose for a small half-block head: one cell out from its two middle pixel rows,
+    on the side the nose points to (none for a face turned up or down: no side shows it)."""
+    (x, y), r = head.pts[0], head.r[0]
+    dx, dy = tip[0] - x, tip[1] - y
+    if abs(dx) < abs(dy):
+        return None
+    # A half block fills its cell's width, so the bump is the whole next cell out.
+    half = math.sqrt(r * r - 0.25)  # the head's widest pixel rows reach this far
+    pw = PIXEL["blocks"][0]
+    if dx > 0:
+        last = math.floor((x + half) / pw - 0.5)  # its outermost pixel column
+        x0, x1 = (last + 1) * pw, (last + 3) * pw
+    else:
+        last = math.ceil((x - half) / pw - 0.5)
+        x0, x1 = (last - 2) * pw, last * pw
+    # Two pixels out (one cell's width whichever half the head ends on), two rows tall.
+    x0, x1, y0, y1 = x0 + 0.01, x1 - 0.01, y - 0.99, y + 0.99
+    return replace(poly([(x0, y0), (x1, y0), (x1, y1), (x0, y1)], halo=False, role="body"),
+                   part="nose")
 
 
 def round_head(head: Shape, height: float) -> Shape:
