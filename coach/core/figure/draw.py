@@ -14,7 +14,18 @@ from coach.core.figure.marks import add_marks
 from coach.core.figure.model import Figure
 from coach.core.figure.pose import Pose
 from coach.core.figure.props import add_props, add_under
-from coach.core.figure.shapes import Drawing, Look, Point, Shape, add, chain, direction, disc, poly
+from coach.core.figure.shapes import (
+    Drawing,
+    Look,
+    Point,
+    Shape,
+    add,
+    chain,
+    corners,
+    direction,
+    disc,
+    poly,
+)
 
 DEPTH_BEHIND = -3.0  # further back than this (body units) is drawn in outline
 ARM_R, FOREARM_R, HAND_R = 4.6, 4.0, 3.8
@@ -39,7 +50,23 @@ def draw(figure: Figure, pose: Pose) -> Drawing:
     out.add(*near)
     out.add(*_head(body))
     add_marks(out, body)
+    if figure.crop is not None:
+        out.fit = _close_up(out, body, figure.crop)
     return out
+
+
+def _close_up(out: Drawing, body: Body, crop: str) -> list[Point]:
+    """What a cropped picture fits: all but the legs, and the legs down to the knees or
+    only their tops at the hips (the box's edge cuts the rest off)."""
+    p = body.points
+    legs = {(p[f"hip_{side}"], p[f"knee_{side}"]) for side in ("l", "r")}
+    kept = [s for s in out.shapes if not (s.kind == "chain" and s.pts[:2] in legs)]
+    ends = [
+        chain([p[f"hip_{side}"], p[f"knee_{side}"]], THIGH_R * body.thick)
+        if crop == "knees" else chain([p[f"hip_{side}"]], THIGH_R * body.thick)
+        for side in ("l", "r")
+    ]
+    return corners(kept + ends)
 
 
 def _far(body: Body, side: str, joint: str) -> bool:

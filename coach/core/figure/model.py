@@ -13,6 +13,9 @@ Angles are degrees on the screen: 0 points right, 90 up, -90 down, 180 left. In 
 view the body faces right and its left limbs are the near ones; in the front and back views
 the figure's right side is on the screen's right, as in a mirror. Per-side exercises are
 drawn for the right side (the near limbs in the side view); the other side is mirrored.
+
+`crop = "knees"` or `crop = "hips"` draws a close-up from there up (the legs run off the
+box's edge), so the arms and chest of a lift where the legs stay put come out bigger.
 """
 
 from __future__ import annotations
@@ -23,6 +26,12 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 View = Literal["side", "front", "back"]  # no view from above: nobody reads it as a body
 Base = Literal["stand", "sit", "prone", "supine", "all fours", "hang"]
+# A close-up: the picture fits the body from the knees (or the hips) up and the box's edge
+# cuts the rest off, so a pose where only the trunk, arms and head matter (the face-down
+# lifts) is drawn up to twice as big. What it cuts off must not move.
+Crop = Literal["knees", "hips"]
+_CUT = {"knees": ("shin", "foot", "leg_"), "hips": ("thigh", "shin", "foot", "leg_", "glute",
+                                                    "hamstring")}
 Prop = Literal["mat", "chair", "bar", "ball", "roller", "support", "wall"]
 # What a key marks as moving: a limb (its hand or foot, or its elbow), the head, the chest
 # or hips rising, or the trunk leaning (a curved arrow round the hips, the way the trunk went
@@ -83,6 +92,7 @@ class Figure(BaseModel):
     view: View
     base: Base
     props: tuple[Prop, ...] = ()
+    crop: Crop | None = None  # draw from the knees or the hips up (see Crop)
     keys: tuple[Key, ...] = Field(max_length=4)
 
     @model_validator(mode="after")
@@ -97,4 +107,20 @@ class Figure(BaseModel):
             raise ValueError("props has a ball or roller; say where it is with `under` in a key")
         if "bar" in self.props and self.base != "hang":
             raise ValueError("a bar is for hanging; use base = 'hang' or drop the bar")
+        self._crop_hides_nothing()
         return self
+
+    def _crop_hides_nothing(self) -> None:
+        """A crop that cut off a moving leg (or its arrow) would hide the exercise."""
+        if self.crop is None:
+            return
+        cut = _CUT[self.crop]
+        for n, key in enumerate(self.keys):
+            moved = [name for name in (*ANGLES, *key.lift)
+                     if name.startswith(cut) and (
+                         name in key.lift or (n and getattr(key, name) is not None))]
+            if moved:
+                raise ValueError(
+                    f"crop = {self.crop!r} cuts off {moved[0]}, which key {n + 1} moves; "
+                    "drop the crop or set that angle in the first key only"
+                )

@@ -54,10 +54,12 @@ def bounds(figure: Figure) -> tuple[float, float, float, float]:
     ys: list[float] = []
     for pose in poses(figure):
         drawing = draw(figure, pose)
-        pts = drawing.points()
+        pts = drawing.framed()
         xs += [x for x, _ in pts]
         ys += [y for _, y in pts]
-        if drawing.floor is not None:
+        # A close-up of a standing or sitting body leaves its floor below the box; a body
+        # lying on it keeps it.
+        if drawing.floor is not None and (figure.crop is None or figure.base in LYING):
             ys.append(drawing.floor - (MAT_DEPTH if "mat" in figure.props else 0.0))
     return (min(xs) - MARGIN, min(ys) - MARGIN / 2, max(xs) + MARGIN, max(ys) + MARGIN)
 

@@ -52,24 +52,35 @@ class Drawing:
     shapes: list[Shape] = field(default_factory=list)
     floor: float | None = 0.0  # height of the floor's top; None when there is none
     arrows: int = 0  # how many motion marks the drawing carries (tests read it)
+    fit: list[Point] | None = None  # a close-up: what the box must fit (None: every shape)
 
     def add(self, *shapes: Shape) -> None:
         self.shapes.extend(shapes)
 
     def points(self) -> list[Point]:
-        """The corners of every shape's box: what the picture must fit."""
-        out: list[Point] = []
-        for s in self.shapes:
-            r = max(s.r)
-            for x, y in s.pts:
-                out += [(x - r, y - r), (x + r, y + r)]
-        return out
+        """The corners of every shape's box."""
+        return corners(self.shapes)
+
+    def framed(self) -> list[Point]:
+        """What the picture must fit: every shape, or only the close-up's part of them."""
+        return self.points() if self.fit is None else self.fit
 
     def mirrored(self, centre: Point) -> Drawing:
         """Flipped left-right about centre: the other side's picture, in the same box."""
         cx = centre[0]
         shapes = [replace(s, pts=tuple((2 * cx - x, y) for x, y in s.pts)) for s in self.shapes]
-        return Drawing(shapes, self.floor, self.arrows)
+        fit = None if self.fit is None else [(2 * cx - x, y) for x, y in self.fit]
+        return Drawing(shapes, self.floor, self.arrows, fit)
+
+
+def corners(shapes: list[Shape]) -> list[Point]:
+    """The corners of each shape's box (each point grown by its shape's widest radius)."""
+    out: list[Point] = []
+    for s in shapes:
+        r = max(s.r)
+        for x, y in s.pts:
+            out += [(x - r, y - r), (x + r, y + r)]
+    return out
 
 
 def direction(degrees: float) -> Point:
