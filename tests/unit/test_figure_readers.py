@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from coach.core.figure.body import Body
+from coach.core.figure.body import HEAD_R, Body
 from coach.core.figure.draw import draw
 from coach.core.figure.pose import poses
 
@@ -86,3 +86,12 @@ def test_a_release_rolls_over_its_ball_with_an_arrow_out_of_each_side(library):
                 if s.role == "mark" and s.kind == "poly"]
         sides = {1 if tx > x else -1 for tx, ty in tips if abs(ty - y) < 1 and abs(tx - x) > r}
         assert sides == {1, -1}, exercise_id
+
+
+def test_the_ball_and_the_roller_are_bigger_than_the_head(library):
+    """Round 3 readers saw a ball or roller but not what it was under: a head-sized one
+    read as a knee or a second head."""
+    for exercise_id in ("ball-hip-flexor-release", "ball-glute-release", "ball-spine-release",
+                        "foam-roll-back"):
+        for body in bodies(library, exercise_id):
+            assert body.ball[1] >= 1.4 * HEAD_R, exercise_id

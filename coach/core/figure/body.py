@@ -16,7 +16,7 @@ from coach.core.figure.shapes import Point, add, direction
 TORSO, NECK, HEAD_R = 48.0, 9.0, 10.0
 UPPER_ARM, FOREARM, THIGH, SHIN, FOOT = 26.0, 24.0, 40.0, 38.0, 10.0
 SHOULDER_W, HIP_W = 12.0, 7.0
-BALL_R, ROLLER_R = 10.0, 12.0  # a ball as big as the head: smaller read as a knee
+BALL_R, ROLLER_R = 16.0, 15.0  # a third of a body lying: as big as the head read as a knee or a head
 BACK_BOW = 9.0  # how far a fully rounded (or arched) back bows from the straight line
 TRUNK_R = (9.0, 10.0)  # half the trunk's depth at the hips and at the chest (side view)
 LIMB_R = 5.0  # the thickest limb's half-width: what must clear the floor

@@ -16,6 +16,7 @@ NECK_TO_TOP = 40.0  # an arc round the hips this far past the neck clears the he
 LIFT_GAP, LIFT_LEN = 7.0, 16.0
 GLUTE_OUT, GLUTE_R = 0.9, 8.0  # the rounded seat: how far behind the hips, how big
 ROLL_GAP, ROLL_LEN = 7.0, 20.0  # a rolling arrow's gap from the ball, and its length
+TWIST_RISE = 22.0  # a side-view twist arrow arcs this far above the shoulder or knee
 WHERE = {"arm_l": "hand_l", "arm_r": "hand_r", "leg_l": "ankle_l", "leg_r": "ankle_r",
          "elbow_l": "elbow_l", "elbow_r": "elbow_r", "head": "head", "hips": "hip"}
 
@@ -145,8 +146,10 @@ def _twist(out: Drawing, body: Body) -> None:
         # the elbow ran along the arms and the two merged in half blocks).
         shoulder = add(p["neck"], (1.0, 1.0), TRUNK_R[1])
         knee = add(p["knee_r"], (-1.0, 1.0), 10.0)
-        top = ((shoulder[0] + knee[0]) / 2, max(shoulder[1], knee[1]) + 12.0)
-        path = [shoulder, top, knee]
+        # A high arc, well clear of the arms (round 3 readers saw only a faint line).
+        centre = ((shoulder[0] + knee[0]) / 2, max(shoulder[1], knee[1]))
+        arc = curve(centre, ((knee[0] - shoulder[0]) / 2, 0.0), (0.0, TWIST_RISE), 180.0, 0.0)
+        path = [shoulder, *arc[1:-1], knee]
     out.add(*arrow(path))
     out.arrows += 1
 

@@ -8,6 +8,7 @@ from coach.core.figure.shapes import Drawing, chain, disc, poly
 
 MAT_DEPTH = 5.0  # the mat's thickness under the floor line (drawn by the renderer)
 LEG_R, RAIL_R = 1.8, 2.4  # a chair's legs, and its back rail, a bar or a post
+ROLLER_HOLE, ROLLER_CORE = 0.6, 0.3  # the roller's hole and its core, against its radius
 
 
 def add_props(out: Drawing, body: Body) -> None:
@@ -55,13 +56,16 @@ def _chair(out: Drawing, body: Body) -> None:
 
 
 def add_under(out: Drawing, body: Body) -> None:
-    """The ball (a solid disc) or the roller (its end: a solid disc with a hole) under the body."""
+    """The ball (a solid disc) or the roller (its end: a tyre, a hole, a core) under the body."""
     if body.ball is None:
         return
     centre, r = body.ball
     if "roller" in body.figure.props:
-        # A solid end with a hole through it: a thin rim broke into specks in half blocks.
+        # Its end: a thick tyre round a hole with a core in it, not a ring the size of a
+        # head (round 3 readers took the roller's rim for one); a thin rim broke into specks
+        # in half blocks.
         out.add(disc(centre, r, "solid", "prop"),
-                disc(centre, r * 0.4, "clear", "prop", halo=False))
+                disc(centre, r * ROLLER_HOLE, "clear", "prop", halo=False),
+                disc(centre, r * ROLLER_CORE, "solid", "prop", halo=False))
     else:
         out.add(disc(centre, r, "solid", "prop"))
