@@ -51,3 +51,9 @@ def test_a_routine_matches_every_place_its_label_names(library):
             assert info.routine.id in standing
     assert "desk-five" in standing and "desk-five" in ids(
         filter_routines(routines, RoutineFilter(place="desk")))
+
+
+def test_the_library_lists_exercises_by_name_whatever_their_ids(library):
+    names = [e.name for e in search_exercises(library.exercises.values(), "")]
+    assert names == sorted(names, key=str.casefold)
+    assert names.index("Lunge with glute squeeze and side reach") > names.index("Knees to chest")

@@ -71,5 +71,7 @@ def filter_routines(routines: Iterable[RoutineInfo], f: RoutineFilter) -> list[R
 
 
 def search_exercises(exercises: Iterable[Exercise], query: str) -> list[Exercise]:
-    """Exercises matching every word of the query in name, position, targets, kind or gear."""
-    return [e for e in exercises if _matches(query, exercise_terms(e))]
+    """Exercises matching every word of the query in name, position, targets, kind or gear,
+    by name (the files' order is their ids', which a renamed exercise leaves behind)."""
+    return sorted((e for e in exercises if _matches(query, exercise_terms(e))),
+                  key=lambda e: e.name.casefold())
