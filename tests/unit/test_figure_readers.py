@@ -41,8 +41,17 @@ def test_the_three_ball_releases_lie_over_the_ball_differently(library):
     # Hip flexors: face down (the torso points right), propped on the forearms.
     assert flexor.tdir[0] > 0.9
     assert abs(flexor.points["elbow_r"][1] - flexor.points["hand_r"][1]) < 3
-    # Glute: face up, head down on the mat, the ball under the seat (the hips up on it).
-    assert glute.points["head"][1] < glute.points["hip"][1] - 10
+    # Glute: sitting back on the hands, the ball right under the seat; then one ankle
+    # crossed over the other knee (round 4: "all four look alike").
+    g = glute.points
+    assert g["head"][1] > g["hip"][1] + 10 and g["hand_r"][0] < g["hip"][0]
+    assert glute.ball is not None and abs(glute.ball[0][0] - g["hip"][0]) < 3
+    crossed = bodies(library, "ball-glute-release")[-1].points
+    assert crossed["ankle_r"][1] > crossed["knee_l"][1] - 8  # the near foot up on the knee
+    assert crossed["ankle_r"][0] < crossed["knee_r"][0]  # the shin crossing back over
+    # Spine: the hips come up off the mat in the second position.
+    lifted = bodies(library, "ball-spine-release")[-1].points
+    assert lifted["hip"][1] > lifted["neck"][1] + 5
     # Spine: face up, the ball under the upper back, the hands behind the raised head.
     assert spine.points["head"][1] > spine.points["hip"][1] + 10
     assert spine.points["hand_r"][0] < spine.points["neck"][0]

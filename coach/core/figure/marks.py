@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
 from coach.core.figure.pose import BASES, poses
+from coach.core.figure.props import roller_back
 from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, disc, poly
 
 SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
@@ -128,8 +129,9 @@ def _roll(out: Drawing, body: Body) -> None:
     if body.ball is None:
         return
     (x, y), r = body.ball
+    far = roller_back((x, y), r)[0] - x if "roller" in body.figure.props else 0.0
     for way in (1.0, -1.0):
-        start = x + way * (r + ROLL_GAP)
+        start = x + way * (r + ROLL_GAP) + max(way, 0.0) * far
         out.add(*arrow([(start, y), (start + way * ROLL_LEN, y)]))
     out.arrows += 1
 
