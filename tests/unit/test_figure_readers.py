@@ -64,6 +64,9 @@ def test_the_prone_ws_lift_bent_elbows_up_beside_the_ribs(library):
         assert p[f"elbow_{side}"][1] > p["neck"][1] + 12  # well up off the back
         assert p[f"elbow_{side}"][0] < p["neck"][0] - 12  # pulled back beside the ribs
         assert p[f"hand_{side}"][0] > p[f"elbow_{side}"][0] + 10  # hands forward, toward the head
+    # Round 4: "a small bent-arm blob". The far arm's V stands behind the near one, so
+    # both bent arms show rather than one covering the other.
+    assert p["elbow_l"][0] < p["elbow_r"][0] - 8
     trunk_lift = bodies(library, "prone-trunk-lift")[-1].points
     assert trunk_lift["hand_r"][0] < trunk_lift["neck"][0] - 30  # arms back along the sides
 
