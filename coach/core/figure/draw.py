@@ -71,12 +71,13 @@ def _close_up(out: Drawing, body: Body, crop: str) -> list[Point]:
 
 def _far(body: Body, side: str, joint: str) -> bool:
     if body.view == "side":
-        # A limb that lifts is the one to see: drawn near (solid), and painted last (see
-        # _limbs). Its pair lying on the floor is solid too: an outline there read as
-        # "not there" and the pose as superman (round 4). Face up or standing, it is far.
-        lifted = _lifted(body, joint)
+        # A limb that lifts is the one to see: drawn near (solid), its pair far (outline),
+        # so a left arm rising with the right leg is as strong as the leg.
+        limb = "arm" if joint == "hand" else "leg"
+        lifted = {part[-1] for part in body.pose.lift
+                  if part[:-2] in (limb, "elbow" if limb == "arm" else limb)}
         if len(lifted) == 1:
-            return side not in lifted and body.base != "prone"
+            return side not in lifted
         return side == "l"
     p = body.points
     if joint == "knee" and p["ankle_r"][0] < p["ankle_l"][0]:
@@ -107,18 +108,7 @@ def _limbs(body: Body) -> tuple[list[Shape], list[Shape]]:
                     joins=NEAR if leg_look == "solid" else ())
         for shape in (leg, arm):
             (far if shape.look == "outline" else near).append(shape)
-    # The lifted limbs last, so they clear a gap over the grounded ones they cross.
-    up = {(p[f"hand_{s}"] if j == "hand" else p[f"ankle_{s}"])
-          for j in ("hand", "knee") for s in _lifted(body, j)}
-    near.sort(key=lambda shape: bool(up & set(shape.pts)))
     return far, near
-
-
-def _lifted(body: Body, joint: str) -> set[str]:
-    """The sides ("l", "r") of the arms (joint "hand") or legs (joint "knee") that lift."""
-    limb = "arm" if joint == "hand" else "leg"
-    return {part[-1] for part in body.pose.lift
-            if part[:-2] in (limb, "elbow" if limb == "arm" else limb)}
 
 
 def _forward(body: Body, side: str) -> float:

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 from coach.core.figure.body import HEAD_R, SHOULDER_W, TORSO, TRUNK_R, Body
 from coach.core.figure.pose import BASES, poses
-from coach.core.figure.props import roller_back
 from coach.core.figure.shapes import Drawing, Point, Shape, add, chain, direction, disc, poly
 
 SHAFT_R, HEAD_LEN, HEAD_W = 1.6, 9.0, 6.0
@@ -77,26 +76,10 @@ def _chest_arc(out: Drawing, body: Body) -> None:
     now = body.pose.angles["torso"]
     turning = 1.0 if (now - base + 180) % 360 - 180 >= 0 else -1.0
     way = (0.0, 1.0)
-    chest = add(body.points["hip"], body.tdir, TORSO * _chest_spot(body))
+    chest = add(body.points["hip"], body.tdir, TORSO * 0.35)  # clear of the head
     start = add(add(chest, way, TRUNK_R[1] + LIFT_GAP), direction(now + turning * 90), 3.0)
     out.add(*arrow([start, add(start, way, LIFT_LEN)]))
     out.arrows += 1
-
-
-def _chest_spot(body: Body) -> float:
-    """How far up the trunk the chest arrow stands: a third of the way, clear of the head,
-    or further back when a bent elbow stands up there (the press-up), so the two don't
-    merge into one lump in half blocks."""
-    p = body.points
-    hip, neck, elbow = p["hip"], p["neck"], p["elbow_r"]
-    span = neck[0] - hip[0]
-    if body.wide or abs(span) < 1.0:
-        return 0.35
-    along = (elbow[0] - hip[0]) / span
-    back_top = hip[1] + (neck[1] - hip[1]) * along + TRUNK_R[1] * body.thick
-    if elbow[1] > back_top and along < 0.8:
-        return max(0.0, along - 0.45)
-    return 0.35
 
 
 def _glute(out: Drawing, body: Body) -> None:
@@ -129,9 +112,8 @@ def _roll(out: Drawing, body: Body) -> None:
     if body.ball is None:
         return
     (x, y), r = body.ball
-    far = roller_back((x, y), r)[0] - x if "roller" in body.figure.props else 0.0
     for way in (1.0, -1.0):
-        start = x + way * (r + ROLL_GAP) + max(way, 0.0) * far
+        start = x + way * (r + ROLL_GAP)
         out.add(*arrow([(start, y), (start + way * ROLL_LEN, y)]))
     out.arrows += 1
 

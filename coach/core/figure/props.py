@@ -4,12 +4,11 @@ from its end, a hole through it; a mat as a thick strip; a bar overhead; a post 
 from __future__ import annotations
 
 from coach.core.figure.body import FLOOR_GAP, LIMB_R, SHIN, THIGH, TRUNK_R, Body
-from coach.core.figure.shapes import Drawing, Point, chain, disc, poly
+from coach.core.figure.shapes import Drawing, chain, disc, poly
 
 MAT_DEPTH = 5.0  # the mat's thickness under the floor line (drawn by the renderer)
 LEG_R, RAIL_R = 1.8, 2.4  # a chair's legs, and its back rail, a bar or a post
 ROLLER_HOLE, ROLLER_CORE = 0.6, 0.3  # the roller's hole and its core, against its radius
-ROLLER_LENGTH = 1.2  # how far its far end shows behind its near end, against its radius
 
 
 def add_props(out: Drawing, body: Body) -> None:
@@ -56,11 +55,6 @@ def _chair(out: Drawing, body: Body) -> None:
         out.add(chain([(x, seat - 5), (x, 0.0)], LEG_R, role="prop", halo=False))
 
 
-def roller_back(centre: Point, r: float) -> Point:
-    """The centre of the roller's far end, seen in three-quarter view."""
-    return (centre[0] + r * ROLLER_LENGTH, centre[1])
-
-
 def add_under(out: Drawing, body: Body) -> None:
     """The ball (a solid disc) or the roller (its end: a tyre, a hole, a core) under the body."""
     if body.ball is None:
@@ -70,10 +64,7 @@ def add_under(out: Drawing, body: Body) -> None:
         # Its end: a thick tyre round a hole with a core in it, not a ring the size of a
         # head (round 3 readers took the roller's rim for one); a thin rim broke into specks
         # in half blocks.
-        # Round 4 readers still took it for a ball: a three-quarter view shows its length,
-        # the body of the cylinder running off behind its end (the end's halo parts them).
-        out.add(chain([centre, roller_back(centre, r)], r, "solid", "prop"),
-                disc(centre, r, "solid", "prop"),
+        out.add(disc(centre, r, "solid", "prop"),
                 disc(centre, r * ROLLER_HOLE, "clear", "prop", halo=False),
                 disc(centre, r * ROLLER_CORE, "solid", "prop", halo=False))
     else:
