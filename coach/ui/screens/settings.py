@@ -116,8 +116,9 @@ class SettingsScreen(Screen):
     """
     BINDINGS = [
         Binding("space", "flip", "Toggle", id="toggle"),
-        Binding("left,h", "step(-1)", "Less", id="less"),
-        Binding("right,l", "step(1)", "More", id="more"),
+        # The hint line names ←/→; the footer keeps its room for adding, removing and leaving.
+        Binding("left,h", "step(-1)", "Less", id="less", show=False),
+        Binding("right,l", "step(1)", "More", id="more", show=False),
         Binding("a", "add_reminder", "Add reminder", id="reminder_add"),
         Binding("d,delete", "remove_reminder", "Remove", id="reminder_remove"),
         Binding("w", "app.safety", "When not to exercise", id="safety", show=False),

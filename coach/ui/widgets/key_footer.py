@@ -21,7 +21,8 @@ from textual.widget import Widget
 KEEP = "question_mark"  # help lists every key, so it is the last one given up
 # The ways out and the settings come next to last: a narrow window (60x20) that cannot show
 # every key gives up the screen's own extras (Edit, Progress, Skip…) before them.
-KEPT_ACTIONS = frozenset({"quit", "app.quit", "settings", "app.settings", "stop"})
+KEPT_ACTIONS = frozenset({"quit", "app.quit", "settings", "app.settings", "stop",
+                          "app.pop_screen", "back"})
 
 
 class FooterEntry(NamedTuple):
