@@ -18,10 +18,10 @@ import time
 from pathlib import Path
 
 from coach.commands.common import UserError, say
+from coach.nudger import SENSE_S
 from coach.paths import data_dir
 
 TICK_S = 1.0
-SENSE_S = 15.0  # idle signals are asked this often (each is a program run)
 SETTINGS_S = 30.0
 REMIND_S = 5.0
 
@@ -194,7 +194,7 @@ def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, sent: dict[i
     from coach.core.nudge.notify import notification
     from coach.core.nudge.wording import nudge_body
     from coach.nudger import desktop
-    from coach.nudger.tmux import passed_env
+    from coach.nudger.tmux import own_command, passed_env
 
     body = f"Reminder: {_routine_name(reminder)}" if reminder else nudge_body(sitting_s)
     said = []
@@ -202,8 +202,7 @@ def _deliver(sitting_s: float, settings, tmux, folder: Path, popup, sent: dict[i
     if clients:
         if tmux.has_popups() and (popup is None or popup.poll() is not None):
             more = ["--reminder", reminder] if reminder else []
-            popup = tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir",
-                                                 str(folder), "nudge-prompt", *more],
+            popup = tmux.popup(clients[0].name, own_command(folder, "nudge-prompt", *more),
                                passed_env())
             said.append(f"tmux popup on {clients[0].name}")
         else:  # no popups in this tmux, or ours is still open (the break, its summary)
@@ -228,7 +227,7 @@ def _popup_start(tmux, folder: Path, routine: str, popup):
     clients = tmux.clients()
     if not clients or not tmux.has_popups():
         return None
-    from coach.nudger.tmux import passed_env
+    from coach.nudger.tmux import own_command, passed_env
 
     if popup is not None and popup.poll() is None:
         tmux.close_popup(clients[0].name)
@@ -237,8 +236,7 @@ def _popup_start(tmux, folder: Path, routine: str, popup):
         except subprocess.TimeoutExpired:
             return None  # still up: better no break than one hidden under it
 
-    return tmux.popup(clients[0].name, [sys.executable, "-m", "coach", "--data-dir", str(folder),
-                                        "start", routine], passed_env())
+    return tmux.popup(clients[0].name, own_command(folder, "start", routine), passed_env())
 
 
 def _clicked(action: str, routine: str, keeper, tmux, folder: Path, popup):
@@ -247,17 +245,16 @@ def _clicked(action: str, routine: str, keeper, tmux, folder: Path, popup):
     answer "break" is recorded) and "Snooze" snoozes; a reminder's "Start" starts the routine
     in a popup, "Later" brings it up again later, "Skip" lets it go for today."""
     from coach.core.nudge.keeper import answer_waiting
-    from coach.core.nudge.log import NudgeLog
     from coach.core.nudge.reminders import Reminders
-    from coach.core.time.clock import SystemClock
+    from coach.core.nudge.timer import MICRO_BREAK
 
     did = "nothing (unknown button)"
     if not routine and action in ("break", "snooze"):
-        started = _popup_start(tmux, folder, "micro-break", popup) if action == "break" else None
+        started = _popup_start(tmux, folder, MICRO_BREAK, popup) if action == "break" else None
         if started is not None:
             popup, did = started, "the stand-up break in a tmux popup"
         else:
-            answer_waiting(keeper.log, SystemClock(), keeper.settings, keeper.zone,
+            answer_waiting(keeper.log, keeper.clock, keeper.settings, keeper.zone,
                            "break" if action == "break" else "snooze", f"desktop {os.getpid()}")
             did = f"answered {action}"
     elif routine and action == "start":
@@ -266,7 +263,7 @@ def _clicked(action: str, routine: str, keeper, tmux, folder: Path, popup):
         did = ("the routine in a tmux popup" if started is not None
                else f"no tmux popup here: start it with `backcoach start {routine}`")
     elif routine and action == "later":
-        Reminders(NudgeLog(folder)).put_off(routine)
+        Reminders(keeper.log).put_off(routine)
         did = "brought up again later"
     elif routine and action == "skip":
         did = "skipped for today"

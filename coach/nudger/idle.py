@@ -23,6 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from coach.core.nudge.away import Idle, Left, NaturalBreaks
+from coach.nudger import SENSE_S
 from coach.nudger.tmux import Tmux
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 LOCKED_S = 24 * 3600.0  # a locked screen reads as idle for as long as can be
 PROBE_TIMEOUT_S = 2.0
-SENSE_S = 15.0  # idle signals are asked this often (each is a program run)
 NS_PER_S = 1_000_000_000
 TICKS_WRAP = 2**32  # GetTickCount's milliseconds wrap every 49.7 days
 SCREENSAVER = ("--dest", "org.freedesktop.ScreenSaver", "--object-path",
@@ -162,7 +162,9 @@ def _desktop_there(platform: str | None = None) -> bool:
         return shutil.which("ioreg") is not None
     if platform == "win32":
         return True
-    return bool(os.environ.get("DBUS_SESSION_BUS_ADDRESS")) and shutil.which("gdbus") is not None
+    from coach.nudger.desktop import available
+
+    return available()
 
 
 class AwayWatch:

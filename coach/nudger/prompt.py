@@ -20,11 +20,12 @@ from coach.core.nudge.keeper import answer_waiting
 from coach.core.nudge.log import NudgeLog
 from coach.core.nudge.posture import posture_tip
 from coach.core.nudge.reminders import LATER_MIN, Reminders
-from coach.core.nudge.timer import Answer
+from coach.core.nudge.timer import MICRO_BREAK, Answer
 from coach.core.nudge.wording import nudge_body
 from coach.core.settings.model import Settings
 from coach.core.text import terminal_safe
 from coach.core.time.clock import SystemClock
+from coach.nudger.tmux import own_command
 
 KEYS: dict[str, Answer] = {"b": "break", "z": "snooze", "s": "skip"}
 LOOK_S = 0.5  # how often it looks whether the nudge was answered elsewhere
@@ -53,8 +54,7 @@ def run_prompt(folder: Path, settings: Settings, zone: str) -> int:
         return 0
     answer = KEYS.get(key, "no answer")
     if answer == "break":  # the app answers it as the break starts, and records the stretch
-        argv = [sys.executable, "-m", "coach", "--data-dir", str(folder), "start", "micro-break"]
-        os.execv(sys.executable, argv)
+        os.execv(sys.executable, own_command(folder, "start", MICRO_BREAK))
     answer_waiting(log, SystemClock(), settings, zone, answer, f"prompt {os.getpid()}")
     return 0
 
@@ -104,8 +104,7 @@ def run_reminder(folder: Path, routine: str) -> int:
     now = dt.datetime.now(dt.UTC)
     key = _read_key(None, now, now + dt.timedelta(minutes=LATER_MIN))
     if key in ("\r", "\n"):
-        argv = [sys.executable, "-m", "coach", "--data-dir", str(folder), "start", routine]
-        os.execv(sys.executable, argv)
+        os.execv(sys.executable, own_command(folder, "start", routine))
     if key == "l":
         reminders.put_off(routine)
     return 0

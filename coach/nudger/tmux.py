@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from coach.core.text import terminal_safe
 
@@ -86,6 +88,11 @@ class Tmux:
         """One line on the client's status line ('#' doubled: tmux formats it)."""
         self._run("display-message", "-c", client, "-d", str(seconds * 1000),
                   terminal_safe(text).replace("#", "##"))
+
+
+def own_command(folder: Path, *args: str) -> list[str]:
+    """This backcoach, on this data folder, running `args` (the popup's and the prompt's)."""
+    return [sys.executable, "-m", "coach", "--data-dir", str(folder), *args]
 
 
 def passed_env() -> dict[str, str]:

@@ -59,14 +59,10 @@ class LibraryCheck:
             problems = "\n".join(result.problems)  # file names: shown, never markup
             self.exit(return_code=2, message=Text(f"backcoach: {BROKEN_INSTALL}{problems}"))
             return
-        book = self.book
-        book.base_library = result
-        # The user's routines stay as they were read; the built-ins become the checked ones.
-        mine = {key: info for key, info in book.library.routines.items() if not info.builtin}
-        book.library = Library(result.exercises, result.routines | mine, result.safety)
+        self.book.rebase(result)
         gc.freeze()  # for the app's life, as the App freezes the first library (see _store_opened)
         self.gate.open()
-        self.post(LibraryChanged(book.library))
+        self.post(LibraryChanged(self.book.library))
 
     def when_checked(self, action: Callable[..., None], *args: object) -> None:
         self.gate.when_open(action, *args)

@@ -103,6 +103,12 @@ class RoutineBook:
         if changed:
             self.refresh()
 
+    def rebase(self, base: Library) -> None:
+        """The checked library in place of what ships: the user's routines stay as read."""
+        self.base_library = base
+        mine = {key: info for key, info in self.library.routines.items() if not info.builtin}
+        self.library = Library(base.exercises, base.routines | mine, base.safety)
+
     def names(self) -> set[str]:
         return {info.routine.name for info in self.library.routines.values()}
 

@@ -24,6 +24,7 @@ MIN_R = {"body": 0.8, "prop": 0.5, "mark": 0.5, "floor": 0.5}  # thinnest half-w
 LYING_DEPTH = 2.5  # half a lying trunk's depth in half blocks, in pixel rows
 HEAD_AIR = 1.6  # trunk cleared round a half-block head, in cell widths (three pixels across)
 ROUND_HEADS = ((1.75, 0.0, 0.0), (2.1, 0.5, 0.0), (2.6, 0.0, 1.0), (2.9, 0.5, 1.0))
+SMALL_HEAD = ROUND_HEADS[-1][0] + 0.4  # below this radius a head is snapped to one of those
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def paint(figure: Figure, frame: Frame, cols: int, rows: int, mode: Mode) -> Can
     head: Shape | None = None
     for s in drawing.shapes:
         if canvas.mode == "blocks" and s.part == "head" and s.kind == "poly" and (
-                head is not None and HEAD_R * scale < ROUND_HEADS[-1][0] + 0.4):
+                head is not None and HEAD_R * scale < SMALL_HEAD):
             # A nose drawn to scale on a head this small is a cap's brim: a bump two pixels
             # tall at the middle of the face side says which way it faces instead.
             bump = _bump(head, to_cells(s.pts[1]))
@@ -157,7 +158,7 @@ def round_head(head: Shape, height: float) -> Shape:
     """A small head moved and sized to the nearest disc that half blocks draw round, moved up
     rather than down (away from the shoulders) unless that leaves the box."""
     (x, y), r = head.pts[0], head.r[0]
-    if r > ROUND_HEADS[-1][0] + 0.4:
+    if r > SMALL_HEAD:
         return head  # big enough to read round anywhere
     size, dx, dy = min(ROUND_HEADS, key=lambda g: abs(g[0] - r))
     x = math.floor(x - dx + 0.5) + dx
